@@ -1,0 +1,158 @@
+package io.shebao.contribution;
+
+import io.shebao.ErrorCode;
+import io.shebao.ShebaoException;
+import io.shebao.engine.RuleEngine;
+import io.shebao.facts.Applicable;
+import io.shebao.facts.Base;
+import io.shebao.facts.ContributionInput;
+import io.shebao.facts.Failure;
+import io.shebao.facts.MissingParam;
+import io.shebao.facts.Note;
+import io.shebao.facts.Param;
+import io.shebao.facts.Totals;
+import io.shebao.parameter.ParameterDefinition;
+import io.shebao.parameter.ParameterSet;
+import io.shebao.parameter.Resolution;
+import io.shebao.parameter.ParameterValue;
+import io.shebao.parameter.Provenance;
+import io.shebao.trace.Message;
+import io.shebao.trace.ParameterUse;
+import io.shebao.trace.Trace;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a {@link ContributionRequest} into facts (the request, the insurances that apply and every parameter
+ * value in force for the region and period), runs the contribution rules and reads the answer back.
+ * The arithmetic and the conditions live in the DRL files of the catalogue, not here.
+ */
+public final class ContributionEvaluator {
+    /** The kbase name in the catalogue's kmodule.xml. */
+    public static final String KIE_BASE = "contribution";
+    private static final List<String> COMMON_PREFIXES = List.of("contribution.", "contribution_base.");
+
+    private final ParameterSet parameters;
+    private final RuleEngine engine;
+
+    public ContributionEvaluator(ParameterSet parameters, RuleEngine engine) {
+        this.parameters = parameters;
+        this.engine = engine;
+    }
+
+    /** The insurances computed when the request names none: those the region's parameters define. */
+    public Set<Insurance> defaultInsurances(String region) {
+        Set<Insurance> out = EnumSet.noneOf(Insurance.class);
+        for (Insurance i : Insurance.values()) {
+            if (parameters.definesAnywhere(i.definingParameter(), region)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    public ContributionResult evaluate(ContributionRequest req) {
+        String region = parameters.regions().require("region", req.region()).code();
+        Set<Insurance> applicable = req.insurances().isEmpty() ? defaultInsurances(region) : req.insurances();
+        if (applicable.contains(Insurance.WORK_INJURY) && req.riskClass().isEmpty()) {
+            throw ShebaoException.invalid("riskClass", "", "work injury applies: give the employer's risk class 1 to 8");
+        }
+        List<Object> facts = new ArrayList<>();
+        facts.add(new ContributionInput(region, req.period(), req.wage().orElse(null), req.base().orElse(null),
+                req.riskClass().orElse(0), req.floatGrade().movePointLeft(2)));
+        for (Insurance i : applicable) {
+            facts.add(new Applicable(i));
+        }
+        for (ParameterDefinition d : parameters.definitions().values()) {
+            if (!relevant(d.id(), applicable)) {
+                continue;
+            }
+            String key = "";
+            if (d.keyed()) {
+                if (req.riskClass().isEmpty()) {
+                    continue;
+                }
+                key = String.valueOf(req.riskClass().get());
+            }
+            Resolution r = parameters.resolve(d.id(), key, region, req.period());
+            if (r instanceof Resolution.Known k) {
+                facts.add(new Param(k.value(), false));
+            } else if (r instanceof Resolution.Unknown u) {
+                if (req.allowCarryForward() && u.lastBefore().isPresent()) {
+                    facts.add(new Param(u.lastBefore().get(), true));
+                } else {
+                    facts.add(new MissingParam(d.id(), key, region, req.period(),
+                            u.lastBefore().map(ParameterValue::validity).orElse("")));
+                }
+            }
+        }
+
+        RuleEngine.Evaluation ev = engine.execute(facts);
+
+        List<Failure> failures = ev.inserted(Failure.class);
+        if (!failures.isEmpty()) {
+            Failure f = failures.get(0);
+            String msg = failures.stream().map(Failure::getMessage).distinct().collect(Collectors.joining("; "));
+            throw new ShebaoException(f.getCode(), f.getField(), f.getValue(), msg);
+        }
+        List<ContributionLine> lines = new ArrayList<>(ev.inserted(ContributionLine.class));
+        lines.sort(Comparator.comparing(ContributionLine::insurance));
+        List<Totals> totals = ev.inserted(Totals.class);
+        List<Base> bases = ev.inserted(Base.class);
+        if (totals.size() != 1 || bases.size() != 1) {
+            throw new IllegalStateException("contribution rules produced " + totals.size() + " totals and "
+                    + bases.size() + " bases; the rule base is inconsistent");
+        }
+        List<Message> notes = new ArrayList<>();
+        for (Note n : ev.inserted(Note.class)) {
+            notes.add(n.getMessage());
+        }
+        List<Message> warnings = new ArrayList<>();
+        List<ParameterUse> used = new ArrayList<>();
+        for (Param p : ev.paramsUsed()) {
+            ParameterValue v = p.getValue();
+            used.add(ParameterUse.of(v, p.isCarriedForward()));
+            if (p.isCarriedForward()) {
+                warnings.add(carriedForward(v, region, req));
+            }
+            if (v.provenance() == Provenance.SECONDARY) {
+                notes.add(new Message("SECONDARY_SOURCE",
+                        v.qualifiedId() + " = " + v.raw() + " 来自二手资料，尚未经发文机关核实：" + v.reference(),
+                        v.qualifiedId() + " = " + v.raw() + " is from a secondary source, not yet checked against the issuing office: "
+                                + v.reference()));
+            }
+        }
+        return new ContributionResult(req, lines, totals.get(0).getTotals(), bases.get(0).getAdjustment(), notes,
+                warnings, new Trace(ev.fired(), used));
+    }
+
+    private static Message carriedForward(ParameterValue v, String region, ContributionRequest req) {
+        return new Message("CARRIED_FORWARD",
+                "假设：" + v.qualifiedId() + " 在 " + region + " " + req.period() + " 无已知取值，沿用 " + v.validity()
+                        + " 的取值 " + v.raw() + "（" + v.reference() + "）",
+                "assumption: " + v.qualifiedId() + " has no known value for " + region + " in " + req.period()
+                        + "; the value " + v.raw() + " in force " + v.validity() + " was carried forward ("
+                        + v.reference() + ")");
+    }
+
+    private static boolean relevant(String id, Set<Insurance> applicable) {
+        for (String p : COMMON_PREFIXES) {
+            if (id.startsWith(p)) {
+                return true;
+            }
+        }
+        for (Insurance i : applicable) {
+            if (id.startsWith(i.parameterPrefix())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

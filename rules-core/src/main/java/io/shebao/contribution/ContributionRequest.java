@@ -1,0 +1,132 @@
+package io.shebao.contribution;
+
+import io.shebao.ShebaoException;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The question "how much is owed for this employee for this month?".
+ *
+ * @param region            统筹地区 code, e.g. {@code yichang}
+ * @param period            费款所属期: the month the contribution is for
+ * @param wage              申报缴费工资: the declared monthly wage, clamped to the floor and ceiling
+ * @param base              缴费基数 supplied directly: used as given (exactly one of wage and base)
+ * @param riskClass         行业风险类别 1–8 of the employer, needed when work injury applies
+ * @param floatGrade        浮动费率档次 in percent (100 = the class base rate)
+ * @param insurances        the insurances to compute; empty = all that the region's parameters define
+ * @param allowCarryForward carry the last known value of a parameter forward when the period has none,
+ *                          with a warning in the result; otherwise such a period is an error
+ */
+public record ContributionRequest(String region, YearMonth period, Optional<BigDecimal> wage,
+                                  Optional<BigDecimal> base, Optional<Integer> riskClass, BigDecimal floatGrade,
+                                  Set<Insurance> insurances, boolean allowCarryForward) {
+    public static final BigDecimal DEFAULT_FLOAT_GRADE = new BigDecimal("100");
+
+    public ContributionRequest {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(wage, "wage");
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(riskClass, "riskClass");
+        Objects.requireNonNull(floatGrade, "floatGrade");
+        insurances = insurances.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(insurances));
+        if (wage.isPresent() == base.isPresent()) {
+            throw ShebaoException.invalid("wage", wage.map(BigDecimal::toPlainString).orElse(""),
+                    "give exactly one of wage (declared monthly wage) and base (contribution base)");
+        }
+        wage.ifPresent(w -> {
+            if (w.signum() < 0) {
+                throw ShebaoException.invalid("wage", w.toPlainString(), "a wage is an amount in yuan ≥ 0");
+            }
+        });
+        base.ifPresent(b -> {
+            if (b.signum() < 0) {
+                throw ShebaoException.invalid("base", b.toPlainString(), "a base is an amount in yuan ≥ 0");
+            }
+        });
+        riskClass.ifPresent(c -> {
+            if (c < 1 || c > 8) {
+                throw ShebaoException.invalid("riskClass", c, "risk classes are 1 to 8 (一类…八类)");
+            }
+        });
+        if (floatGrade.signum() <= 0) {
+            throw ShebaoException.invalid("floatGrade", floatGrade.toPlainString(),
+                    "a float grade is a percentage > 0, e.g. 100");
+        }
+    }
+
+    public static Builder builder(String region, YearMonth period) {
+        return new Builder(region, period);
+    }
+
+    /** Builder with the defaults: float grade 100%, all insurances, no carry-forward. */
+    public static final class Builder {
+        private final String region;
+        private final YearMonth period;
+        private BigDecimal wage;
+        private BigDecimal base;
+        private Integer riskClass;
+        private BigDecimal floatGrade = DEFAULT_FLOAT_GRADE;
+        private final Set<Insurance> insurances = EnumSet.noneOf(Insurance.class);
+        private boolean allowCarryForward;
+
+        private Builder(String region, YearMonth period) {
+            this.region = region;
+            this.period = period;
+        }
+
+        public Builder wage(BigDecimal wage) {
+            this.wage = wage;
+            return this;
+        }
+
+        public Builder wage(String wage) {
+            return wage(new BigDecimal(wage));
+        }
+
+        public Builder base(BigDecimal base) {
+            this.base = base;
+            return this;
+        }
+
+        public Builder base(String base) {
+            return base(new BigDecimal(base));
+        }
+
+        public Builder riskClass(int riskClass) {
+            this.riskClass = riskClass;
+            return this;
+        }
+
+        public Builder floatGrade(BigDecimal percent) {
+            this.floatGrade = percent;
+            return this;
+        }
+
+        public Builder insurances(Collection<Insurance> insurances) {
+            this.insurances.clear();
+            this.insurances.addAll(insurances);
+            return this;
+        }
+
+        public Builder insurances(Insurance... insurances) {
+            return insurances(Set.of(insurances));
+        }
+
+        public Builder allowCarryForward(boolean allow) {
+            this.allowCarryForward = allow;
+            return this;
+        }
+
+        public ContributionRequest build() {
+            return new ContributionRequest(region, period, Optional.ofNullable(wage), Optional.ofNullable(base),
+                    Optional.ofNullable(riskClass), floatGrade, insurances, allowCarryForward);
+        }
+    }
+}

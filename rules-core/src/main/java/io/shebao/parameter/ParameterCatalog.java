@@ -1,0 +1,127 @@
+package io.shebao.parameter;
+
+import io.shebao.ErrorCode;
+import io.shebao.ShebaoException;
+import io.shebao.region.Region;
+import io.shebao.region.RegionRegistry;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads the bundled catalogue (regions and parameter files listed in {@code shebao/catalog.yaml} on the
+ * class path, shipped by {@code rules-catalog}) and parameter packs from directories.
+ */
+public final class ParameterCatalog {
+    public static final String INDEX = "shebao/catalog.yaml";
+
+    private ParameterCatalog() {
+    }
+
+    /** The bundled parameters plus the given packs, in order (a later pack wins). */
+    public static ParameterSet load(ClassLoader loader, List<Path> packs) {
+        StrictYaml y = new StrictYaml(INDEX, ErrorCode.PARAMETER_FILE_INVALID);
+        Map<String, Node> idx;
+        try (Reader r = open(loader, INDEX)) {
+            idx = y.mapping(y.parse(r), "the catalogue index", Set.of("regions", "parameters"),
+                    Set.of("regions", "parameters"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RegionRegistry regions = readRegions(loader, y.scalar(idx.get("regions"), "regions"));
+        ParameterFileReader reader = new ParameterFileReader(regions);
+        List<ParameterFileReader.Contents> bundled = new ArrayList<>();
+        for (Node f : y.sequence(idx.get("parameters"), "parameters")) {
+            String name = y.scalar(f, "a parameter file");
+            try (Reader r = open(loader, name)) {
+                bundled.add(reader.read(r, name, ParameterOrigin.BUNDLED));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        ParameterSet.Builder b = ParameterSet.builder(regions).layer(ParameterOrigin.BUNDLED, bundled);
+        for (Path pack : packs) {
+            b.layer(packName(pack), readPack(reader, pack));
+        }
+        return b.build();
+    }
+
+    /** A pack's name as shown in traces: the directory's name. */
+    public static String packName(Path dir) {
+        Path n = dir.toAbsolutePath().normalize().getFileName();
+        return n == null ? dir.toString() : n.toString();
+    }
+
+    private static List<ParameterFileReader.Contents> readPack(ParameterFileReader reader, Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ShebaoException(ErrorCode.INVALID_INPUT, "parameters", dir.toString(),
+                    "parameters: '" + dir + "' is not a directory of parameter files");
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (files.isEmpty()) {
+            throw new ShebaoException(ErrorCode.INVALID_INPUT, "parameters", dir.toString(),
+                    "parameters: '" + dir + "' holds no .yaml parameter files");
+        }
+        String pack = packName(dir);
+        List<ParameterFileReader.Contents> out = new ArrayList<>();
+        for (Path f : files) {
+            String label = dir.relativize(f).toString().replace('\\', '/');
+            try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                out.add(reader.read(r, pack + "/" + label, pack));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    private static RegionRegistry readRegions(ClassLoader loader, String name) {
+        StrictYaml y = new StrictYaml(name, ErrorCode.PARAMETER_FILE_INVALID);
+        List<Region> out = new ArrayList<>();
+        try (Reader r = open(loader, name)) {
+            Map<String, Node> top = y.mapping(y.parse(r), "the regions file", Set.of("regions"), Set.of("regions"));
+            for (Map.Entry<String, Node> e : y.entries(top.get("regions"), "regions").entrySet()) {
+                Map<String, Node> m = y.mapping(e.getValue(), "region " + e.getKey(), Set.of("zh", "en", "parent"),
+                        Set.of("zh", "en"));
+                out.add(new Region(e.getKey(), y.scalar(m.get("zh"), "zh"), y.scalar(m.get("en"), "en"),
+                        m.containsKey("parent") ? Optional.of(y.scalar(m.get("parent"), "parent")) : Optional.empty()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return new RegionRegistry(out);
+        } catch (IllegalArgumentException e) {
+            throw new ShebaoException(ErrorCode.PARAMETER_FILE_INVALID, name, null, name + ": " + e.getMessage());
+        }
+    }
+
+    private static Reader open(ClassLoader loader, String name) {
+        InputStream in = loader.getResourceAsStream(name);
+        if (in == null) {
+            throw new ShebaoException(ErrorCode.RULES_UNAVAILABLE, name, null,
+                    "catalogue resource " + name + " not found on the class path: add rules-catalog as a dependency");
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,156 @@
+package io.shebao.parameter;
+
+import io.shebao.ErrorCode;
+import io.shebao.region.RegionRegistry;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.io.Reader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one dated parameter file. Format (see docs/ARCHITECTURE.md):
+ * <pre>
+ * region: hubei                # or regions: [huangshi, shiyan]
+ * parameters:
+ *   unemployment.employer_rate:
+ *     description: 失业保险单位费率 / unemployment insurance, employer rate
+ *     unit: rate
+ *     values:
+ *       - from: 2016-05-01
+ *         until: 2024-12-31
+ *         value: 0.007
+ *         reference: 宜昌 training deck 2023-05 … (seed 004_0af0111844d5dff5.txt)
+ *         provenance: seed
+ * </pre>
+ */
+public final class ParameterFileReader {
+    private static final Set<String> FILE_KEYS = Set.of("region", "regions", "parameters");
+    private static final Set<String> PARAM_KEYS = Set.of("description", "unit", "keyed", "values");
+    private static final Set<String> VALUE_KEYS = Set.of("from", "until", "value", "key", "reference", "provenance");
+
+    /** What one file yields: the parameters it defines (or re-states) and their values. */
+    public record Contents(List<ParameterDefinition> definitions, List<ParameterValue> values) {
+    }
+
+    private final RegionRegistry regions;
+
+    public ParameterFileReader(RegionRegistry regions) {
+        this.regions = regions;
+    }
+
+    public Contents read(Reader reader, String file, String pack) {
+        StrictYaml y = new StrictYaml(file, ErrorCode.PARAMETER_FILE_INVALID);
+        Node root = y.parse(reader);
+        Map<String, Node> top = y.mapping(root, "the file", FILE_KEYS, Set.of("parameters"));
+        List<String> fileRegions = new ArrayList<>();
+        if (top.containsKey("region") == top.containsKey("regions")) {
+            throw y.error(root, "give exactly one of 'region' or 'regions'");
+        }
+        if (top.containsKey("region")) {
+            fileRegions.add(region(y, top.get("region")));
+        } else {
+            for (Node r : y.sequence(top.get("regions"), "regions")) {
+                fileRegions.add(region(y, r));
+            }
+        }
+        List<ParameterDefinition> defs = new ArrayList<>();
+        List<ParameterValue> values = new ArrayList<>();
+        for (Map.Entry<String, Node> p : y.entries(top.get("parameters"), "parameters").entrySet()) {
+            String id = p.getKey();
+            if (!id.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+")) {
+                throw y.error(p.getValue(), "parameter id '" + id + "' must be dotted lower-case words, e.g. pension.employer_rate");
+            }
+            Map<String, Node> pm = y.mapping(p.getValue(), "parameter " + id, PARAM_KEYS, Set.of("unit", "values"));
+            Unit unit;
+            try {
+                unit = Unit.parse(y.scalar(pm.get("unit"), "unit"));
+            } catch (IllegalArgumentException e) {
+                throw y.error(pm.get("unit"), id + ": " + e.getMessage());
+            }
+            boolean keyed = pm.containsKey("keyed") && bool(y, pm.get("keyed"), id + ".keyed");
+            String description = pm.containsKey("description") ? y.scalar(pm.get("description"), "description") : "";
+            defs.add(new ParameterDefinition(id, unit, description, keyed));
+            for (Node vn : y.sequence(pm.get("values"), id + ".values")) {
+                Map<String, Node> v = y.mapping(vn, "a value of " + id, VALUE_KEYS,
+                        Set.of("from", "value", "reference", "provenance"));
+                LocalDate from = date(y, v.get("from"), id + ".from");
+                if (from.getDayOfMonth() != 1) {
+                    throw y.error(v.get("from"), id + ": 'from' must be the first day of a month, got " + from);
+                }
+                Optional<LocalDate> until = Optional.empty();
+                if (v.containsKey("until")) {
+                    LocalDate u = date(y, v.get("until"), id + ".until");
+                    if (u.getDayOfMonth() != u.lengthOfMonth()) {
+                        throw y.error(v.get("until"), id + ": 'until' must be the last day of a month, got " + u);
+                    }
+                    if (u.isBefore(from)) {
+                        throw y.error(v.get("until"), id + ": 'until' " + u + " is before 'from' " + from);
+                    }
+                    until = Optional.of(u);
+                }
+                String key = "";
+                if (v.containsKey("key")) {
+                    key = y.scalar(v.get("key"), id + ".key");
+                }
+                if (keyed && key.isEmpty()) {
+                    throw y.error(vn, id + " is keyed: every value needs a 'key'");
+                }
+                if (!keyed && !key.isEmpty()) {
+                    throw y.error(v.get("key"), id + " is not keyed: remove 'key' or declare 'keyed: true'");
+                }
+                String raw = y.scalar(v.get("value"), id + ".value");
+                String problem = unit.check(raw);
+                if (problem != null) {
+                    throw y.error(v.get("value"), id + ": value '" + raw + "' is not a valid " + unit.code() + ": " + problem);
+                }
+                String reference = y.scalar(v.get("reference"), id + ".reference");
+                if (reference.isBlank()) {
+                    throw y.error(v.get("reference"), id + ": 'reference' must name the document");
+                }
+                Provenance prov;
+                try {
+                    prov = Provenance.parse(y.scalar(v.get("provenance"), id + ".provenance"));
+                } catch (IllegalArgumentException e) {
+                    throw y.error(v.get("provenance"), id + ": " + e.getMessage());
+                }
+                for (String region : fileRegions) {
+                    values.add(new ParameterValue(id, region, key, from, until, raw, unit, reference, prov,
+                            new ParameterOrigin(pack, file, StrictYaml.line(vn))));
+                }
+            }
+        }
+        return new Contents(defs, values);
+    }
+
+    private String region(StrictYaml y, Node n) {
+        String code = y.scalar(n, "region");
+        if (!regions.contains(code)) {
+            throw y.error(n, "unknown region '" + code + "'; known: " + String.join(", ",
+                    regions.all().stream().map(r -> r.code()).toList()));
+        }
+        return code;
+    }
+
+    private static LocalDate date(StrictYaml y, Node n, String what) {
+        String s = y.scalar(n, what);
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw y.error(n, what + ": '" + s + "' is not a date written YYYY-MM-DD");
+        }
+    }
+
+    private static boolean bool(StrictYaml y, Node n, String what) {
+        String s = y.scalar(n, what);
+        if (!s.equals("true") && !s.equals("false")) {
+            throw y.error(n, what + " must be true or false");
+        }
+        return Boolean.parseBoolean(s);
+    }
+}

@@ -1,0 +1,246 @@
+package io.shebao.parameter;
+
+import io.shebao.ErrorCode;
+import io.shebao.ShebaoException;
+import io.shebao.region.RegionRegistry;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * 参数集: every dated parameter value the engine may use, in layers: the bundled values first, then each
+ * parameter pack in the order given (a later layer wins where it has a value in force). Immutable and
+ * thread-safe; the same instance is shared by every evaluation.
+ *
+ * <p>Lookup goes from the most specific region to the province (a city override first, then the
+ * province default), and within a region from the top layer down.
+ */
+public final class ParameterSet {
+    private final RegionRegistry regions;
+    private final Map<String, ParameterDefinition> definitions;
+    /** (id, key, region) → values of all layers, top layer first, each layer's values by date. */
+    private final Map<String, List<ParameterValue>> index;
+    private final List<ParameterValue> all;
+    private final List<String> layers;
+    private final String hash;
+
+    private ParameterSet(RegionRegistry regions, Map<String, ParameterDefinition> definitions,
+                         List<List<ParameterValue>> layerValues, List<String> layers) {
+        this.regions = regions;
+        this.definitions = Collections.unmodifiableMap(new TreeMap<>(definitions));
+        this.layers = List.copyOf(layers);
+        Map<String, List<ParameterValue>> idx = new LinkedHashMap<>();
+        List<ParameterValue> flat = new ArrayList<>();
+        for (int i = layerValues.size() - 1; i >= 0; i--) {
+            List<ParameterValue> sorted = new ArrayList<>(layerValues.get(i));
+            sorted.sort(Comparator.comparing(ParameterValue::from));
+            for (ParameterValue v : sorted) {
+                idx.computeIfAbsent(indexKey(v.id(), v.key(), v.region()), k -> new ArrayList<>()).add(v);
+            }
+        }
+        for (List<ParameterValue> l : layerValues) {
+            flat.addAll(l);
+        }
+        idx.replaceAll((k, v) -> List.copyOf(v));
+        this.index = Collections.unmodifiableMap(idx);
+        this.all = List.copyOf(flat);
+        this.hash = computeHash(flat);
+    }
+
+    private static String indexKey(String id, String key, String region) {
+        return id + '\u0000' + key + '\u0000' + region;
+    }
+
+    public static Builder builder(RegionRegistry regions) {
+        return new Builder(regions);
+    }
+
+    public RegionRegistry regions() {
+        return regions;
+    }
+
+    public Map<String, ParameterDefinition> definitions() {
+        return definitions;
+    }
+
+    public Optional<ParameterDefinition> definition(String id) {
+        return Optional.ofNullable(definitions.get(id));
+    }
+
+    /** Layer names, bottom first: {@code bundled}, then packs. */
+    public List<String> layers() {
+        return layers;
+    }
+
+    /** Every value of every layer, as loaded. */
+    public List<ParameterValue> values() {
+        return all;
+    }
+
+    /** Values of one parameter, all regions and layers, sorted by region, key and date. */
+    public List<ParameterValue> values(String id) {
+        return all.stream().filter(v -> v.id().equals(id))
+                .sorted(Comparator.comparing(ParameterValue::region).thenComparing(ParameterValue::key)
+                        .thenComparing(ParameterValue::from))
+                .toList();
+    }
+
+    /** True when the region or one of its parents has any value for the parameter (any key, any time). */
+    public boolean definesAnywhere(String id, String region) {
+        for (String r : regions.chain(region)) {
+            for (ParameterValue v : all) {
+                if (v.id().equals(id) && v.region().equals(r)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The keys a keyed parameter has in the region chain. */
+    public List<String> keys(String id, String region) {
+        List<String> chain = regions.chain(region);
+        return all.stream().filter(v -> v.id().equals(id) && chain.contains(v.region()))
+                .map(ParameterValue::key).distinct().sorted().toList();
+    }
+
+    public Resolution resolve(String id, String region, YearMonth period) {
+        return resolve(id, "", region, period);
+    }
+
+    public Resolution resolve(String id, String key, String region, YearMonth period) {
+        ParameterValue last = null;
+        for (String r : regions.chain(region)) {
+            List<ParameterValue> vs = index.get(indexKey(id, key, r));
+            if (vs == null) {
+                continue;
+            }
+            ParameterValue regionLast = null;
+            for (ParameterValue v : vs) { // top layer first
+                if (v.covers(period)) {
+                    return new Resolution.Known(v);
+                }
+                if (v.endsBefore(period) && (regionLast == null || v.from().isAfter(regionLast.from()))) {
+                    regionLast = v;
+                }
+            }
+            if (last == null) {
+                last = regionLast;
+            }
+        }
+        return new Resolution.Unknown(id, key, region, period, Optional.ofNullable(last));
+    }
+
+    /** SHA-256 of the values' content (not of where they were read), hex. Same values → same hash. */
+    public String hash() {
+        return hash;
+    }
+
+    private static String computeHash(Collection<ParameterValue> values) {
+        List<String> lines = new ArrayList<>();
+        for (ParameterValue v : values) {
+            lines.add(String.join("|", v.id(), v.key(), v.region(), v.from().toString(),
+                    v.until().map(Object::toString).orElse(""), v.raw(), v.unit().code(), v.reference(),
+                    v.provenance().code()));
+        }
+        Collections.sort(lines);
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String l : lines) {
+                md.update(l.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Adds layers one at a time, validating each exactly the same way. */
+    public static final class Builder {
+        private final RegionRegistry regions;
+        private final Map<String, ParameterDefinition> definitions = new LinkedHashMap<>();
+        private final Map<String, ParameterOrigin> definedAt = new LinkedHashMap<>();
+        private final List<List<ParameterValue>> layerValues = new ArrayList<>();
+        private final List<String> layers = new ArrayList<>();
+
+        private Builder(RegionRegistry regions) {
+            this.regions = regions;
+        }
+
+        /**
+         * Adds a layer from the contents of its files. The first layer defines the parameters; later layers
+         * (packs) may only give values for parameters already defined, with the same unit.
+         */
+        public Builder layer(String name, List<ParameterFileReader.Contents> files) {
+            boolean first = layers.isEmpty();
+            List<ParameterValue> values = new ArrayList<>();
+            for (ParameterFileReader.Contents c : files) {
+                for (ParameterDefinition d : c.definitions()) {
+                    ParameterOrigin at = c.values().stream().filter(v -> v.id().equals(d.id()))
+                            .map(ParameterValue::origin).findFirst().orElse(new ParameterOrigin(name, "?", 0));
+                    ParameterDefinition known = definitions.get(d.id());
+                    if (known == null) {
+                        if (!first) {
+                            throw fail(at, "parameter '" + d.id() + "' is not one the rules use; known: "
+                                    + String.join(", ", definitions.keySet()));
+                        }
+                        definitions.put(d.id(), d);
+                        definedAt.put(d.id(), at);
+                    } else if (known.unit() != d.unit() || known.keyed() != d.keyed()) {
+                        throw fail(at, "parameter '" + d.id() + "' has unit " + d.unit().code()
+                                + (d.keyed() ? " (keyed)" : "") + " but " + definedAt.get(d.id()).file()
+                                + " defines it as " + known.unit().code() + (known.keyed() ? " (keyed)" : ""));
+                    } else if (first && known.description().isEmpty()) {
+                        definitions.put(d.id(), d);
+                    }
+                }
+                values.addAll(c.values());
+            }
+            checkOverlaps(values);
+            layerValues.add(values);
+            layers.add(name);
+            return this;
+        }
+
+        private static void checkOverlaps(List<ParameterValue> values) {
+            Map<String, List<ParameterValue>> groups = new LinkedHashMap<>();
+            for (ParameterValue v : values) {
+                groups.computeIfAbsent(indexKey(v.id(), v.key(), v.region()), k -> new ArrayList<>()).add(v);
+            }
+            for (List<ParameterValue> g : groups.values()) {
+                g.sort(Comparator.comparing(ParameterValue::from));
+                for (int i = 1; i < g.size(); i++) {
+                    ParameterValue a = g.get(i - 1);
+                    ParameterValue b = g.get(i);
+                    if (a.overlaps(b)) {
+                        throw fail(b.origin(), b.qualifiedId() + " for " + b.region() + ": value from " + b.from()
+                                + " overlaps the value " + a.validity() + " at " + a.origin().file() + ":"
+                                + a.origin().line());
+                    }
+                }
+            }
+        }
+
+        private static ShebaoException fail(ParameterOrigin at, String message) {
+            return new ShebaoException(ErrorCode.PARAMETER_FILE_INVALID, at.file(), null,
+                    at.file() + ":" + at.line() + ": " + message);
+        }
+
+        public ParameterSet build() {
+            return new ParameterSet(regions, definitions, layerValues, layers);
+        }
+    }
+}

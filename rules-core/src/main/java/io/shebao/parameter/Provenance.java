@@ -1,0 +1,26 @@
+package io.shebao.parameter;
+
+import java.util.Locale;
+
+/** How sure a value is: where it was read. */
+public enum Provenance {
+    /** Stated in a source document shipped in the project's seeds (file and item code in the reference). */
+    SEED,
+    /** A national law or State Council text, cited by name and number. */
+    LAW,
+    /** Reported by secondary sources, not yet checked against the issuing office: shown in every result that uses it. */
+    SECONDARY;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Provenance parse(String s) {
+        for (Provenance p : values()) {
+            if (p.code().equals(s)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("provenance must be one of seed, law, secondary");
+    }
+}

@@ -1,0 +1,67 @@
+package io.shebao.region;
+
+import io.shebao.ErrorCode;
+import io.shebao.ShebaoException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The regions the catalogue knows, with their parent chain (city → province). Immutable. */
+public final class RegionRegistry {
+    private final Map<String, Region> regions;
+
+    public RegionRegistry(Collection<Region> regions) {
+        Map<String, Region> m = new LinkedHashMap<>();
+        for (Region r : regions) {
+            if (m.put(r.code(), r) != null) {
+                throw new IllegalArgumentException("duplicate region " + r.code());
+            }
+        }
+        for (Region r : m.values()) {
+            r.parent().ifPresent(p -> {
+                if (!m.containsKey(p)) {
+                    throw new IllegalArgumentException("region " + r.code() + " has unknown parent " + p);
+                }
+            });
+        }
+        this.regions = Collections.unmodifiableMap(m);
+    }
+
+    public Optional<Region> find(String code) {
+        return Optional.ofNullable(code == null ? null : regions.get(code));
+    }
+
+    public boolean contains(String code) {
+        return regions.containsKey(code);
+    }
+
+    /** The region or a clear error listing the known codes. */
+    public Region require(String field, String code) {
+        Region r = code == null ? null : regions.get(code);
+        if (r == null) {
+            throw new ShebaoException(ErrorCode.UNKNOWN_REGION, field, String.valueOf(code),
+                    field + ": unknown region '" + code + "'; allowed: " + String.join(", ", regions.keySet()));
+        }
+        return r;
+    }
+
+    /** The region itself first, then its parents up to the root. */
+    public List<String> chain(String code) {
+        List<String> out = new ArrayList<>();
+        Region r = regions.get(code);
+        while (r != null) {
+            out.add(r.code());
+            r = r.parent().map(regions::get).orElse(null);
+        }
+        return out;
+    }
+
+    public Collection<Region> all() {
+        return regions.values();
+    }
+}

@@ -37,6 +37,19 @@ public final class ShebaoRules {
         this.contributions = new ContributionEvaluator(parameters, RuleEngine.forKieBase(ContributionEvaluator.KIE_BASE));
     }
 
+    /** The library's version, e.g. {@code 0.1.0}. */
+    public static String version() {
+        try (var in = ShebaoRules.class.getResourceAsStream("version.properties")) {
+            var p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     /** The rules with the bundled parameters only. */
     public static ShebaoRules load() {
         return builder().build();

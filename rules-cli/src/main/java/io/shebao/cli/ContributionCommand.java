@@ -1,0 +1,137 @@
+package io.shebao.cli;
+
+import io.shebao.ShebaoRules;
+import io.shebao.contribution.ContributionLine;
+import io.shebao.contribution.ContributionRequest;
+import io.shebao.contribution.ContributionResult;
+import io.shebao.contribution.Insurance;
+import io.shebao.json.ContributionJson;
+import io.shebao.json.Json;
+import io.shebao.trace.Message;
+import io.shebao.trace.ParameterUse;
+import io.shebao.trace.RuleFiring;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "contribution", mixinStandardHelpOptions = true,
+        description = {"Monthly social-insurance contribution of one enterprise employee (缴费核定).",
+                "Example: shebao contribution --region yichang --period 2023-05 --wage 3450 --risk-class 1"})
+final class ContributionCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Common common;
+
+    @Option(names = "--region", required = true, paramLabel = "REGION",
+            description = "Region code, e.g. wuhan, yichang, hubei (see `shebao params regions`).")
+    String region;
+
+    @Option(names = "--period", required = true, paramLabel = "YYYY-MM", converter = Converters.Month.class,
+            description = "The month the contribution is for.")
+    YearMonth period;
+
+    @Option(names = "--wage", paramLabel = "YUAN", converter = Converters.Amount.class,
+            description = "Declared monthly wage (申报缴费工资); clamped to the base floor and ceiling.")
+    BigDecimal wage;
+
+    @Option(names = "--base", paramLabel = "YUAN", converter = Converters.Amount.class,
+            description = "A base already declared (缴费基数): used as given, no floor or ceiling.")
+    BigDecimal base;
+
+    @Option(names = "--risk-class", paramLabel = "1-8", converter = Converters.RiskClass.class,
+            description = "Employer's work-injury industry risk class (行业风险类别), 1 to 8.")
+    Integer riskClass;
+
+    @Option(names = "--float-grade", paramLabel = "PERCENT", converter = Converters.Percent.class,
+            description = "Employer's work-injury float grade in percent (default 100).")
+    BigDecimal floatGrade = ContributionRequest.DEFAULT_FLOAT_GRADE;
+
+    @Option(names = "--insurances", split = ",", paramLabel = "LIST",
+            description = "Insurances to compute, comma-separated: pension, unemployment, work_injury, medical, maternity (default: all the region's parameters define).")
+    List<String> insurances = new ArrayList<>();
+
+    @Option(names = "--allow-carry-forward",
+            description = "Where a needed parameter has no value for the period, carry its last value forward (with a warning) instead of failing.")
+    boolean allowCarryForward;
+
+    @Override
+    public void run() {
+        if ((wage == null) == (base == null)) {
+            throw new CliException(2, "--wage/--base: give exactly one of --wage (declared wage) and --base (a base already declared)");
+        }
+        ShebaoRules rules = common.rules();
+        ContributionRequest.Builder b = ContributionRequest.builder(region, period).floatGrade(floatGrade)
+                .allowCarryForward(allowCarryForward);
+        if (wage != null) {
+            b.wage(wage);
+        } else {
+            b.base(base);
+        }
+        if (riskClass != null) {
+            b.riskClass(riskClass);
+        }
+        b.insurances(parseInsurances(insurances));
+        ContributionResult r = rules.contribution(b.build());
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.format == Common.Format.json) {
+            out.println(Json.write(ContributionJson.resultWithTrace(r), true));
+        } else {
+            printTable(out, r);
+        }
+        out.flush();
+    }
+
+    static List<Insurance> parseInsurances(List<String> codes) {
+        List<Insurance> out = new ArrayList<>();
+        for (String c : codes) {
+            out.add(Insurance.fromCode(c.trim()).orElseThrow(() ->
+                    CliException.badInput("--insurances", c, "allowed: " + Insurance.allowedCodes())));
+        }
+        return out;
+    }
+
+    static void printTable(PrintWriter out, ContributionResult r) {
+        out.printf("%s %s  (base: %s)%n", r.request().region(), r.request().period(), r.baseAdjustment());
+        Table t = new Table("insurance", "险种", "base", "employer rate", "employee rate", "employer", "employee", "total");
+        for (ContributionLine l : r.lines()) {
+            t.row(l.insurance().code(), l.insurance().nameZh(), l.base().toPlainString(), pct(l.employerRate()),
+                    pct(l.employeeRate()) + (l.employeeFixed().signum() != 0 ? " + " + l.employeeFixed().toPlainString() : ""),
+                    l.employer().toPlainString(), l.employee().toPlainString(), l.total().toPlainString());
+        }
+        t.row("total", "合计", "", "", "", r.totals().employer().toPlainString(), r.totals().employee().toPlainString(),
+                r.totals().total().toPlainString());
+        t.print(out);
+        for (Message m : r.warnings()) {
+            out.println("WARNING " + m.code() + ": " + m.en());
+            out.println("        " + m.zh());
+        }
+        for (Message m : r.notes()) {
+            out.println("note " + m.code() + ": " + m.en());
+        }
+        out.println();
+        out.println("Rules fired:");
+        for (RuleFiring f : r.trace().rules()) {
+            out.printf("  %-10s %s%n             legal basis: %s; source: %s%n", f.id(), f.name(), f.legalBasis(), f.source());
+        }
+        out.println("Parameters used:");
+        for (ParameterUse u : r.trace().parameters()) {
+            out.printf("  %-32s %-10s %-12s %s [%s] %s%s%n             %s%n", u.qualifiedId(), u.value(), u.region(),
+                    u.validity(), u.provenance(), u.pack().equals("bundled") ? "" : "pack " + u.pack() + " ",
+                    u.file() + ":" + u.line() + (u.carriedForward() ? " CARRIED FORWARD" : ""), u.reference());
+        }
+    }
+
+    static String pct(BigDecimal rate) {
+        return rate.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+}

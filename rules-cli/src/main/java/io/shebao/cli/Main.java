@@ -1,0 +1,73 @@
+package io.shebao.cli;
+
+import io.shebao.ShebaoException;
+import picocli.CommandLine;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * {@code shebao}: exit 0 on success, 1 when a command that checks something finds differences, 2 on bad
+ * input or a question that cannot be answered (one line on stderr, no stack trace unless --verbose).
+ */
+public final class Main {
+    /** Maps API field names to the options that set them, so errors name what the user typed. */
+    private static final Map<String, String> OPTION_OF = Map.of(
+            "region", "--region", "wage", "--wage", "base", "--base", "riskClass", "--risk-class",
+            "floatGrade", "--float-grade", "parameters", "--parameters", "insurances", "--insurances");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8),
+                new PrintStream(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = commandLine(out, err);
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new ShebaoCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("shebao: " + ex.getMessage());
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            boolean verbose = parsed.hasMatchedOption("--verbose")
+                    || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            if (ex instanceof ShebaoException se) {
+                err.println("shebao: " + optionNames(se));
+                return 2;
+            }
+            if (ex instanceof CliException ce) {
+                err.println("shebao: " + ce.getMessage());
+                return ce.exitCode();
+            }
+            err.println("shebao: internal error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
+            return 3;
+        });
+        return cl;
+    }
+
+    private static String optionNames(ShebaoException e) {
+        String m = e.getMessage();
+        if (e.field().isPresent()) {
+            String opt = OPTION_OF.get(e.field().get());
+            if (opt != null && m.startsWith(e.field().get() + ":")) {
+                return opt + m.substring(e.field().get().length());
+            }
+        }
+        return m;
+    }
+}

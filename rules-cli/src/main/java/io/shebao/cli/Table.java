@@ -1,0 +1,64 @@
+package io.shebao.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain text table that aligns Chinese text by display width (CJK characters are two columns). */
+final class Table {
+    private final List<String[]> rows = new ArrayList<>();
+
+    Table(String... header) {
+        rows.add(header);
+    }
+
+    Table row(String... cells) {
+        rows.add(cells);
+        return this;
+    }
+
+    void print(PrintWriter out) {
+        int n = rows.get(0).length;
+        int[] w = new int[n];
+        for (String[] r : rows) {
+            for (int i = 0; i < n; i++) {
+                w[i] = Math.max(w[i], width(r[i]));
+            }
+        }
+        for (int k = 0; k < rows.size(); k++) {
+            String[] r = rows.get(k);
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                String c = r[i] == null ? "" : r[i];
+                boolean right = k > 0 && i >= 2;
+                String pad = " ".repeat(w[i] - width(c));
+                sb.append(right ? pad + c : c + pad);
+                if (i < n - 1) {
+                    sb.append("  ");
+                }
+            }
+            out.println(sb.toString().stripTrailing());
+            if (k == 0) {
+                int total = 0;
+                for (int x : w) {
+                    total += x + 2;
+                }
+                out.println("-".repeat(total - 2));
+            }
+        }
+    }
+
+    static int width(String s) {
+        if (s == null) {
+            return 0;
+        }
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            w += (c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
+                    || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60)
+                    || (c >= 0xffe0 && c <= 0xffe6))) ? 2 : 1;
+        }
+        return w;
+    }
+}

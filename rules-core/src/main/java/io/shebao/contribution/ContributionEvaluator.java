@@ -26,7 +26,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns a {@link ContributionRequest} into facts (the request, the insurances that apply and every parameter
@@ -98,8 +97,7 @@ public final class ContributionEvaluator {
         List<Failure> failures = ev.inserted(Failure.class);
         if (!failures.isEmpty()) {
             Failure f = failures.get(0);
-            String msg = failures.stream().map(Failure::getMessage).distinct().collect(Collectors.joining("; "));
-            throw new ShebaoException(f.getCode(), f.getField(), f.getValue(), msg);
+            throw new ShebaoException(f.getCode(), f.getField(), f.getValue(), Failure.describe(failures));
         }
         List<ContributionLine> lines = new ArrayList<>(ev.inserted(ContributionLine.class));
         lines.sort(Comparator.comparing(ContributionLine::insurance));

@@ -1,0 +1,27 @@
+package io.shebao.bench;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code java -cp … io.shebao.bench.GeneratePopulation ROWS OUT.csv [SEED]}: writes a synthetic population. */
+public final class GeneratePopulation {
+    private GeneratePopulation() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: GeneratePopulation ROWS OUT.csv [SEED]");
+            System.exit(2);
+        }
+        long rows = Long.parseLong(args[0]);
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 20250701L;
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(Path.of(args[1])),
+                StandardCharsets.UTF_8), 1 << 20)) {
+            new SyntheticPopulation(seed).write(rows, w);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.shebao.cli;
+
+import io.shebao.ShebaoException;
+import io.shebao.ShebaoRules;
+import io.shebao.batch.BatchRunner;
+import io.shebao.batch.BatchSummary;
+import io.shebao.batch.ResultFormat;
+import io.shebao.population.ContributionRowParser;
+import io.shebao.population.PopulationReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Contributions of a whole population file (批量核定), streaming, in input order.",
+                "Input: CSV (header row; columns id, region, period, wage or base, risk_class, float_grade, insurances) or JSONL.",
+                "Every row ends in --out or in --errors (row,id,field,value,reason). Summary on stderr.",
+                "Exit: 0 all rows computed, 1 some rows in error, 2 the run could not start.",
+                "Example: shebao batch --in examples/data/sample-population.csv --out results.csv --errors errors.csv"})
+final class BatchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--in", required = true, paramLabel = "FILE", description = "Population file: .csv or .jsonl.")
+    Path in;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Results: .csv or .jsonl.")
+    Path out;
+
+    @Option(names = "--errors", paramLabel = "FILE",
+            description = "Rows in error (CSV: row,id,field,value,reason); default: the results file name with .errors.csv.")
+    Path errors;
+
+    @Option(names = "--period", paramLabel = "YYYY-MM", converter = Converters.Month.class,
+            description = "Period for rows without one (no period column, or an empty cell).")
+    YearMonth period;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Region for rows without one (no region column, or an empty cell).")
+    String region;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--audit-out", paramLabel = "FILE",
+            description = "Also write one audit record per computed row (JSONL with request, result and trace); rows are then evaluated one by one.")
+    Path auditOut;
+
+    @Option(names = "--allow-carry-forward",
+            description = "Where a needed parameter has no value for the period, carry its last value forward (warning in the row) instead of an error row.")
+    boolean allowCarryForward;
+
+    @Option(names = "--per-row", description = "Evaluate the rules for every row instead of once per decision context (same output, slower).")
+    boolean perRow;
+
+    @Option(names = "--parameters", paramLabel = "DIR",
+            description = "Load a parameter pack: a directory of dated parameter files (repeatable; a later pack wins).")
+    List<Path> parameterPacks = new ArrayList<>();
+
+    @Option(names = "--verbose", description = "Show stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        if (threads < 1) {
+            throw new CliException(2, "--threads: '" + threads + "' is not allowed; a number of threads ≥ 1");
+        }
+        Path errorsFile = errors != null ? errors : defaultErrors(out);
+        ContributionRowParser parser = new ContributionRowParser(Optional.ofNullable(period), Optional.ofNullable(region),
+                allowCarryForward);
+        PopulationReader reader = open(in);
+        try {
+            parser.requireColumns(reader.columns());
+        } catch (ShebaoException e) {
+            reader.close();
+            throw new CliException(2, "--in " + in + ": " + stripPrefix(e.getMessage()));
+        }
+        ShebaoRules.Builder rb = ShebaoRules.builder();
+        parameterPacks.forEach(rb::parameterPack);
+        ShebaoRules rules = rb.build();
+        PrintWriter err = spec.commandLine().getErr();
+        long size = Files.size(in);
+        boolean terminal = System.console() != null;
+        try (Writer o = writer(out, "--out"); Writer e = writer(errorsFile, "--errors");
+             Writer a = auditOut == null ? null : writer(auditOut, "--audit-out")) {
+            BatchRunner runner = BatchRunner.builder(rules).threads(threads).parser(parser).planned(!perRow)
+                    .audit(a).progress(terminal ? new ProgressBar(err, size) : io.shebao.batch.BatchProgress.NONE).build();
+            BatchSummary s = runner.run(reader, ResultFormat.of(out), o, e);
+            err.println("shebao batch: " + s.line() + (s.rowsInError() > 0 ? " (see " + errorsFile + ")" : ""));
+            err.flush();
+            return s.rowsInError() > 0 ? 1 : 0;
+        }
+    }
+
+    private static PopulationReader open(Path in) {
+        try {
+            return PopulationReader.open(in);
+        } catch (ShebaoException e) {
+            throw new CliException(2, "--in " + in + ": " + stripPrefix(e.getMessage()));
+        }
+    }
+
+    private static String stripPrefix(String m) {
+        return m.startsWith("in: ") ? m.substring(4) : m;
+    }
+
+    static Path defaultErrors(Path out) {
+        String n = out.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return out.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + ".errors.csv");
+    }
+
+    private static Writer writer(Path p, String option) {
+        try {
+            return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(p), StandardCharsets.UTF_8), 1 << 20);
+        } catch (IOException e) {
+            throw new CliException(2, option + ": '" + p + "' cannot be written: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.shebao.batch;
+
+import io.shebao.ShebaoException;
+import io.shebao.ShebaoRules;
+import io.shebao.contribution.BaseAdjustment;
+import io.shebao.contribution.ContributionLine;
+import io.shebao.contribution.ContributionRequest;
+import io.shebao.contribution.ContributionResult;
+import io.shebao.contribution.ContributionTotals;
+import io.shebao.contribution.Insurance;
+import io.shebao.trace.ParameterUse;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * 按决策情形求值: runs the rules once per distinct decision context and applies the result to every row of
+ * that context. Thread-safe.
+ *
+ * <p>The context is everything the rules see except the amount: region, period, risk class, float grade,
+ * insurances, carry-forward, whether a base is supplied, and the base case (within the limits, raised to the
+ * floor, lowered to the ceiling, supplied). The first row of a context and case is evaluated by the rules;
+ * its result is the plan. For a later row of the same context:
+ * <ul>
+ *   <li>the case is decided by comparing the wage with the floor and ceiling the rules used (from the trace),
+ *       exactly as the base rules compare them;</li>
+ *   <li>raised to the floor / lowered to the ceiling: the base is the same, so the plan's lines are the row's;</li>
+ *   <li>within limits / supplied: each line is recomputed as the rules do: base × the line's rate, rounded
+ *       with the rounding parameters the rules used, plus the line's fixed amount;</li>
+ *   <li>the rules fired and the parameters used do not depend on the amount, so the plan's trace is the row's.</li>
+ * </ul>
+ * A context whose rules fail (an unknown parameter for the period, a float grade not allowed…) fails the same
+ * way for every row of it, so the failure is kept too. {@code PlanEquivalenceProperties} proves on random
+ * populations that amounts, warnings and traces equal per-row evaluation.
+ */
+public final class ContributionPlanner {
+    /** Contexts kept at most; a population has few (regions × periods × classes × grades). */
+    public static final int DEFAULT_MAX_CONTEXTS = 10_000;
+
+    private final ShebaoRules rules;
+    private final int maxContexts;
+    private final Map<Context, ContextPlan> plans = new ConcurrentHashMap<>();
+
+    public ContributionPlanner(ShebaoRules rules) {
+        this(rules, DEFAULT_MAX_CONTEXTS);
+    }
+
+    public ContributionPlanner(ShebaoRules rules, int maxContexts) {
+        this.rules = Objects.requireNonNull(rules);
+        if (maxContexts < 1) {
+            throw new IllegalArgumentException("maxContexts must be ≥ 1");
+        }
+        this.maxContexts = maxContexts;
+    }
+
+    /** The same amounts, warnings and trace as {@code rules.contribution(request)}, or the same error. */
+    public PlannedContribution evaluate(ContributionRequest request) {
+        Context key = Context.of(request);
+        ContextPlan plan = plans.get(key);
+        if (plan == null) {
+            return learn(key, request);
+        }
+        if (plan.failure != null) {
+            ShebaoException f = plan.failure;
+            throw new ShebaoException(f.code(), f.field().orElse(null), f.value().orElse(null), f.getMessage());
+        }
+        BaseAdjustment c = plan.caseOf(request);
+        ContributionResult representative = c == null ? null : plan.cases.get(c);
+        if (representative == null) {
+            ContributionResult r = rules.contribution(request);
+            plan.cases.putIfAbsent(r.baseAdjustment(), r);
+            return PlannedContribution.of(r);
+        }
+        return plan.apply(representative, request);
+    }
+
+    /** Number of contexts planned so far (for reports). */
+    public int contexts() {
+        return plans.size();
+    }
+
+    private PlannedContribution learn(Context key, ContributionRequest request) {
+        if (plans.size() >= maxContexts) {
+            plans.clear(); // bounded memory: a population with this many contexts gains little from plans anyway
+        }
+        ContributionResult r;
+        try {
+            r = rules.contribution(request);
+        } catch (ShebaoException e) {
+            plans.putIfAbsent(key, new ContextPlan(e));
+            throw e;
+        }
+        ContextPlan plan = plans.computeIfAbsent(key, k -> ContextPlan.from(r));
+        if (plan.failure == null) {
+            plan.cases.putIfAbsent(r.baseAdjustment(), r);
+        }
+        return PlannedContribution.of(r);
+    }
+
+    /** Everything the rules see of a request except the wage or base amount. */
+    private record Context(String region, YearMonth period, Optional<Integer> riskClass, BigDecimal floatGrade,
+                           Set<Insurance> insurances, boolean allowCarryForward, boolean baseSupplied) {
+        static Context of(ContributionRequest r) {
+            return new Context(r.region(), r.period(), r.riskClass(), r.floatGrade(), r.insurances(),
+                    r.allowCarryForward(), r.base().isPresent());
+        }
+    }
+
+    /** What one context's first evaluation teaches: the limits and rounding the rules used, or the failure. */
+    private static final class ContextPlan {
+        final ShebaoException failure;
+        final BigDecimal floor;
+        final BigDecimal ceiling;
+        final int scale;
+        final RoundingMode mode;
+        final boolean plannable;
+        final Map<BaseAdjustment, ContributionResult> cases = java.util.Collections.synchronizedMap(new EnumMap<>(BaseAdjustment.class));
+
+        ContextPlan(ShebaoException failure) {
+            this.failure = failure;
+            this.floor = null;
+            this.ceiling = null;
+            this.scale = 0;
+            this.mode = null;
+            this.plannable = false;
+        }
+
+        private ContextPlan(BigDecimal floor, BigDecimal ceiling, int scale, RoundingMode mode, boolean plannable) {
+            this.failure = null;
+            this.floor = floor;
+            this.ceiling = ceiling;
+            this.scale = scale;
+            this.mode = mode;
+            this.plannable = plannable;
+        }
+
+        static ContextPlan from(ContributionResult r) {
+            String floor = null;
+            String ceiling = null;
+            String scale = null;
+            String mode = null;
+            for (ParameterUse u : r.trace().parameters()) {
+                switch (u.id()) {
+                    case "contribution_base.floor" -> floor = u.value();
+                    case "contribution_base.ceiling" -> ceiling = u.value();
+                    case "contribution.rounding.scale" -> scale = u.value();
+                    case "contribution.rounding.mode" -> mode = u.value();
+                    default -> { }
+                }
+            }
+            boolean wage = r.request().wage().isPresent();
+            if (scale == null || mode == null || (wage && (floor == null || ceiling == null))) {
+                return new ContextPlan(null, null, 0, null, false); // the rules did something else: evaluate per row
+            }
+            BigDecimal f = wage ? new BigDecimal(floor) : null;
+            BigDecimal c = wage ? new BigDecimal(ceiling) : null;
+            boolean sane = !wage || f.compareTo(c) <= 0; // floor above ceiling: leave it to the rules
+            return new ContextPlan(f, c, Integer.parseInt(scale), RoundingMode.valueOf(mode), sane);
+        }
+
+        /** The case the base rules C-BASE-01…04 would choose, with their comparisons; null to evaluate per row. */
+        BaseAdjustment caseOf(ContributionRequest r) {
+            if (!plannable) {
+                return null;
+            }
+            if (r.base().isPresent()) {
+                return BaseAdjustment.SUPPLIED;
+            }
+            BigDecimal w = r.wage().orElseThrow();
+            if (floor.compareTo(w) > 0) {
+                return BaseAdjustment.RAISED_TO_FLOOR;
+            }
+            if (ceiling.compareTo(w) < 0) {
+                return BaseAdjustment.LOWERED_TO_CEILING;
+            }
+            return BaseAdjustment.WITHIN_LIMITS;
+        }
+
+        PlannedContribution apply(ContributionResult plan, ContributionRequest r) {
+            BaseAdjustment c = plan.baseAdjustment();
+            if (c == BaseAdjustment.RAISED_TO_FLOOR || c == BaseAdjustment.LOWERED_TO_CEILING) {
+                return new PlannedContribution(r, plan.lines(), plan.totals(), c, plan.warnings(), plan.trace());
+            }
+            BigDecimal base = c == BaseAdjustment.SUPPLIED ? r.base().orElseThrow() : r.wage().orElseThrow();
+            List<ContributionLine> lines = new ArrayList<>(plan.lines().size());
+            for (ContributionLine l : plan.lines()) {
+                // as the DRL: round(base × rate) per side, the fixed amount (already rounded) added to the employee's
+                lines.add(new ContributionLine(l.insurance(), base, l.employerRate(), l.employeeRate(),
+                        base.multiply(l.employerRate()).setScale(scale, mode),
+                        base.multiply(l.employeeRate()).setScale(scale, mode).add(l.employeeFixed()),
+                        l.employeeFixed()));
+            }
+            return new PlannedContribution(r, lines, ContributionTotals.of(lines), c, plan.warnings(), plan.trace());
+        }
+    }
+}

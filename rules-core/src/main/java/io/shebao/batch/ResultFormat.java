@@ -1,0 +1,124 @@
+package io.shebao.batch;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shebao.contribution.ContributionLine;
+import io.shebao.contribution.Insurance;
+import io.shebao.json.Json;
+import io.shebao.trace.Message;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * How batch results are written: one line per input row, in input order.
+ *
+ * <p>CSV columns: {@code row, id, region, period, base_adjustment, total_employer, total_employee, total},
+ * then for each insurance in the order pension, unemployment, work_injury, medical, maternity:
+ * {@code <ins>_base, <ins>_employer_rate, <ins>_employee_rate, <ins>_employer, <ins>_employee} (empty where the
+ * insurance does not apply; the employee amount includes a fixed amount such as 大额医疗), then
+ * {@code warnings} (codes separated by {@code ;}). Decimals are plain ({@code 552.00}), rates as factors
+ * ({@code 0.16}). JSONL: one object per row with {@code row}, {@code id} and the result as
+ * {@code shebao contribution --format json} writes it, without notes and trace.
+ */
+public enum ResultFormat {
+    CSV, JSONL;
+
+    public static ResultFormat of(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".jsonl") || n.endsWith(".ndjson") ? JSONL : CSV;
+    }
+
+    /** The header line (with its line end), or empty for JSONL. */
+    public String header() {
+        if (this == JSONL) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("row,id,region,period,base_adjustment,total_employer,total_employee,total");
+        for (Insurance i : Insurance.values()) {
+            String c = i.code();
+            sb.append(',').append(c).append("_base,").append(c).append("_employer_rate,").append(c)
+                    .append("_employee_rate,").append(c).append("_employer,").append(c).append("_employee");
+        }
+        return sb.append(",warnings\n").toString();
+    }
+
+    /** One output line, with its line end. */
+    public void append(StringBuilder sb, long row, String id, PlannedContribution c) {
+        if (this == JSONL) {
+            sb.append(Json.write(json(row, id, c), false)).append('\n');
+            return;
+        }
+        sb.append(row).append(',');
+        CsvText.append(sb, id);
+        sb.append(',');
+        CsvText.append(sb, c.request().region());
+        sb.append(',').append(c.request().period()).append(',').append(c.baseAdjustment().name().toLowerCase(Locale.ROOT))
+                .append(',').append(c.totals().employer().toPlainString())
+                .append(',').append(c.totals().employee().toPlainString())
+                .append(',').append(c.totals().total().toPlainString());
+        ContributionLine[] byInsurance = new ContributionLine[Insurance.values().length];
+        for (ContributionLine l : c.lines()) {
+            byInsurance[l.insurance().ordinal()] = l;
+        }
+        for (ContributionLine l : byInsurance) {
+            if (l == null) {
+                sb.append(",,,,,");
+            } else {
+                sb.append(',').append(l.base().toPlainString())
+                        .append(',').append(l.employerRate().toPlainString())
+                        .append(',').append(l.employeeRate().toPlainString())
+                        .append(',').append(l.employer().toPlainString())
+                        .append(',').append(l.employee().toPlainString());
+            }
+        }
+        sb.append(',');
+        for (int i = 0; i < c.warnings().size(); i++) {
+            sb.append(i == 0 ? "" : ";").append(c.warnings().get(i).code());
+        }
+        sb.append('\n');
+    }
+
+    private static ObjectNode json(long row, String id, PlannedContribution c) {
+        ObjectNode o = Json.object();
+        o.put("row", row).put("id", id);
+        o.put("region", c.request().region()).put("period", c.request().period().toString());
+        o.put("baseAdjustment", c.baseAdjustment().name());
+        ArrayNode lines = o.putArray("lines");
+        for (ContributionLine l : c.lines()) {
+            ObjectNode n = lines.addObject();
+            n.put("insurance", l.insurance().code()).put("base", Json.decimal(l.base()))
+                    .put("employerRate", Json.decimal(l.employerRate()))
+                    .put("employeeRate", Json.decimal(l.employeeRate()))
+                    .put("employer", Json.decimal(l.employer())).put("employee", Json.decimal(l.employee()));
+            if (l.employeeFixed().signum() != 0) {
+                n.put("employeeFixed", Json.decimal(l.employeeFixed()));
+            }
+        }
+        o.putObject("totals").put("employer", Json.decimal(c.totals().employer()))
+                .put("employee", Json.decimal(c.totals().employee())).put("total", Json.decimal(c.totals().total()));
+        ArrayNode w = o.putArray("warnings");
+        for (Message m : c.warnings()) {
+            w.addObject().put("code", m.code()).put("zh", m.zh()).put("en", m.en());
+        }
+        return o;
+    }
+
+    /** The error file's header: {@code row,id,field,value,reason}. */
+    public static String errorHeader() {
+        return "row,id,field,value,reason\n";
+    }
+
+    /** One error line (RFC 4180 quoted where needed). */
+    public static void appendError(StringBuilder sb, long row, String id, String field, String value, String reason) {
+        sb.append(row).append(',');
+        CsvText.append(sb, id);
+        sb.append(',');
+        CsvText.append(sb, field);
+        sb.append(',');
+        CsvText.append(sb, value);
+        sb.append(',');
+        CsvText.append(sb, reason);
+        sb.append('\n');
+    }
+}

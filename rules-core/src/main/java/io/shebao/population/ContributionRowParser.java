@@ -1,0 +1,161 @@
+package io.shebao.population;
+
+import io.shebao.ErrorCode;
+import io.shebao.ShebaoException;
+import io.shebao.contribution.ContributionRequest;
+import io.shebao.contribution.Insurance;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.shebao.population.PopulationColumns.BASE;
+import static io.shebao.population.PopulationColumns.FLOAT_GRADE;
+import static io.shebao.population.PopulationColumns.ID;
+import static io.shebao.population.PopulationColumns.INSURANCES;
+import static io.shebao.population.PopulationColumns.PERIOD;
+import static io.shebao.population.PopulationColumns.REGION;
+import static io.shebao.population.PopulationColumns.RISK_CLASS;
+import static io.shebao.population.PopulationColumns.WAGE;
+
+/**
+ * Turns a population row into a {@link ContributionRequest} (缴费核定请求). A field that is not allowed is a
+ * {@link ShebaoException} whose {@code field()} is the column name, {@code value()} the text as written and
+ * message one line saying what is allowed: the caller writes it to the error file and goes on.
+ *
+ * @param defaultPeriod fills {@code period} where the column is absent or the cell blank
+ * @param defaultRegion fills {@code region} where the column is absent or the cell blank
+ */
+public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<String> defaultRegion,
+                                    boolean allowCarryForward) {
+    public ContributionRowParser {
+        Objects.requireNonNull(defaultPeriod);
+        Objects.requireNonNull(defaultRegion);
+    }
+
+    /** No defaults, no carry-forward. */
+    public static ContributionRowParser strict() {
+        return new ContributionRowParser(Optional.empty(), Optional.empty(), false);
+    }
+
+    /**
+     * Checks that the file can be evaluated at all: the columns {@code id}, {@code region} and {@code period}
+     * (unless a default is given), and {@code wage} or {@code base}. Throws naming the first missing column.
+     */
+    public void requireColumns(Columns columns) {
+        require(columns, ID, false);
+        require(columns, REGION, defaultRegion.isPresent());
+        require(columns, PERIOD, defaultPeriod.isPresent());
+        if (!columns.contains(WAGE) && !columns.contains(BASE)) {
+            throw missing("wage", "a population file needs the column wage (declared monthly wage) or base (contribution base)", columns);
+        }
+    }
+
+    private static void require(Columns columns, String name, boolean defaulted) {
+        if (!defaulted && !columns.contains(name)) {
+            throw missing(name, "a population file needs the column " + name, columns);
+        }
+    }
+
+    private static ShebaoException missing(String column, String what, Columns columns) {
+        return new ShebaoException(ErrorCode.INVALID_INPUT, column, columns.toString(),
+                "in: missing column '" + column + "': " + what + "; the header has: " + columns);
+    }
+
+    public ContributionRequest parse(PopulationRow row) {
+        if (row.isMalformed()) {
+            throw new ShebaoException(ErrorCode.INVALID_INPUT, "row", "", row.malformed());
+        }
+        if (row.id().isBlank()) {
+            throw ShebaoException.invalid(ID, "", "every row needs an id");
+        }
+        String region = row.nonBlank(REGION).or(() -> defaultRegion)
+                .orElseThrow(() -> ShebaoException.invalid(REGION, "", "a region code, e.g. wuhan or yichang"));
+        YearMonth period = row.nonBlank(PERIOD).map(ContributionRowParser::month).or(() -> defaultPeriod)
+                .orElseThrow(() -> ShebaoException.invalid(PERIOD, "", "a month YYYY-MM, e.g. 2025-09 (or give --period)"));
+        Optional<String> wage = row.nonBlank(WAGE);
+        Optional<String> base = row.nonBlank(BASE);
+        if (wage.isPresent() == base.isPresent()) {
+            throw ShebaoException.invalid(wage.isPresent() ? WAGE : "wage/base",
+                    wage.map(w -> w + " / " + base.get()).orElse(""),
+                    "give exactly one of wage (declared monthly wage) and base (contribution base)");
+        }
+        ContributionRequest.Builder b = ContributionRequest.builder(region, period).allowCarryForward(allowCarryForward);
+        wage.ifPresent(w -> b.wage(amount(WAGE, w)));
+        base.ifPresent(s -> b.base(amount(BASE, s)));
+        row.nonBlank(RISK_CLASS).ifPresent(c -> b.riskClass(riskClass(c)));
+        row.nonBlank(FLOAT_GRADE).ifPresent(g -> b.floatGrade(percent(g)));
+        row.nonBlank(INSURANCES).ifPresent(s -> b.insurances(insurances(s)));
+        return b.build();
+    }
+
+    static YearMonth month(String s) {
+        try {
+            return YearMonth.parse(s);
+        } catch (DateTimeParseException e) {
+            throw ShebaoException.invalid(PERIOD, s, "a month YYYY-MM, e.g. 2025-09");
+        }
+    }
+
+    static BigDecimal amount(String column, String s) {
+        try {
+            BigDecimal d = new BigDecimal(s);
+            if (d.signum() >= 0) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is allowed
+        }
+        throw ShebaoException.invalid(column, s, "an amount in yuan ≥ 0, e.g. 3450 or 3450.50");
+    }
+
+    static int riskClass(String s) {
+        try {
+            int c = Integer.parseInt(s);
+            if (c >= 1 && c <= 8) {
+                return c;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is allowed
+        }
+        throw ShebaoException.invalid(RISK_CLASS, s, "a risk class 1 to 8 (一类…八类)");
+    }
+
+    static BigDecimal percent(String s) {
+        try {
+            BigDecimal d = new BigDecimal(s.endsWith("%") ? s.substring(0, s.length() - 1).strip() : s);
+            if (d.signum() > 0) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is allowed
+        }
+        throw ShebaoException.invalid(FLOAT_GRADE, s, "a percentage > 0, e.g. 100 or 120");
+    }
+
+    /** "pension;unemployment", "pension,unemployment" (quoted in CSV) or "pension unemployment". */
+    static Set<Insurance> insurances(String s) {
+        Set<Insurance> out = EnumSet.noneOf(Insurance.class);
+        for (String code : s.split("[;,\\s]+")) {
+            if (code.isEmpty()) {
+                continue;
+            }
+            out.add(Insurance.fromCode(code).orElseThrow(() ->
+                    ShebaoException.invalid(INSURANCES, code, "insurance codes separated by ; — " + Insurance.allowedCodes())));
+        }
+        return out;
+    }
+
+    /** The population column an API field name refers to (riskClass → risk_class…), for error files. */
+    public static String column(String apiField) {
+        return switch (apiField) {
+            case "riskClass" -> RISK_CLASS;
+            case "floatGrade" -> FLOAT_GRADE;
+            default -> apiField;
+        };
+    }
+}

@@ -1,0 +1,216 @@
+package io.shebao.population;
+
+import io.shebao.ErrorCode;
+import io.shebao.ShebaoException;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * RFC 4180 CSV, streaming: quoted fields may hold commas, doubled quotes and line breaks; a leading BOM is
+ * skipped; records end in LF or CRLF; blank lines are skipped. Written here (not a library) because the
+ * rules of the format are few and a record that breaks them must become an error row, not an exception.
+ */
+final class CsvPopulationReader implements PopulationReader {
+    private static final int EOF = -1;
+
+    private final PopulationReader.ByteCount bytes;
+    private final Reader in;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int len;
+    private final Columns columns;
+    private final int idIndex;
+    private long record;
+    private PopulationRow next;
+    private boolean done;
+
+    // state of the record being read
+    private final List<String> fields = new ArrayList<>();
+    private final StringBuilder field = new StringBuilder();
+    private String problem;
+
+    CsvPopulationReader(PopulationReader.ByteCount bytes) {
+        this.bytes = bytes;
+        this.in = new InputStreamReader(bytes, StandardCharsets.UTF_8);
+        int first = read();
+        if (first != '\uFEFF' && first != EOF) {
+            pos--; // not a BOM: read it again
+        }
+        List<String> header = first == EOF ? null : readRecord();
+        if (header == null) {
+            throw new ShebaoException(ErrorCode.INVALID_INPUT, "in", "", "in: the file is empty; a population CSV starts with a header row, e.g. id,region,period,wage,risk_class");
+        }
+        if (problem != null) {
+            throw new ShebaoException(ErrorCode.INVALID_INPUT, "in", "header", "in: the header row cannot be read: " + problem);
+        }
+        List<String> names = new ArrayList<>();
+        for (String h : header) {
+            names.add(h.strip());
+        }
+        this.columns = new Columns(names);
+        this.idIndex = columns.indexOf(PopulationColumns.ID);
+    }
+
+    @Override
+    public Columns columns() {
+        return columns;
+    }
+
+    @Override
+    public long bytesRead() {
+        return bytes.count();
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null && !done) {
+            next = advance();
+            done = next == null;
+        }
+        return next != null;
+    }
+
+    @Override
+    public PopulationRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        PopulationRow r = next;
+        next = null;
+        return r;
+    }
+
+    private PopulationRow advance() {
+        List<String> rec = readRecord();
+        if (rec == null) {
+            return null;
+        }
+        record++;
+        String id = idIndex >= 0 && idIndex < rec.size() ? rec.get(idIndex) : "";
+        if (problem != null) {
+            return PopulationRow.malformed(record, id, columns, problem);
+        }
+        if (rec.size() != columns.size()) {
+            return PopulationRow.malformed(record, id, columns,
+                    "the record has " + rec.size() + " fields; the header has " + columns.size());
+        }
+        return new PopulationRow(record, id, columns, rec.toArray(new String[0]), "");
+    }
+
+    /** The next non-blank record, or null at the end; sets {@link #problem} when it is malformed. */
+    private List<String> readRecord() {
+        while (true) {
+            fields.clear();
+            field.setLength(0);
+            problem = null;
+            int c = read();
+            if (c == EOF) {
+                return null;
+            }
+            if (c == '\n') {
+                continue; // blank line
+            }
+            if (c == '\r') {
+                if (peek() == '\n') {
+                    read();
+                }
+                continue;
+            }
+            pos--;
+            return readFields();
+        }
+    }
+
+    private List<String> readFields() {
+        boolean quoted = false;
+        boolean afterQuote = false;
+        while (true) {
+            int c = read();
+            if (quoted) {
+                if (c == EOF) {
+                    problem = "a quoted field is not closed before the end of the file";
+                    fields.add(field.toString());
+                    return new ArrayList<>(fields);
+                }
+                if (c == '"') {
+                    if (peek() == '"') {
+                        read();
+                        field.append('"');
+                    } else {
+                        quoted = false;
+                        afterQuote = true;
+                    }
+                } else {
+                    field.append((char) c);
+                }
+                continue;
+            }
+            if (c == ',' ) {
+                fields.add(field.toString());
+                field.setLength(0);
+                afterQuote = false;
+            } else if (c == '\n' || c == EOF) {
+                fields.add(field.toString());
+                return new ArrayList<>(fields);
+            } else if (c == '\r') {
+                if (peek() == '\n') {
+                    read();
+                }
+                fields.add(field.toString());
+                return new ArrayList<>(fields);
+            } else if (afterQuote) {
+                if (problem == null) {
+                    problem = "unexpected character '" + (char) c + "' after a closing quote in field "
+                            + (fields.size() + 1) + " (a quote inside a quoted field is written twice: \"\")";
+                }
+                field.append((char) c);
+            } else if (c == '"' && field.length() == 0) {
+                quoted = true;
+            } else {
+                field.append((char) c); // a quote inside an unquoted field is kept as text
+            }
+        }
+    }
+
+    private int read() {
+        if (pos >= len && !fill()) {
+            pos = len + 1; // so that pos-- after EOF stays at EOF
+            return EOF;
+        }
+        return buf[pos++];
+    }
+
+    private int peek() {
+        if (pos >= len && !fill()) {
+            return EOF;
+        }
+        return buf[pos];
+    }
+
+    private boolean fill() {
+        try {
+            int n = in.read(buf, 0, buf.length);
+            if (n <= 0) {
+                len = 0;
+                pos = 0;
+                return false;
+            }
+            len = n;
+            pos = 0;
+            return true;
+        } catch (IOException e) {
+            throw PopulationReader.failed(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,131 @@
+package io.shebao.population;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * JSONL: one JSON object per line with the CSV's field names; numbers keep their digits (3450.50 stays
+ * 3450.50), an array (e.g. {@code "insurances": ["pension", "unemployment"]}) becomes a {@code ;}-list,
+ * null means absent. The row number is the line number; blank lines are skipped.
+ */
+final class JsonlPopulationReader implements PopulationReader {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private final PopulationReader.ByteCount bytes;
+    private final BufferedReader in;
+    private long line;
+    private PopulationRow next;
+    private boolean done;
+    private final Columns columns;
+
+    JsonlPopulationReader(PopulationReader.ByteCount bytes) {
+        this.bytes = bytes;
+        this.in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
+        this.next = advance();
+        this.done = next == null;
+        this.columns = next == null ? new Columns(List.of()) : next.columns();
+    }
+
+    @Override
+    public Columns columns() {
+        return columns;
+    }
+
+    @Override
+    public long bytesRead() {
+        return bytes.count();
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null && !done) {
+            next = advance();
+            done = next == null;
+        }
+        return next != null;
+    }
+
+    @Override
+    public PopulationRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        PopulationRow r = next;
+        next = null;
+        return r;
+    }
+
+    private PopulationRow advance() {
+        String text;
+        try {
+            do {
+                text = in.readLine();
+                line++;
+                if (line == 1 && text != null && text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
+                }
+            } while (text != null && text.isBlank());
+        } catch (IOException e) {
+            throw PopulationReader.failed(e);
+        }
+        if (text == null) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return PopulationRow.malformed(line, "", new Columns(List.of()),
+                    "the line is not a JSON object: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            return PopulationRow.malformed(line, "", new Columns(List.of()), "the line is not a JSON object");
+        }
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isNull()) {
+                continue;
+            }
+            names.add(e.getKey());
+            values.add(text(e.getValue()));
+        }
+        Columns cols = new Columns(names);
+        int idi = cols.indexOf(PopulationColumns.ID);
+        return new PopulationRow(line, idi < 0 ? "" : values.get(idi), cols, values.toArray(new String[0]), "");
+    }
+
+    private static String text(JsonNode v) {
+        if (v.isBigDecimal()) {
+            return v.decimalValue().toPlainString();
+        }
+        if (v.isArray()) {
+            List<String> parts = new ArrayList<>();
+            v.forEach(x -> parts.add(text(x)));
+            return String.join(";", parts);
+        }
+        if (v.isValueNode()) {
+            return v.asText();
+        }
+        return v.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

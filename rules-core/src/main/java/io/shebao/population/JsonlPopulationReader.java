@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,7 +24,9 @@ import java.util.NoSuchElementException;
  */
 final class JsonlPopulationReader implements PopulationReader {
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private final PopulationReader.ByteCount bytes;
     private final BufferedReader in;

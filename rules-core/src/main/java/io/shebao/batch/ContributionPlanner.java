@@ -9,6 +9,8 @@ import io.shebao.contribution.ContributionResult;
 import io.shebao.contribution.ContributionTotals;
 import io.shebao.contribution.Insurance;
 import io.shebao.trace.ParameterUse;
+import io.shebao.trace.RuleFiring;
+import io.shebao.trace.Trace;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -43,12 +45,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * populations that amounts, warnings and traces equal per-row evaluation.
  */
 public final class ContributionPlanner {
-    /** Contexts kept at most; a population has few (regions × periods × classes × grades). */
-    public static final int DEFAULT_MAX_CONTEXTS = 10_000;
+    /**
+     * Contexts kept at most (then the cache starts afresh). A month's payroll has a few thousand (regions ×
+     * classes × grades × insurance sets); the benchmark's mixed population about 27,000. A planned case takes
+     * about 1 KB (its trace shares rule and parameter entries with the others), so the cache stays under
+     * ~150 MB whatever the file size.
+     */
+    public static final int DEFAULT_MAX_CONTEXTS = 40_000;
 
     private final ShebaoRules rules;
     private final int maxContexts;
     private final Map<Context, ContextPlan> plans = new ConcurrentHashMap<>();
+    private final Map<RuleFiring, RuleFiring> firings = new ConcurrentHashMap<>();
+    private final Map<ParameterUse, ParameterUse> uses = new ConcurrentHashMap<>();
 
     public ContributionPlanner(ShebaoRules rules) {
         this(rules, DEFAULT_MAX_CONTEXTS);
@@ -74,11 +83,13 @@ public final class ContributionPlanner {
             throw new ShebaoException(f.code(), f.field().orElse(null), f.value().orElse(null), f.getMessage());
         }
         BaseAdjustment c = plan.caseOf(request);
-        ContributionResult representative = c == null ? null : plan.cases.get(c);
+        PlannedContribution representative = c == null ? null : plan.cases.get(c);
         if (representative == null) {
-            ContributionResult r = rules.contribution(request);
-            plan.cases.putIfAbsent(r.baseAdjustment(), r);
-            return PlannedContribution.of(r);
+            PlannedContribution r = PlannedContribution.of(rules.contribution(request));
+            if (c != null) {
+                plan.cases.putIfAbsent(r.baseAdjustment(), compact(r));
+            }
+            return r;
         }
         return plan.apply(representative, request);
     }
@@ -90,7 +101,7 @@ public final class ContributionPlanner {
 
     private PlannedContribution learn(Context key, ContributionRequest request) {
         if (plans.size() >= maxContexts) {
-            plans.clear(); // bounded memory: a population with this many contexts gains little from plans anyway
+            plans.clear(); // bounded memory: start afresh (the interned trace entries are few and kept)
         }
         ContributionResult r;
         try {
@@ -100,10 +111,25 @@ public final class ContributionPlanner {
             throw e;
         }
         ContextPlan plan = plans.computeIfAbsent(key, k -> ContextPlan.from(r));
-        if (plan.failure == null) {
-            plan.cases.putIfAbsent(r.baseAdjustment(), r);
+        PlannedContribution p = PlannedContribution.of(r);
+        if (plan.plannable) {
+            plan.cases.putIfAbsent(r.baseAdjustment(), compact(p));
         }
-        return PlannedContribution.of(r);
+        return p;
+    }
+
+    /** The plan as kept: its trace entries shared with every other plan that has equal ones. */
+    private PlannedContribution compact(PlannedContribution p) {
+        List<RuleFiring> rules = new ArrayList<>(p.trace().rules().size());
+        for (RuleFiring f : p.trace().rules()) {
+            rules.add(firings.computeIfAbsent(f, x -> x));
+        }
+        List<ParameterUse> used = new ArrayList<>(p.trace().parameters().size());
+        for (ParameterUse u : p.trace().parameters()) {
+            used.add(uses.computeIfAbsent(u, x -> x));
+        }
+        return new PlannedContribution(p.request(), p.lines(), p.totals(), p.baseAdjustment(), p.warnings(),
+                new Trace(rules, used));
     }
 
     /** Everything the rules see of a request except the wage or base amount. */
@@ -123,7 +149,7 @@ public final class ContributionPlanner {
         final int scale;
         final RoundingMode mode;
         final boolean plannable;
-        final Map<BaseAdjustment, ContributionResult> cases = java.util.Collections.synchronizedMap(new EnumMap<>(BaseAdjustment.class));
+        final Map<BaseAdjustment, PlannedContribution> cases = java.util.Collections.synchronizedMap(new EnumMap<>(BaseAdjustment.class));
 
         ContextPlan(ShebaoException failure) {
             this.failure = failure;
@@ -185,7 +211,7 @@ public final class ContributionPlanner {
             return BaseAdjustment.WITHIN_LIMITS;
         }
 
-        PlannedContribution apply(ContributionResult plan, ContributionRequest r) {
+        PlannedContribution apply(PlannedContribution plan, ContributionRequest r) {
             BaseAdjustment c = plan.baseAdjustment();
             if (c == BaseAdjustment.RAISED_TO_FLOOR || c == BaseAdjustment.LOWERED_TO_CEILING) {
                 return new PlannedContribution(r, plan.lines(), plan.totals(), c, plan.warnings(), plan.trace());

@@ -24,6 +24,9 @@ import java.util.Locale;
 public enum ResultFormat {
     CSV, JSONL;
 
+    private static final String[] ADJUSTMENT = java.util.Arrays.stream(io.shebao.contribution.BaseAdjustment.values())
+            .map(a -> a.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
     public static ResultFormat of(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".jsonl") || n.endsWith(".ndjson") ? JSONL : CSV;
@@ -53,7 +56,7 @@ public enum ResultFormat {
         CsvText.append(sb, id);
         sb.append(',');
         CsvText.append(sb, c.request().region());
-        sb.append(',').append(c.request().period()).append(',').append(c.baseAdjustment().name().toLowerCase(Locale.ROOT))
+        sb.append(',').append(c.request().period()).append(',').append(ADJUSTMENT[c.baseAdjustment().ordinal()])
                 .append(',').append(c.totals().employer().toPlainString())
                 .append(',').append(c.totals().employee().toPlainString())
                 .append(',').append(c.totals().total().toPlainString());

@@ -1,6 +1,5 @@
 package io.shebao.cli;
 
-import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
 import io.shebao.json.Json;
 import io.shebao.json.RetirementJson;
@@ -29,21 +28,12 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 @Command(name = "retirement", mixinStandardHelpOptions = true,
         description = {"Statutory retirement age and month before and after the 2025 reform, minimum contribution years,",
                 "options when short, the flexible window, early retirement and pension transfer-in (退休审批).",
                 "Example: shebao retirement --sex male --birth 1965-05 --category male --contribution-months 192 --as-of 2026-11-01"})
 final class RetirementCommand implements Runnable {
-    /** API field → the option that sets it, so errors name what the user typed. */
-    private static final Map<String, String> OPTION_OF = Map.ofEntries(
-            Map.entry("sex", "--sex"), Map.entry("birth", "--birth"), Map.entry("category", "--category"),
-            Map.entry("contributionMonths", "--contribution-months"), Map.entry("idNumber", "--id-number"),
-            Map.entry("firstInsured", "--first-insured"), Map.entry("requested", "--requested"),
-            Map.entry("specialWork", "--special-work"), Map.entry("region", "--region"),
-            Map.entry("parameters", "--parameters"));
-
     @Spec
     CommandSpec spec;
 
@@ -102,38 +92,30 @@ final class RetirementCommand implements Runnable {
 
     @Override
     public void run() {
-        RetirementResult r;
-        try {
-            ShebaoRules rules = common.rules();
-            RetirementQuery.Builder b = RetirementQuery.builder().region(region).sex(sex).birthMonth(birth)
-                    .category(category).contributionMonths(contributionMonths).firstInsured(firstInsured)
-                    .requested(requested).incapacityCertified(incapacity).soeIdentity(soeIdentity)
-                    .asOf(asOf == null ? LocalDate.now() : asOf);
-            if (idNumber != null) {
-                b.idNumber(idNumber);
-            }
-            for (String s : specialWork) {
-                parseSpecialWork(b, s);
-            }
-            List<TransferGround> gs = new ArrayList<>();
-            for (String g : transferGrounds) {
-                gs.add(TransferGround.fromCode(g.trim()).orElseThrow(() ->
-                        CliException.badInput("--transfer-ground", g, "allowed: " + TransferGround.allowedCodes())));
-            }
-            b.transferGrounds(gs);
-            if (sex == null && idNumber == null) {
-                throw new CliException(2, "--sex: missing; give --sex male|female or --id-number");
-            }
-            if (birth == null && idNumber == null) {
-                throw new CliException(2, "--birth: missing; give --birth YYYY-MM or --id-number");
-            }
-            r = rules.retirement(b.build());
-        } catch (ShebaoException e) {
-            if (common.verbose) {
-                throw e;
-            }
-            throw new CliException(2, optionNames(e));
+        ShebaoRules rules = common.rules();
+        RetirementQuery.Builder b = RetirementQuery.builder().region(region).sex(sex).birthMonth(birth)
+                .category(category).contributionMonths(contributionMonths).firstInsured(firstInsured)
+                .requested(requested).incapacityCertified(incapacity).soeIdentity(soeIdentity)
+                .asOf(asOf == null ? LocalDate.now() : asOf);
+        if (idNumber != null) {
+            b.idNumber(idNumber);
         }
+        for (String s : specialWork) {
+            parseSpecialWork(b, s);
+        }
+        List<TransferGround> gs = new ArrayList<>();
+        for (String g : transferGrounds) {
+            gs.add(TransferGround.fromCode(g.trim()).orElseThrow(() ->
+                    CliException.badInput("--transfer-ground", g, "allowed: " + TransferGround.allowedCodes())));
+        }
+        b.transferGrounds(gs);
+        if (sex == null && idNumber == null) {
+            throw new CliException(2, "--sex: missing; give --sex male|female or --id-number");
+        }
+        if (birth == null && idNumber == null) {
+            throw new CliException(2, "--birth: missing; give --birth YYYY-MM or --id-number");
+        }
+        RetirementResult r = rules.retirement(b.build());
         PrintWriter out = spec.commandLine().getOut();
         if (common.format == Common.Format.json) {
             out.println(Json.write(RetirementJson.resultWithTrace(r), true));
@@ -156,17 +138,6 @@ final class RetirementCommand implements Runnable {
         } catch (NumberFormatException e) {
             throw CliException.badInput("--special-work", s, "KIND:YEARS with YEARS a whole number ≥ 0, e.g. heights:11");
         }
-    }
-
-    private static String optionNames(ShebaoException e) {
-        String m = e.getMessage();
-        if (e.field().isPresent()) {
-            String opt = OPTION_OF.get(e.field().get());
-            if (opt != null && m.startsWith(e.field().get() + ":")) {
-                return opt + m.substring(e.field().get().length());
-            }
-        }
-        return m;
     }
 
     static void printTable(PrintWriter out, RetirementResult r) {

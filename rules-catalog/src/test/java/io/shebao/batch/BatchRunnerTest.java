@@ -165,4 +165,29 @@ class BatchRunnerTest {
         assertEquals(1, r.summary.rowsWritten(), r.errors);
         assertTrue(column(r, "A", "warnings").contains("CARRIED_FORWARD"));
     }
+
+    @Test
+    void retirementMonthWhenTheRowHasRetirementFields() {
+        String csv = "id,region,period,wage,risk_class,sex,birth,category,contribution_months\n"
+                + "M,wuhan,2025-09,8000,1,male,1966-03,male,300\n"
+                + "F,wuhan,2025-09,8000,1,female,1975-08,female-worker,200\n"
+                + "N,wuhan,2025-09,8000,1,,,,\n"
+                + "X,wuhan,2025-09,8000,1,robot,1966-03,male,300\n"
+                + "Y,wuhan,2025-09,8000,1,male,1966-03,female-worker,300\n";
+        Run r = run(csv, BatchRunner.builder(RULES).threads(2), ResultFormat.CSV);
+        assertTrue(r.out.startsWith(ResultFormat.CSV.header(true)), r.out);
+        for (String[] p : new String[][]{{"M", "male", "1966-03", "male", "300"}, {"F", "female", "1975-08", "female-worker", "200"}}) {
+            io.shebao.retirement.RetirementResult expected = RULES.retirement(io.shebao.retirement.RetirementQuery.builder()
+                    .region("wuhan").asOf(java.time.LocalDate.of(2025, 9, 1))
+                    .sex(io.shebao.retirement.Sex.fromCode(p[1]).orElseThrow()).birthMonth(YearMonth.parse(p[2]))
+                    .category(io.shebao.retirement.Category.fromCode(p[3]).orElseThrow())
+                    .contributionMonths(Integer.parseInt(p[4])).build());
+            assertEquals(expected.retirementMonth().toString(), column(r, p[0], "retirement_month"));
+        }
+        assertEquals("", column(r, "N", "retirement_month"));
+        String[] errors = r.errors.split("\n");
+        assertEquals(3, errors.length, r.errors);
+        assertTrue(errors[1].startsWith("4,X,sex,robot,"), errors[1]);
+        assertTrue(errors[2].startsWith("5,Y,category,female-worker,"), errors[2]);
+    }
 }

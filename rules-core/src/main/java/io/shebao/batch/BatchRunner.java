@@ -10,14 +10,20 @@ import io.shebao.json.Json;
 import io.shebao.population.ContributionRowParser;
 import io.shebao.population.PopulationReader;
 import io.shebao.population.PopulationRow;
+import io.shebao.population.RetirementRowParser;
+import io.shebao.retirement.RetirementQuery;
+import io.shebao.retirement.RetirementResult;
+import io.shebao.json.RetirementJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -81,6 +87,7 @@ public final class BatchRunner {
         long start = System.nanoTime();
         try (in) {
             parser.requireColumns(in.columns());
+            boolean retirement = RetirementRowParser.hasRetirementColumns(in.columns());
             ContributionPlanner planner = new ContributionPlanner(rules);
             String auditHeader = audit == null ? null : auditContext();
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -98,13 +105,13 @@ public final class BatchRunner {
                         rows.add(in.next());
                         if (rows.size() == chunkSize) {
                             List<PopulationRow> chunk = rows;
-                            queue.put(pool.submit(() -> evaluate(chunk, format, planner, auditHeader)));
+                            queue.put(pool.submit(() -> evaluate(chunk, format, planner, auditHeader, retirement)));
                             rows = new ArrayList<>(chunkSize);
                         }
                     }
                     if (!rows.isEmpty()) {
                         List<PopulationRow> chunk = rows;
-                        queue.put(pool.submit(() -> evaluate(chunk, format, planner, auditHeader)));
+                        queue.put(pool.submit(() -> evaluate(chunk, format, planner, auditHeader, retirement)));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -123,7 +130,7 @@ public final class BatchRunner {
             long written = 0;
             long inError = 0;
             try {
-                out.write(format.header());
+                out.write(format.header(retirement));
                 errors.write(ResultFormat.errorHeader());
                 reader.start();
                 long lastProgress = 0;
@@ -176,7 +183,8 @@ public final class BatchRunner {
         }
     }
 
-    private Chunk evaluate(List<PopulationRow> rows, ResultFormat format, ContributionPlanner planner, String auditHeader) {
+    private Chunk evaluate(List<PopulationRow> rows, ResultFormat format, ContributionPlanner planner, String auditHeader,
+                           boolean retirement) {
         StringBuilder res = new StringBuilder(rows.size() * 256);
         StringBuilder err = new StringBuilder();
         StringBuilder aud = new StringBuilder();
@@ -184,29 +192,47 @@ public final class BatchRunner {
         int inError = 0;
         for (PopulationRow row : rows) {
             ContributionRequest req = null;
+            boolean inRetirement = false;
             try {
                 req = parser.parse(row);
                 PlannedContribution c;
+                ContributionResult full = null;
                 if (audit != null) {
-                    ContributionResult r = rules.contribution(req);
-                    aud.append("{\"row\":").append(row.rowNumber()).append(",\"id\":")
-                            .append(Json.write(Json.MAPPER.getNodeFactory().textNode(row.id()), false))
-                            .append(',').append(auditHeader)
-                            .append(",\"request\":").append(Json.write(ContributionJson.request(req), false))
-                            .append(",\"result\":").append(Json.write(ContributionJson.resultWithTrace(r), false))
-                            .append("}\n");
-                    c = PlannedContribution.of(r);
+                    full = rules.contribution(req);
+                    c = PlannedContribution.of(full);
                 } else if (calculator != null) {
                     c = calculator.apply(req);
                 } else {
                     c = planned ? planner.evaluate(req) : PlannedContribution.of(rules.contribution(req));
                 }
-                format.append(res, row.rowNumber(), row.id(), c);
+                Optional<RetirementResult> retired = Optional.empty();
+                if (retirement) {
+                    inRetirement = true;
+                    // per row, never planned: the answer depends on the person's own birth month and months paid
+                    Optional<RetirementQuery> q = RetirementRowParser.parse(row, req.region(), req.period());
+                    if (q.isPresent()) {
+                        retired = Optional.of(rules.retirement(q.get()));
+                    }
+                }
+                if (full != null) {
+                    aud.append("{\"row\":").append(row.rowNumber()).append(",\"id\":")
+                            .append(Json.write(Json.MAPPER.getNodeFactory().textNode(row.id()), false))
+                            .append(',').append(auditHeader)
+                            .append(",\"request\":").append(Json.write(ContributionJson.request(req), false))
+                            .append(",\"result\":").append(Json.write(ContributionJson.resultWithTrace(full), false));
+                    if (retired.isPresent()) {
+                        aud.append(",\"retirementQuery\":").append(Json.write(RetirementJson.query(retired.get().query()), false))
+                                .append(",\"retirement\":").append(Json.write(RetirementJson.resultWithTrace(retired.get()), false));
+                    }
+                    aud.append("}\n");
+                }
+                Optional<YearMonth> retirementMonth = retired.map(RetirementResult::retirementMonth);
+                format.append(res, row.rowNumber(), row.id(), c, retirement, retirementMonth);
                 written++;
             } catch (ShebaoException e) {
                 String field = e.field().map(ContributionRowParser::column).orElse("");
                 String value = e.value().orElse("");
-                if (e.code() == ErrorCode.PARAMETER_UNKNOWN && req != null) {
+                if (e.code() == ErrorCode.PARAMETER_UNKNOWN && req != null && !inRetirement) {
                     field = "period"; // the parameter is named in the reason; the row's fault is its period
                     value = req.period().toString();
                 }

@@ -8,7 +8,9 @@ import io.shebao.json.Json;
 import io.shebao.trace.Message;
 
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How batch results are written: one line per input row, in input order.
@@ -17,7 +19,8 @@ import java.util.Locale;
  * then for each insurance in the order pension, unemployment, work_injury, medical, maternity:
  * {@code <ins>_base, <ins>_employer_rate, <ins>_employee_rate, <ins>_employer, <ins>_employee} (empty where the
  * insurance does not apply; the employee amount includes a fixed amount such as 大额医疗), then
- * {@code warnings} (codes separated by {@code ;}). Decimals are plain ({@code 552.00}), rates as factors
+ * {@code warnings} (codes separated by {@code ;}), and {@code retirement_month} when the input has retirement
+ * columns (empty for a row that leaves them blank). Decimals are plain ({@code 552.00}), rates as factors
  * ({@code 0.16}). JSONL: one object per row with {@code row}, {@code id} and the result as
  * {@code shebao contribution --format json} writes it, without notes and trace.
  */
@@ -32,8 +35,13 @@ public enum ResultFormat {
         return n.endsWith(".jsonl") || n.endsWith(".ndjson") ? JSONL : CSV;
     }
 
-    /** The header line (with its line end), or empty for JSONL. */
+    /** The header line (with its line end), or empty for JSONL; no retirement column. */
     public String header() {
+        return header(false);
+    }
+
+    /** The header, with the column {@code retirement_month} last when the input has retirement fields. */
+    public String header(boolean retirement) {
         if (this == JSONL) {
             return "";
         }
@@ -43,13 +51,27 @@ public enum ResultFormat {
             sb.append(',').append(c).append("_base,").append(c).append("_employer_rate,").append(c)
                     .append("_employee_rate,").append(c).append("_employer,").append(c).append("_employee");
         }
-        return sb.append(",warnings\n").toString();
+        sb.append(",warnings");
+        return sb.append(retirement ? ",retirement_month\n" : "\n").toString();
     }
 
-    /** One output line, with its line end. */
+    /** One output line, with its line end (no retirement column). */
     public void append(StringBuilder sb, long row, String id, PlannedContribution c) {
+        append(sb, row, id, c, false, Optional.empty());
+    }
+
+    /**
+     * One output line, with its line end.
+     *
+     * @param retirement       whether the header has {@code retirement_month}
+     * @param retirementMonth  the month the statutory retirement age is reached (法定退休年月), when asked
+     */
+    public void append(StringBuilder sb, long row, String id, PlannedContribution c, boolean retirement,
+                       Optional<YearMonth> retirementMonth) {
         if (this == JSONL) {
-            sb.append(Json.write(json(row, id, c), false)).append('\n');
+            ObjectNode o = json(row, id, c);
+            retirementMonth.ifPresent(m -> o.put("retirementMonth", m.toString()));
+            sb.append(Json.write(o, false)).append('\n');
             return;
         }
         sb.append(row).append(',');
@@ -78,6 +100,10 @@ public enum ResultFormat {
         sb.append(',');
         for (int i = 0; i < c.warnings().size(); i++) {
             sb.append(i == 0 ? "" : ";").append(c.warnings().get(i).code());
+        }
+        if (retirement) {
+            sb.append(',');
+            retirementMonth.ifPresent(sb::append);
         }
         sb.append('\n');
     }

@@ -167,6 +167,7 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
         return switch (apiField) {
             case "riskClass" -> RISK_CLASS;
             case "floatGrade" -> FLOAT_GRADE;
+            case "contributionMonths" -> PopulationColumns.CONTRIBUTION_MONTHS;
             default -> apiField;
         };
     }

@@ -28,7 +28,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Contributions of a whole population file (批量核定), streaming, in input order.",
-                "Input: CSV (header row; columns id, region, period, wage or base, risk_class, float_grade, insurances) or JSONL.",
+                "Input: CSV (UTF-8, header row, RFC 4180 quoting) or JSONL; columns id, region, period, wage or base, risk_class,",
+                "float_grade, insurances (e.g. pension;unemployment), and optionally sex, birth, category, contribution_months",
+                "(then retirement_month is computed as of the first day of the row's period). Other columns are ignored.",
                 "Every row ends in --out or in --errors (row,id,field,value,reason). Summary on stderr.",
                 "Exit: 0 all rows computed, 1 some rows in error, 2 the run could not start.",
                 "Example: shebao batch --in examples/data/sample-population.csv --out results.csv --errors errors.csv"})

@@ -112,8 +112,11 @@ class BatchCliIT {
         assertEquals(5, lines.size());
         assertTrue(lines.get(0).contains("\"total\":\"869.40\""), lines.get(0));
         assertTrue(lines.get(1).contains("\"total\":\"204.93\""), lines.get(1));
+        assertTrue(lines.get(0).contains("\"retirementMonth\":\""), lines.get(0));
+        assertFalse(lines.get(1).contains("retirementMonth"), lines.get(1));
         assertEquals(5, Files.readAllLines(audit).size());
         assertTrue(Files.readAllLines(audit).get(0).contains("\"trace\""));
+        assertTrue(Files.readAllLines(audit).get(0).contains("\"retirement\""));
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -206,7 +206,7 @@ public final class BatchRunner {
                     c = planned ? planner.evaluate(req) : PlannedContribution.of(rules.contribution(req));
                 }
                 Optional<RetirementResult> retired = Optional.empty();
-                if (retirement) {
+                {
                     inRetirement = true;
                     // per row, never planned: the answer depends on the person's own birth month and months paid
                     Optional<RetirementQuery> q = RetirementRowParser.parse(row, req.region(), req.period());

@@ -47,6 +47,16 @@ for n in $ROWS; do
 done
 
 echo
+echo "## One month (2025-09, all 17 regions): what a monthly payroll run looks like, 1M rows, 2 threads"
+printf "| rows | shebao s | shebao rows/s | baseline s | baseline rows/s | ratio | identical |\n|---|---|---|---|---|---|---|\n"
+m="$work/population-month-1000000.csv"
+[ -f "$m" ] || java -cp "$CP" io.shebao.bench.GeneratePopulation 1000000 "$m" 20250701 2025-09
+read -r s_sec s_rss < <(measure "$work/month-shebao" "${SHEBAO[@]}" batch --in "$m" --out "$work/month-shebao.csv" --errors "$work/month-shebao.errors.csv" --threads 2)
+read -r b_sec b_rss < <(measure "$work/month-baseline" java -cp "$CP" io.shebao.bench.BaselineBatch "$m" "$work/month-baseline.csv" "$work/month-baseline.errors.csv" 2)
+cmp -s "$work/month-shebao.csv" "$work/month-baseline.csv" || { echo "one-month outputs differ" >&2; exit 1; }
+awk -v s="$s_sec" -v b="$b_sec" 'BEGIN { printf "| 1000000 | %.2f | %.0f | %.2f | %.0f | %.2f | yes |\n", s, 1e6/s, b, 1e6/b, s/b }'
+
+echo
 echo "## Heap: live heap after GC (max over the run), 2 threads, default heap; and a run capped at -Xmx128m"
 printf "| rows | max heap after GC MB | max RSS MB with -Xmx128m | -Xmx128m s |\n|---|---|---|---|\n"
 for n in $ROWS; do
@@ -62,7 +72,10 @@ echo
 echo "## Cold start: shebao contribution as a whole process"
 cold=("${SHEBAO[@]}" contribution --region yichang --period 2023-05 --wage 3450 --risk-class 1 --format json)
 if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 1 --runs 10 --export-markdown "$work/cold.md" "${cold[*]}" >/dev/null 2>&1
+  # the same command with a class-data-sharing archive (JDK 17: -XX:SharedArchiveFile), made once here
+  java -XX:ArchiveClassesAtExit="$work/shebao.jsa" -jar rules-cli/target/shebao.jar contribution --region yichang --period 2023-05 --wage 3450 --risk-class 1 >/dev/null 2>&1 || true
+  hyperfine --warmup 1 --runs 10 --export-markdown "$work/cold.md" "${cold[*]}" \
+    "java -XX:SharedArchiveFile=$work/shebao.jsa -XX:TieredStopAtLevel=1 ${cold[*]:1}" >/dev/null 2>&1
   cat "$work/cold.md"
 else
   for i in $(seq 10); do "$TIME" -f "%e" -a -o "$work/cold.txt" "${cold[@]}" >/dev/null; done

@@ -28,9 +28,16 @@ public final class SyntheticPopulation {
             "bad-risk-class", "no-wage", "grade-not-allowed", "unknown-insurance"};
 
     private final long seed;
+    private final String month;
 
     public SyntheticPopulation(long seed) {
+        this(seed, null);
+    }
+
+    /** @param month only this period (a monthly payroll run), e.g. 2025-09; null for the mix of periods */
+    public SyntheticPopulation(long seed, String month) {
         this.seed = seed;
+        this.month = month;
     }
 
     /** The (region, period) pairs rows are drawn from. */
@@ -50,7 +57,11 @@ public final class SyntheticPopulation {
     /** Writes the header and {@code rows} rows. */
     public void write(long rows, Writer out) throws IOException {
         SplittableRandom rnd = new SplittableRandom(seed);
-        List<String[]> contexts = contexts();
+        List<String[]> contexts = month == null ? contexts()
+                : contexts().stream().filter(c -> c[1].equals(month)).toList();
+        if (contexts.isEmpty()) {
+            throw new IllegalArgumentException("no region has known parameters in " + month + "; use 2022-07…2023-06 or 2025-07…2025-12");
+        }
         StringBuilder sb = new StringBuilder(256);
         out.write(HEADER);
         out.write('\n');

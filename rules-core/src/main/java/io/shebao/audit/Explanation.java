@@ -58,13 +58,13 @@ public record Explanation(List<String> lines) {
 
         // 缴费基数
         JsonNode lines = res.path("lines");
-        String base = lines.size() > 0 ? lines.get(0).path("base").asText() : "";
+        String base = lines.size() > 0 ? yuan(lines.get(0).path("base").asText()) : "";
         String adj = res.path("baseAdjustment").asText();
         out.add((zh ? "缴费基数 " : "Contribution base ") + base + (zh ? "：" : ": ") + adjustment(adj, zh));
         rule(rules, ContributionAudit.BASE_RULES, zh, out);
         for (ParameterUse p : params) {
             if (p.id().startsWith("contribution_base.")) {
-                out.add("  " + (zh ? "参数 " : "parameter ") + p.qualifiedId() + " = " + p.value() + " " + cite(p, zh));
+                out.add("  " + (zh ? "参数 " : "parameter ") + p.qualifiedId() + " = " + p.value() + sep(zh) + cite(p, zh));
             }
         }
 
@@ -73,24 +73,24 @@ public record Explanation(List<String> lines) {
             String code = l.path("insurance").asText();
             String name = Insurance.fromCode(code).map(i -> zh ? i.nameZh() : code.replace('_', ' ') + " insurance")
                     .orElse(code);
-            String lb = l.path("base").asText();
+            String lb = yuan(l.path("base").asText());
             Optional<ParameterUse> er = find(params, code + ".employer_rate");
             Optional<ParameterUse> ee = find(params, code + ".employee_rate");
             Optional<ParameterUse> fixed = find(params, code + ".employee_fixed");
             out.add(name + (zh ? "单位缴费 " : ", employer: ") + l.path("employer").asText() + " = "
                     + (zh ? "基数 " : "base ") + lb + " × " + pct(l.path("employerRate").asText())
-                    + er.map(p -> " " + cite(p, zh)).orElse(""));
+                    + er.map(p -> sep(zh) + cite(p, zh)).orElse(""));
             if (ee.isPresent() || !l.path("employeeRate").asText("0").matches("0(\\.0*)?")) {
                 out.add(name + (zh ? "个人缴费 " : ", employee: ") + l.path("employee").asText() + " = "
                         + (zh ? "基数 " : "base ") + lb + " × " + pct(l.path("employeeRate").asText())
-                        + ee.map(p -> " " + cite(p, zh)).orElse("")
+                        + ee.map(p -> sep(zh) + cite(p, zh)).orElse("")
                         + (l.has("employeeFixed") ? (zh ? " + 固定金额 " : " + fixed amount ") + l.get("employeeFixed").asText()
-                        + fixed.map(p -> " " + cite(p, zh)).orElse("") : ""));
+                        + fixed.map(p -> sep(zh) + cite(p, zh)).orElse("") : ""));
             }
             for (ParameterUse p : params) {
                 if (p.id().startsWith(code + ".") && !p.id().equals(code + ".employer_rate")
                         && !p.id().equals(code + ".employee_rate") && !p.id().equals(code + ".employee_fixed")) {
-                    out.add("  " + (zh ? "参数 " : "parameter ") + p.qualifiedId() + " = " + p.value() + " " + cite(p, zh));
+                    out.add("  " + (zh ? "参数 " : "parameter ") + p.qualifiedId() + " = " + p.value() + sep(zh) + cite(p, zh));
                 }
             }
             rule(rules, ContributionAudit.LINE_RULE_PREFIX.getOrDefault(code, "?"), zh, out);
@@ -101,7 +101,7 @@ public record Explanation(List<String> lines) {
         if (!rounding.isEmpty()) {
             StringBuilder s = new StringBuilder(zh ? "舍入：" : "Rounding: ");
             List<String> ps = new ArrayList<>();
-            rounding.forEach(p -> ps.add(p.qualifiedId() + " = " + p.value() + " " + cite(p, zh)));
+            rounding.forEach(p -> ps.add(p.qualifiedId() + " = " + p.value() + sep(zh) + cite(p, zh)));
             s.append(String.join(zh ? "；" : "; ", ps));
             out.add(s.toString());
             rule(rules, ContributionAudit.ROUNDING_RULES, zh, out);
@@ -167,6 +167,20 @@ public record Explanation(List<String> lines) {
             parts.add(zh ? "已过期，沿用" : "carried forward past its end");
         }
         return zh ? "（" + String.join("；", parts) + "）" : "(" + String.join("; ", parts) + ")";
+    }
+
+    private static String sep(boolean zh) {
+        return zh ? "" : " ";
+    }
+
+    /** An amount in yuan shown to the fen at least (3450 → 3450.00); display only, never rounds. */
+    static String yuan(String amount) {
+        try {
+            BigDecimal d = new BigDecimal(amount);
+            return d.scale() < 2 ? d.setScale(2).toPlainString() : d.toPlainString();
+        } catch (NumberFormatException e) {
+            return amount;
+        }
     }
 
     static String pct(String rate) {

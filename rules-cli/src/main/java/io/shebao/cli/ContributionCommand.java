@@ -1,6 +1,9 @@
 package io.shebao.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoRules;
+import io.shebao.audit.AuditRecord;
+import io.shebao.audit.Explanation;
 import io.shebao.contribution.ContributionLine;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
@@ -21,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @Command(name = "contribution", mixinStandardHelpOptions = true,
         description = {"Monthly social-insurance contribution of one enterprise employee (缴费核定).",
@@ -31,6 +35,9 @@ final class ContributionCommand implements Runnable {
 
     @Mixin
     Common common;
+
+    @Mixin
+    AuditOptions audit;
 
     @Option(names = "--region", required = true, paramLabel = "REGION",
             description = "Region code, e.g. wuhan, yichang, hubei (see `shebao params regions`).")
@@ -82,11 +89,17 @@ final class ContributionCommand implements Runnable {
         }
         b.insurances(parseInsurances(insurances));
         ContributionResult r = rules.contribution(b.build());
+        Optional<AuditRecord> record = audit.wanted() ? Optional.of(rules.audit().record(r)) : Optional.empty();
+        record.ifPresent(audit::write);
+        Optional<Explanation> explanation = record.flatMap(audit::explanation);
         PrintWriter out = spec.commandLine().getOut();
         if (common.format == Common.Format.json) {
-            out.println(Json.write(ContributionJson.resultWithTrace(r), true));
+            ObjectNode j = ContributionJson.resultWithTrace(r);
+            explanation.ifPresent(e -> e.lines().forEach(j.putArray("explanation")::add));
+            out.println(Json.write(j, true));
         } else {
             printTable(out, r);
+            explanation.ifPresent(e -> AuditOptions.print(out, e));
         }
         out.flush();
     }

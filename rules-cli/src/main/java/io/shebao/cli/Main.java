@@ -14,9 +14,12 @@ import java.util.Map;
  */
 public final class Main {
     /** Maps API field names to the options that set them, so errors name what the user typed. */
-    private static final Map<String, String> OPTION_OF = Map.of(
-            "region", "--region", "wage", "--wage", "base", "--base", "riskClass", "--risk-class",
-            "floatGrade", "--float-grade", "parameters", "--parameters", "insurances", "--insurances");
+    private static final Map<String, String> OPTION_OF = Map.ofEntries(
+            Map.entry("region", "--region"), Map.entry("wage", "--wage"), Map.entry("base", "--base"),
+            Map.entry("riskClass", "--risk-class"), Map.entry("floatGrade", "--float-grade"),
+            Map.entry("parameters", "--parameters"), Map.entry("insurances", "--insurances"),
+            Map.entry("audit-out", "--audit-out"), Map.entry("sign-key", "--sign-key"),
+            Map.entry("verify-key", "--verify-key"), Map.entry("out", "--out"));
 
     private Main() {
     }

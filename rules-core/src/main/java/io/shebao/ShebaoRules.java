@@ -10,6 +10,9 @@ import io.shebao.engine.RuleEngine;
 import io.shebao.parameter.ParameterCatalog;
 import io.shebao.parameter.ParameterSet;
 import io.shebao.region.RegionRegistry;
+import io.shebao.retirement.RetirementEvaluator;
+import io.shebao.retirement.RetirementQuery;
+import io.shebao.retirement.RetirementResult;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +80,16 @@ public final class ShebaoRules {
     /** Recomputes a recorded evaluation with these rules and compares (digest checked, signature not). */
     public ReplayOutcome replay(AuditRecord record) {
         return audit.replay(record);
+    }
+
+    /**
+     * 退休: statutory retirement age and month before and after the 2025 reform, the minimum contribution
+     * years and the paths open when short of them, the flexible window, early retirement and transfer-in.
+     */
+    public RetirementResult retirement(RetirementQuery query) {
+        Objects.requireNonNull(query, "query");
+        // the retirement rule base is built on first use (once per JVM), not when only contributions are asked
+        return new RetirementEvaluator(parameters, RuleEngine.forKieBase(RetirementEvaluator.KIE_BASE)).evaluate(query);
     }
 
     /** Every parameter value in use, bundled and from packs. */

@@ -1,6 +1,9 @@
 package io.shebao.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoRules;
+import io.shebao.audit.AuditRecord;
+import io.shebao.audit.Explanation;
 import io.shebao.json.Json;
 import io.shebao.json.RetirementJson;
 import io.shebao.retirement.Category;
@@ -28,6 +31,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @Command(name = "retirement", mixinStandardHelpOptions = true,
         description = {"Statutory retirement age and month before and after the 2025 reform, minimum contribution years,",
@@ -39,6 +43,9 @@ final class RetirementCommand implements Runnable {
 
     @Mixin
     Common common;
+
+    @Mixin
+    AuditOptions audit;
 
     @Option(names = "--sex", paramLabel = "SEX", converter = SexConverter.class,
             description = "male or female (read from --id-number when that is given).")
@@ -116,11 +123,17 @@ final class RetirementCommand implements Runnable {
             throw new CliException(2, "--birth: missing; give --birth YYYY-MM or --id-number");
         }
         RetirementResult r = rules.retirement(b.build());
+        Optional<AuditRecord> record = audit.wanted() ? Optional.of(rules.audit().record(r)) : Optional.empty();
+        record.ifPresent(audit::write);
+        Optional<Explanation> explanation = record.flatMap(audit::explanation);
         PrintWriter out = spec.commandLine().getOut();
         if (common.format == Common.Format.json) {
-            out.println(Json.write(RetirementJson.resultWithTrace(r), true));
+            ObjectNode j = RetirementJson.resultWithTrace(r);
+            explanation.ifPresent(e -> e.lines().forEach(j.putArray("explanation")::add));
+            out.println(Json.write(j, true));
         } else {
             printTable(out, r);
+            explanation.ifPresent(e -> AuditOptions.print(out, e));
         }
         out.flush();
     }

@@ -9,6 +9,8 @@ import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
 import io.shebao.json.ContributionJson;
 import io.shebao.json.Json;
+import io.shebao.json.RetirementJson;
+import io.shebao.retirement.RetirementResult;
 import io.shebao.trace.ParameterUse;
 import io.shebao.trace.RuleFiring;
 import io.shebao.trace.Trace;
@@ -59,6 +61,17 @@ public final class Audit {
                 ContributionJson.result(result), result.trace(), scenario);
     }
 
+    /** The audit record of a retirement answer computed by these rules (no scenario). */
+    public AuditRecord record(RetirementResult result) {
+        return record(result, Optional.empty());
+    }
+
+    /** The audit record of a retirement answer computed under a scenario (issue 5), or none. */
+    public AuditRecord record(RetirementResult result, Optional<ScenarioRef> scenario) {
+        return record(EvaluationKind.RETIREMENT, RetirementJson.query(result.query()), RetirementJson.result(result),
+                result.trace(), scenario);
+    }
+
     /**
      * The record of any evaluation, from its request and result in the library's JSON form and its trace.
      * Each kind's {@code record} overload calls this; it is public so other evaluating front ends can too.
@@ -104,7 +117,10 @@ public final class Audit {
             }
         });
         List<String> notes = notes(record);
-        String subject = ContributionAudit.subject(record.request());
+        String subject = switch (record.kind()) {
+            case CONTRIBUTION -> ContributionAudit.subject(record.request());
+            case RETIREMENT -> RetirementAudit.subject(record.request());
+        };
 
         AuditRecord now;
         try {
@@ -180,6 +196,7 @@ public final class Audit {
                 ContributionRequest req = ContributionAudit.readRequest(record.request());
                 yield record(rules.contribution(req), record.scenario());
             }
+            case RETIREMENT -> record(rules.retirement(RetirementAudit.readQuery(record.request())), record.scenario());
         };
     }
 
@@ -237,17 +254,22 @@ public final class Audit {
         List<RuleFiring> a = TraceJson.rules(before.trace());
         List<RuleFiring> b = TraceJson.rules(after.trace());
         Set<String> prefixes = new LinkedHashSet<>();
+        Set<String> exact = new LinkedHashSet<>();
         JsonNode oldResult = before.result();
         JsonNode newResult = after.result();
         for (FieldDifference d : diffs) {
-            prefixes.addAll(ContributionAudit.rulePrefixes(d, oldResult, newResult));
+            switch (before.kind()) {
+                case CONTRIBUTION -> prefixes.addAll(ContributionAudit.rulePrefixes(d, oldResult, newResult));
+                // exact ids: a retirement result lists its rules beside each answer
+                case RETIREMENT -> exact.addAll(RetirementAudit.ruleIds(d, oldResult, newResult));
+            }
         }
         Map<String, RuleFiring> out = new LinkedHashMap<>();
         for (List<RuleFiring> fs : List.of(a, b)) {
             for (RuleFiring f : fs) {
                 boolean onlyOneSide = a.stream().noneMatch(x -> x.id().equals(f.id()))
                         || b.stream().noneMatch(x -> x.id().equals(f.id()));
-                if (onlyOneSide || prefixes.stream().anyMatch(p -> f.id().startsWith(p))) {
+                if (onlyOneSide || exact.contains(f.id()) || prefixes.stream().anyMatch(p -> f.id().startsWith(p))) {
                     out.putIfAbsent(f.id(), f);
                 }
             }

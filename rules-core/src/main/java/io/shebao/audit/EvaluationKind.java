@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  */
 public enum EvaluationKind {
     /** 缴费核定: a monthly contribution ({@code ShebaoRules.contribution}). */
-    CONTRIBUTION;
+    CONTRIBUTION,
+    /** 退休: retirement age, minimum contributions and options ({@code ShebaoRules.retirement}). */
+    RETIREMENT;
 
     /** The code written in records: {@code contribution}. */
     public String code() {

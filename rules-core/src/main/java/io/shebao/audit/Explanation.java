@@ -28,6 +28,7 @@ public record Explanation(List<String> lines) {
     public static Explanation of(AuditRecord record, Language lang) {
         return switch (record.kind()) {
             case CONTRIBUTION -> contribution(record, lang);
+            case RETIREMENT -> retirement(record, lang);
         };
     }
 
@@ -125,6 +126,119 @@ public record Explanation(List<String> lines) {
                 + record.ruleSetHash() + (zh ? "；参数集 " : "; parameter set ") + record.parameterSetHash()
                 + (zh ? "；版本 " : "; library ") + record.libraryVersion());
         return new Explanation(out);
+    }
+
+    private static Explanation retirement(AuditRecord record, Language lang) {
+        boolean zh = lang.chinese();
+        JsonNode q = record.request();
+        JsonNode res = record.result();
+        List<RuleFiring> fired = TraceJson.rules(record.trace());
+        List<String> out = new ArrayList<>();
+        out.add(zh ? "退休审批：" + q.path("region").asText() + " " + q.path("category").asText() + "，出生 "
+                + q.path("birthMonth").asText() + "，截至 " + q.path("asOf").asText() + "（累计缴费 "
+                + q.path("contributionMonths").asText() + " 个月）"
+                : "Retirement: " + q.path("region").asText() + " " + q.path("category").asText() + ", born "
+                + q.path("birthMonth").asText() + ", as of " + q.path("asOf").asText() + " ("
+                + q.path("contributionMonths").asText() + " contribution months)");
+        out.add(zh ? "原法定退休年龄 " + age(res.path("originalAge"), true) + "，原退休月份 " + res.path("originalMonth").asText()
+                : "Original retirement age " + age(res.path("originalAge"), false) + ", original month "
+                + res.path("originalMonth").asText());
+        boolean reform = res.path("reformApplied").asBoolean();
+        out.add(zh ? "法定退休年龄 " + age(res.path("statutoryAge"), true) + "，退休月份 " + res.path("retirementMonth").asText()
+                + (reform ? "（延迟 " + res.path("delayMonths").asText() + " 个月，适用渐进式延迟退休办法）" : "（不适用延迟退休改革）")
+                : "Statutory retirement age " + age(res.path("statutoryAge"), false) + ", retirement month "
+                + res.path("retirementMonth").asText() + (reform ? " (delayed " + res.path("delayMonths").asText()
+                + " months under the 2025 reform)" : " (the 2025 reform does not apply)"));
+        rules(res.path("ageRules"), fired, zh, out);
+        boolean met = res.path("contributionMet").asBoolean();
+        out.add(zh ? "最低缴费月数 " + res.path("minimumContributionMonths").asText() + "，退休时累计 "
+                + res.path("contributionMonthsAtRetirement").asText() + " 个月："
+                + (met ? "满足" : "不满足，差 " + res.path("shortfallMonths").asText() + " 个月")
+                : "Minimum contribution months " + res.path("minimumContributionMonths").asText() + ", at retirement "
+                + res.path("contributionMonthsAtRetirement").asText() + ": "
+                + (met ? "met" : "not met, short by " + res.path("shortfallMonths").asText() + " months"));
+        rules(res.path("contributionRules"), fired, zh, out);
+        JsonNode w = res.path("flexibleWindow");
+        if (w.isObject()) {
+            out.add(zh ? "弹性退休：最早 " + w.path("earliest").asText("无") + "，最晚 " + w.path("latest").asText()
+                    : "Flexible retirement: earliest " + w.path("earliest").asText("none") + ", latest " + w.path("latest").asText());
+            messages(w.path("reasons"), zh, out);
+            rules(w.path("rules"), fired, zh, out);
+        }
+        JsonNode r = res.path("requested");
+        if (r.isObject()) {
+            boolean ok = r.path("allowed").asBoolean();
+            out.add(zh ? "申请退休月份 " + r.path("month").asText() + "：" + (ok ? "可以" : "不可以")
+                    : "Requested month " + r.path("month").asText() + ": " + (ok ? "allowed" : "refused"));
+            messages(r.path("reasons"), zh, out);
+            rules(r.path("rules"), fired, zh, out);
+        }
+        for (JsonNode o : res.path("options")) {
+            boolean ok = o.path("available").asBoolean();
+            String extra = (o.has("month") ? (zh ? "，自 " : ", from ") + o.get("month").asText() : "")
+                    + (o.has("months") ? (zh ? "，" + o.get("months").asText() + " 个月" : ", " + o.get("months").asText() + " months") : "");
+            out.add((zh ? "选项 " + o.path("nameZh").asText() + "（" + o.path("kind").asText() + "）：" + (ok ? "可以" : "否")
+                    : "Option " + o.path("kind").asText() + ": " + (ok ? "available" : "not available")) + extra);
+            messages(o.path("reasons"), zh, out);
+            rules(o.path("rules"), fired, zh, out);
+        }
+        for (JsonNode e : res.path("earlyRetirement")) {
+            out.add(zh ? "提前退休 " + e.path("nameZh").asText() + "（" + e.path("item").asText() + "）：" + e.path("eligible").asText()
+                    : "Early retirement " + e.path("kind").asText() + " (" + e.path("item").asText() + "): " + e.path("eligible").asText());
+            conditions(e.path("conditions"), zh, out);
+            rules(e.path("rules"), fired, zh, out);
+        }
+        JsonNode t = res.path("transferIn");
+        out.add((zh ? "养老保险关系转入：" : "Pension transfer-in: ") + t.path("allowed").asText());
+        conditions(t.path("grounds"), zh, out);
+        rules(t.path("rules"), fired, zh, out);
+        for (JsonNode m : res.path("reasons")) {
+            out.add((zh ? "理由 " : "reason ") + m.path("code").asText() + (zh ? "：" : ": ") + m.path(zh ? "zh" : "en").asText());
+        }
+        for (JsonNode m : res.path("warnings")) {
+            out.add((zh ? "警告 " : "WARNING ") + m.path("code").asText() + (zh ? "：" : ": ") + m.path(zh ? "zh" : "en").asText());
+        }
+        for (JsonNode m : res.path("notes")) {
+            out.add((zh ? "说明 " : "note ") + m.path("code").asText() + (zh ? "：" : ": ") + m.path(zh ? "zh" : "en").asText());
+        }
+        out.add(zh ? "所用参数：" : "Parameters used:");
+        for (ParameterUse p : TraceJson.parameters(record.trace())) {
+            out.add("  " + p.qualifiedId() + " = " + p.value() + sep(zh) + cite(p, zh));
+        }
+        out.add((zh ? "记录摘要 " : "record digest ") + record.digest() + (zh ? "；规则集 " : "; rule set ")
+                + record.ruleSetHash() + (zh ? "；参数集 " : "; parameter set ") + record.parameterSetHash()
+                + (zh ? "；版本 " : "; library ") + record.libraryVersion());
+        return new Explanation(out);
+    }
+
+    private static String age(JsonNode a, boolean zh) {
+        int y = a.path("years").asInt();
+        int m = a.path("months").asInt();
+        return zh ? y + "岁" + (m == 0 ? "" : m + "个月") : y + " years" + (m == 0 ? "" : " " + m + (m == 1 ? " month" : " months"));
+    }
+
+    private static void messages(JsonNode ms, boolean zh, List<String> out) {
+        for (JsonNode m : ms) {
+            out.add("  " + m.path(zh ? "zh" : "en").asText());
+        }
+    }
+
+    private static void conditions(JsonNode cs, boolean zh, List<String> out) {
+        for (JsonNode c : cs) {
+            out.add("  [" + c.path("status").asText() + "] " + c.path(zh ? "zh" : "en").asText());
+        }
+    }
+
+    /** The rules a retirement answer lists, with their legal basis from the trace. */
+    private static void rules(JsonNode ids, List<RuleFiring> fired, boolean zh, List<String> out) {
+        for (JsonNode id : ids) {
+            RuleFiring f = fired.stream().filter(x -> x.id().equals(id.asText())).findFirst()
+                    .orElse(new RuleFiring(id.asText(), "", "", ""));
+            out.add("  " + (zh ? "规则 " : "rule ") + f.id() + (f.name().isEmpty() ? "" : " “" + f.name() + "”"));
+            if (!f.legalBasis().isEmpty()) {
+                out.add("    " + (zh ? "依据：" : "legal basis: ") + f.legalBasis());
+            }
+        }
     }
 
     private static String adjustment(String adj, boolean zh) {

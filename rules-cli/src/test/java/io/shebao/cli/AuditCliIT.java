@@ -129,6 +129,24 @@ class AuditCliIT {
     }
 
     @Test
+    void retirementAnswersAreRecordedReplayedAndExplained(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("retirement.jsonl");
+        String[] q = {"retirement", "--sex", "female", "--birth", "1972-03", "--category", "female-worker",
+                "--contribution-months", "150", "--as-of", "2026-11-01", "--audit-out", f.toString()};
+        assertEquals(0, CliProcess.run(q).exit());
+        assertEquals(0, CliProcess.run(q).exit());
+        List<String> lines = Files.readAllLines(f);
+        assertEquals(2, lines.size());
+        assertEquals(lines.get(0), lines.get(1), "two JVMs, same bytes");
+        CliProcess.Outcome r = CliProcess.run("replay", f.toString());
+        assertEquals(0, r.exit(), r.out());
+        assertEquals("2 replayed, 2 identical, 0 changed-hash-only, 0 different, 0 invalid", lastLine(r.out()));
+        CliProcess.Outcome e = CliProcess.run("explain", f.toString(), "--line", "1");
+        assertEquals(0, e.exit(), e.err());
+        assertTrue(e.out().contains("法定退休年龄 50岁，退休月份 2022-03"), e.out());
+    }
+
+    @Test
     void missingFileIsOneLineExit2() throws Exception {
         List<String[]> cases = new ArrayList<>();
         cases.add(new String[]{"replay", "/nonexistent/audit.jsonl"});

@@ -8,8 +8,10 @@ import io.shebao.trace.RuleFiring;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * 计算说明: a readable account of a recorded evaluation, built from the record alone (request, result and
@@ -134,6 +136,7 @@ public record Explanation(List<String> lines) {
         JsonNode res = record.result();
         List<RuleFiring> fired = TraceJson.rules(record.trace());
         List<String> out = new ArrayList<>();
+        Set<String> shown = new HashSet<>();
         out.add(zh ? "退休审批：" + q.path("region").asText() + " " + q.path("category").asText() + "，出生 "
                 + q.path("birthMonth").asText() + "，截至 " + q.path("asOf").asText() + "（累计缴费 "
                 + q.path("contributionMonths").asText() + " 个月）"
@@ -149,7 +152,7 @@ public record Explanation(List<String> lines) {
                 : "Statutory retirement age " + age(res.path("statutoryAge"), false) + ", retirement month "
                 + res.path("retirementMonth").asText() + (reform ? " (delayed " + res.path("delayMonths").asText()
                 + " months under the 2025 reform)" : " (the 2025 reform does not apply)"));
-        rules(res.path("ageRules"), fired, zh, out);
+        rules(shown, res.path("ageRules"), fired, zh, out);
         boolean met = res.path("contributionMet").asBoolean();
         out.add(zh ? "最低缴费月数 " + res.path("minimumContributionMonths").asText() + "，退休时累计 "
                 + res.path("contributionMonthsAtRetirement").asText() + " 个月："
@@ -157,13 +160,13 @@ public record Explanation(List<String> lines) {
                 : "Minimum contribution months " + res.path("minimumContributionMonths").asText() + ", at retirement "
                 + res.path("contributionMonthsAtRetirement").asText() + ": "
                 + (met ? "met" : "not met, short by " + res.path("shortfallMonths").asText() + " months"));
-        rules(res.path("contributionRules"), fired, zh, out);
+        rules(shown, res.path("contributionRules"), fired, zh, out);
         JsonNode w = res.path("flexibleWindow");
         if (w.isObject()) {
             out.add(zh ? "弹性退休：最早 " + w.path("earliest").asText("无") + "，最晚 " + w.path("latest").asText()
                     : "Flexible retirement: earliest " + w.path("earliest").asText("none") + ", latest " + w.path("latest").asText());
             messages(w.path("reasons"), zh, out);
-            rules(w.path("rules"), fired, zh, out);
+            rules(shown, w.path("rules"), fired, zh, out);
         }
         JsonNode r = res.path("requested");
         if (r.isObject()) {
@@ -171,7 +174,7 @@ public record Explanation(List<String> lines) {
             out.add(zh ? "申请退休月份 " + r.path("month").asText() + "：" + (ok ? "可以" : "不可以")
                     : "Requested month " + r.path("month").asText() + ": " + (ok ? "allowed" : "refused"));
             messages(r.path("reasons"), zh, out);
-            rules(r.path("rules"), fired, zh, out);
+            rules(shown, r.path("rules"), fired, zh, out);
         }
         for (JsonNode o : res.path("options")) {
             boolean ok = o.path("available").asBoolean();
@@ -180,18 +183,18 @@ public record Explanation(List<String> lines) {
             out.add((zh ? "选项 " + o.path("nameZh").asText() + "（" + o.path("kind").asText() + "）：" + (ok ? "可以" : "否")
                     : "Option " + o.path("kind").asText() + ": " + (ok ? "available" : "not available")) + extra);
             messages(o.path("reasons"), zh, out);
-            rules(o.path("rules"), fired, zh, out);
+            rules(shown, o.path("rules"), fired, zh, out);
         }
         for (JsonNode e : res.path("earlyRetirement")) {
             out.add(zh ? "提前退休 " + e.path("nameZh").asText() + "（" + e.path("item").asText() + "）：" + e.path("eligible").asText()
                     : "Early retirement " + e.path("kind").asText() + " (" + e.path("item").asText() + "): " + e.path("eligible").asText());
             conditions(e.path("conditions"), zh, out);
-            rules(e.path("rules"), fired, zh, out);
+            rules(shown, e.path("rules"), fired, zh, out);
         }
         JsonNode t = res.path("transferIn");
         out.add((zh ? "养老保险关系转入：" : "Pension transfer-in: ") + t.path("allowed").asText());
         conditions(t.path("grounds"), zh, out);
-        rules(t.path("rules"), fired, zh, out);
+        rules(shown, t.path("rules"), fired, zh, out);
         for (JsonNode m : res.path("reasons")) {
             out.add((zh ? "理由 " : "reason ") + m.path("code").asText() + (zh ? "：" : ": ") + m.path(zh ? "zh" : "en").asText());
         }
@@ -200,6 +203,14 @@ public record Explanation(List<String> lines) {
         }
         for (JsonNode m : res.path("notes")) {
             out.add((zh ? "说明 " : "note ") + m.path("code").asText() + (zh ? "：" : ": ") + m.path(zh ? "zh" : "en").asText());
+        }
+        List<RuleFiring> others = fired.stream().filter(f -> !shown.contains(f.id())).toList();
+        if (!others.isEmpty()) {
+            out.add(zh ? "其他适用规则：" : "Other rules applied:");
+            for (RuleFiring f : others) {
+                out.add("  " + (zh ? "规则 " : "rule ") + f.id() + " “" + f.name() + "”");
+                out.add("    " + (zh ? "依据：" : "legal basis: ") + f.legalBasis());
+            }
         }
         out.add(zh ? "所用参数：" : "Parameters used:");
         for (ParameterUse p : TraceJson.parameters(record.trace())) {
@@ -230,8 +241,9 @@ public record Explanation(List<String> lines) {
     }
 
     /** The rules a retirement answer lists, with their legal basis from the trace. */
-    private static void rules(JsonNode ids, List<RuleFiring> fired, boolean zh, List<String> out) {
+    private static void rules(Set<String> shown, JsonNode ids, List<RuleFiring> fired, boolean zh, List<String> out) {
         for (JsonNode id : ids) {
+            shown.add(id.asText());
             RuleFiring f = fired.stream().filter(x -> x.id().equals(id.asText())).findFirst()
                     .orElse(new RuleFiring(id.asText(), "", "", ""));
             out.add("  " + (zh ? "规则 " : "rule ") + f.id() + (f.name().isEmpty() ? "" : " “" + f.name() + "”"));

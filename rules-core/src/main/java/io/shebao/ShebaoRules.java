@@ -9,6 +9,9 @@ import io.shebao.parameter.ParameterSet;
 import io.shebao.region.RegionRegistry;
 import io.shebao.scenario.Scenario;
 import io.shebao.scenario.SwitchRegistry;
+import io.shebao.retirement.RetirementEvaluator;
+import io.shebao.retirement.RetirementQuery;
+import io.shebao.retirement.RetirementResult;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,6 +115,17 @@ public final class ShebaoRules {
     /** Every declared switch with its value in this view (defaults, or as the scenario sets them). */
     public Map<String, String> switches() {
         return switches;
+    }
+
+    /**
+     * 退休: statutory retirement age and month before and after the 2025 reform, the minimum contribution
+     * years and the paths open when short of them, the flexible window, early retirement and transfer-in.
+     */
+    public RetirementResult retirement(RetirementQuery query) {
+        Objects.requireNonNull(query, "query");
+        // the retirement rule base is built on first use (once per JVM), not when only contributions are asked
+        return new RetirementEvaluator(parameters, RuleEngine.forKieBase(RetirementEvaluator.KIE_BASE),
+                SwitchRegistry.facts(switches)).evaluate(query);
     }
 
     /** Every parameter value in use, bundled and from packs (and the scenario's overrides on a scenario view). */

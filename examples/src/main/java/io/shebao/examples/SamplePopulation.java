@@ -68,7 +68,7 @@ public final class SamplePopulation {
         boolean male = rnd.nextInt(100) < 55;
         int age = 18 + rnd.nextInt(44); // 18 … 61 in the period
         YearMonth birth = period.minusYears(age).minusMonths(rnd.nextInt(12));
-        String category = male ? "worker" : (rnd.nextInt(100) < 45 ? "cadre" : "worker");
+        String category = male ? "male" : (rnd.nextInt(100) < 45 ? "female-cadre" : "female-worker");
         int months = Math.max(0, Math.min((age - 17) * 12, (int) Math.round((age - 18) * 12 * (0.5 + rnd.nextDouble() / 2))));
         return String.join(",", "P" + String.format("%05d", i), region, period.toString(),
                 supplied ? "" : String.valueOf(wage), supplied ? String.valueOf(wage) : "", String.valueOf(risk), grade,

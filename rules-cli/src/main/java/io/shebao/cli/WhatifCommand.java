@@ -178,6 +178,14 @@ final class WhatifCommand implements Callable<Integer> {
                     ContributionCommand.signed(band.meanChange()));
         }
         w.print(o);
+        s.retirement().ifPresent(r -> {
+            o.println("retirement month: " + r.people() + " people, " + r.later() + " retire later, " + r.earlier()
+                    + " earlier, " + r.unchanged() + " unchanged");
+            // buckets of 12 months keep the line short; the JSON has every month
+            StringBuilder line = new StringBuilder("shift in months → people:");
+            r.buckets().forEach((k, v) -> line.append("  ").append(k).append(": ").append(v));
+            o.println(line);
+        });
         if (out != null) {
             o.println("report: " + out);
         }

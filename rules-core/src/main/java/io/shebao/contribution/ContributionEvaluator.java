@@ -67,7 +67,9 @@ public final class ContributionEvaluator {
         String region = parameters.regions().require("region", req.region()).code();
         Set<Insurance> applicable = req.insurances().isEmpty() ? defaultInsurances(region) : req.insurances();
         if (applicable.contains(Insurance.WORK_INJURY) && req.riskClass().isEmpty()) {
-            throw ShebaoException.invalid("riskClass", "", "work injury applies: give the employer's risk class 1 to 8");
+            throw new ShebaoException(ErrorCode.INVALID_INPUT, "riskClass", "",
+                    "riskClass: missing; work injury applies to " + region + ": give the employer's risk class 1 to 8"
+                            + " (or leave work_injury out of the insurances)");
         }
         List<Object> facts = new ArrayList<>();
         facts.add(new ContributionInput(region, req.period(), req.wage().orElse(null), req.base().orElse(null),

@@ -102,9 +102,17 @@ public final class RuleEngine {
                     fired.add(new RuleFiring(meta(md, "id", r.getName()), r.getName(), meta(md, "legalBasis", ""),
                             meta(md, "source", "")));
                     for (Object o : event.getMatch().getObjects()) {
-                        if (o instanceof Param p && paramsUsed.stream().noneMatch(q -> q == p)) {
-                            paramsUsed.add(p);
+                        if (o instanceof Collection<?> c) { // params gathered with `from collect(...)`
+                            c.forEach(this::use);
+                        } else {
+                            use(o);
                         }
+                    }
+                }
+
+                private void use(Object o) {
+                    if (o instanceof Param p && paramsUsed.stream().noneMatch(q -> q == p)) {
+                        paramsUsed.add(p);
                     }
                 }
             };

@@ -6,6 +6,8 @@ import io.shebao.contribution.ContributionResult;
 import io.shebao.contribution.Insurance;
 import io.shebao.scenario.ParameterOverride;
 import io.shebao.scenario.Scenario;
+import io.shebao.retirement.RetirementResult;
+import io.shebao.whatif.RetirementShift;
 import io.shebao.whatif.SideTotals;
 import io.shebao.whatif.Summary;
 
@@ -97,7 +99,32 @@ public final class WhatifJson {
                     .put("scenario", decimal(b.scenario())).put("change", decimal(b.change()))
                     .put("meanChange", decimal(b.meanChange()));
         }
+        s.retirement().ifPresent(r -> {
+            ObjectNode n = o.putObject("retirement");
+            n.put("people", r.people()).put("later", r.later()).put("earlier", r.earlier()).put("unchanged", r.unchanged());
+            ObjectNode sh = n.putObject("byShiftMonths");
+            r.byShift().forEach((k, v) -> sh.put(String.valueOf(k), v));
+            ArrayNode years = n.putArray("byBirthYear");
+            for (RetirementShift.BirthYear y : r.byBirthYear()) {
+                years.addObject().put("year", y.year()).put("people", y.people()).put("moved", y.moved())
+                        .put("meanShiftMonths", decimal(y.meanShiftMonths()));
+            }
+        });
         o.set("scenarioDefinition", scenario(scenario));
+        return o;
+    }
+
+    /** One retirement question answered under the baseline and the scenario, with the shift. */
+    public static ObjectNode retirementComparison(RetirementResult baseline, RetirementResult scenario, Scenario s) {
+        ObjectNode o = Json.object();
+        o.put("scenarioName", s.name()).put("scenarioHash", s.hash());
+        o.set("baseline", RetirementJson.result(baseline));
+        o.set("scenario", RetirementJson.resultWithTrace(scenario));
+        o.putObject("difference")
+                .put("retirementMonthShiftMonths", java.time.temporal.ChronoUnit.MONTHS.between(baseline.retirementMonth(),
+                        scenario.retirementMonth()))
+                .put("statutoryAgeMonths", scenario.statutoryAge().totalMonths() - baseline.statutoryAge().totalMonths())
+                .put("minimumContributionMonths", scenario.minimumContributionMonths() - baseline.minimumContributionMonths());
         return o;
     }
 

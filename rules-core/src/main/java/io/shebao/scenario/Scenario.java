@@ -75,6 +75,12 @@ public final class Scenario {
         return switches;
     }
 
+    /** True when the scenario sets a {@code retirement.*} switch or overrides a {@code retirement.*} parameter. */
+    public boolean touchesRetirement() {
+        return switches.keySet().stream().anyMatch(k -> k.startsWith("retirement."))
+                || overrides.stream().anyMatch(o -> o.parameter().startsWith("retirement."));
+    }
+
     /**
      * SHA-256 (hex) of the canonical content: name, description, overrides (order-independent) and switches.
      * Layout, comments and file name do not change it; any value, date, region or reference does.

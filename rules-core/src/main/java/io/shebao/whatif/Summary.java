@@ -15,10 +15,13 @@ import java.util.Optional;
  * @param minChange   the smallest per-person change (empty when no row was computed)
  * @param wageBands   ten bands of equal head count by declared wage (or base), with the change in each
  * @param warnings    rows computed with a carried-forward value (baseline or scenario)
+ * @param retirement  for a scenario that touches retirement (a {@code retirement.*} switch or parameter): how
+ *                    people's retirement month moves
  */
 public record Summary(int rows, int errors, SideTotals baseline, SideTotals scenario, int rises, int falls,
                       int stays, List<BigDecimal> changeDeciles, Optional<BigDecimal> minChange,
-                      Optional<BigDecimal> maxChange, List<WageBand> wageBands, int warnings) {
+                      Optional<BigDecimal> maxChange, List<WageBand> wageBands, int warnings,
+                      Optional<RetirementShift> retirement) {
     public Summary {
         changeDeciles = List.copyOf(changeDeciles);
         wageBands = List.copyOf(wageBands);

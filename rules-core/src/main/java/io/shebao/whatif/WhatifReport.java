@@ -120,10 +120,70 @@ public final class WhatifReport {
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
+        s.retirement().ifPresent(r -> retirementSection(h, r));
         h.append("<p class=\"meta\">Scenario values are hypothetical (provenance <em>scenario</em>), not rules in force. "
                 + "Rows in error are listed in the error file with their reason. Amounts are rounded to the fen per person and insurance, then summed.</p>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    private static void retirementSection(StringBuilder h, RetirementShift r) {
+        h.append("<h2>退休时间变化 / Retirement month (statutory), as of each row's period</h2>\n");
+        h.append("<table id=\"retirement\"><tr><th>people</th><th>retire later 推迟</th><th>retire earlier 提前</th><th>unchanged 不变</th></tr><tr><td class=\"n\">")
+                .append(r.people()).append("</td><td class=\"n\">").append(r.later()).append("</td><td class=\"n\">")
+                .append(r.earlier()).append("</td><td class=\"n\">").append(r.unchanged()).append("</td></tr></table>\n");
+        h.append("<p>People by shift of the retirement month (months, scenario − baseline; every month in the JSON output):</p>\n<table><tr><th>shift (months)</th>");
+        r.buckets().keySet().forEach(k -> h.append("<th>").append(esc(k)).append("</th>"));
+        h.append("</tr><tr><td>people</td>");
+        r.buckets().values().forEach(v -> h.append("<td class=\"n\">").append(v).append("</td>"));
+        h.append("</tr></table>\n");
+        h.append(birthYearChart(r.byBirthYear()));
+    }
+
+    /** Bars of the mean retirement-month shift per birth year (months). */
+    static String birthYearChart(List<RetirementShift.BirthYear> years) {
+        if (years.isEmpty()) {
+            return "";
+        }
+        int w = 1000;
+        int left = 60;
+        int top = 30;
+        int plotH = 200;
+        double hi = 0;
+        double lo = 0;
+        for (RetirementShift.BirthYear y : years) {
+            hi = Math.max(hi, y.meanShiftMonths().doubleValue());
+            lo = Math.min(lo, y.meanShiftMonths().doubleValue());
+        }
+        if (hi == lo) {
+            hi = lo + 1;
+        }
+        double scale = plotH / (hi - lo);
+        double zeroY = top + hi * scale;
+        double slot = (double) (w - left - 20) / years.size();
+        StringBuilder g = new StringBuilder();
+        g.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(top + plotH + 60)
+                .append("\" role=\"img\" aria-label=\"mean retirement month shift by birth year\" font-size=\"11\" font-family=\"sans-serif\">\n");
+        g.append("<text x=\"").append(left).append("\" y=\"16\" font-weight=\"bold\" font-size=\"12\">Mean shift of the retirement month (months) by birth year 按出生年份的退休月份平均变化</text>\n");
+        g.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>%n", left, zeroY, w - 10, zeroY));
+        g.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">0</text>%n", left - 6, zeroY + 4));
+        int every = Math.max(1, (years.size() + 11) / 12); // at most a dozen labels
+        for (int i = 0; i < years.size(); i++) {
+            RetirementShift.BirthYear y = years.get(i);
+            double v = y.meanShiftMonths().doubleValue();
+            double x = left + i * slot + slot * 0.1;
+            double bw = slot * 0.8;
+            double top0 = v >= 0 ? zeroY - v * scale : zeroY;
+            g.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>born %d: %d people, %d move, mean shift %s months</title></rect>%n",
+                    x, top0, bw, Math.abs(v) * scale, v >= 0 ? "#c0504d" : "#4a78b5", y.year(), y.people(), y.moved(), y.meanShiftMonths().toPlainString()));
+            if (i % every == 0) {
+                g.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">%d</text>%n",
+                        x + bw / 2, top + plotH + 30, y.year()));
+            }
+        }
+        g.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555\">birth year; bar = mean shift in months (scenario − baseline)</text>%n", left, top + plotH + 52));
+        g.append("</svg>\n");
+        return g.toString();
     }
 
     private static void summaryRow(StringBuilder h, String code, String zh, String side, BigDecimal base,
@@ -143,6 +203,9 @@ public final class WhatifReport {
     static String bandChart(List<Summary.WageBand> bands) {
         if (bands.isEmpty()) {
             return "<p>No rows computed.</p>\n";
+        }
+        if (bands.stream().allMatch(b -> b.change().signum() == 0)) {
+            return "<p>No contribution changes in any wage band.</p>\n";
         }
         int w = 1000;
         int hgt = 320;

@@ -1,0 +1,339 @@
+package io.shebao.cli;
+
+import io.shebao.ShebaoException;
+import io.shebao.ShebaoRules;
+import io.shebao.json.Json;
+import io.shebao.json.RetirementJson;
+import io.shebao.json.WhatifJson;
+import io.shebao.scenario.Scenario;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shebao.retirement.Category;
+import io.shebao.retirement.Condition;
+import io.shebao.retirement.EarlyRetirement;
+import io.shebao.retirement.RetirementOption;
+import io.shebao.retirement.RetirementQuery;
+import io.shebao.retirement.RetirementResult;
+import io.shebao.retirement.Sex;
+import io.shebao.retirement.SpecialWork;
+import io.shebao.retirement.TransferGround;
+import io.shebao.trace.Message;
+import io.shebao.trace.ParameterUse;
+import io.shebao.trace.RuleFiring;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+
+@Command(name = "retirement", mixinStandardHelpOptions = true,
+        description = {"Statutory retirement age and month before and after the 2025 reform, minimum contribution years,",
+                "options when short, the flexible window, early retirement and pension transfer-in (退休审批).",
+                "Example: shebao retirement --sex male --birth 1965-05 --category male --contribution-months 192 --as-of 2026-11-01"})
+final class RetirementCommand implements Runnable {
+    /** API field → the option that sets it, so errors name what the user typed. */
+    private static final Map<String, String> OPTION_OF = Map.ofEntries(
+            Map.entry("sex", "--sex"), Map.entry("birth", "--birth"), Map.entry("category", "--category"),
+            Map.entry("contributionMonths", "--contribution-months"), Map.entry("idNumber", "--id-number"),
+            Map.entry("firstInsured", "--first-insured"), Map.entry("requested", "--requested"),
+            Map.entry("specialWork", "--special-work"), Map.entry("region", "--region"),
+            Map.entry("parameters", "--parameters"));
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Common common;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @Option(names = "--sex", paramLabel = "SEX", converter = SexConverter.class,
+            description = "male or female (read from --id-number when that is given).")
+    Sex sex;
+
+    @Option(names = "--birth", paramLabel = "YYYY-MM", converter = Converters.Month.class,
+            description = "Birth month (read from --id-number when that is given).")
+    YearMonth birth;
+
+    @Option(names = "--id-number", paramLabel = "ID",
+            description = "18-digit resident ID number: birth date and sex are read from it and its check digit verified.")
+    String idNumber;
+
+    @Option(names = "--category", paramLabel = "CATEGORY", converter = CategoryConverter.class,
+            description = "Original-age category: male, female-cadre, female-worker, female-flexible, female-individual-50, female-individual-55 (default male for men).")
+    Category category;
+
+    @Option(names = "--contribution-months", required = true, paramLabel = "MONTHS", converter = MonthsConverter.class,
+            description = "Contribution months so far, including deemed months (累计缴费月数，含视同缴费).")
+    int contributionMonths;
+
+    @Option(names = "--first-insured", paramLabel = "YYYY-MM", converter = Converters.Month.class,
+            description = "Month first insured (首次参保), for the back-payment rule of SBZX00038.")
+    YearMonth firstInsured;
+
+    @Option(names = "--requested", paramLabel = "YYYY-MM", converter = Converters.Month.class,
+            description = "A retirement month to check (flexible early or deferred retirement).")
+    YearMonth requested;
+
+    @Option(names = "--special-work", split = ",", paramLabel = "KIND:YEARS",
+            description = "Years of special work by kind (heights, heavy-labour, underground, high-temperature, toxic), e.g. heights:11 (repeatable).")
+    List<String> specialWork = new ArrayList<>();
+
+    @Option(names = "--incapacity", description = "Complete loss of working capacity certified (完全丧失劳动能力鉴定).")
+    boolean incapacity;
+
+    @Option(names = "--soe-identity", description = "Regular employee of a state or collective enterprise (国有/集体企业正式职工身份).")
+    boolean soeIdentity;
+
+    @Option(names = "--transfer-ground", split = ",", paramLabel = "GROUND",
+            description = "Declared grounds for a pension transfer-in (SBZX00041): hukou-return, approved-transfer, ten-year-return.")
+    List<String> transferGrounds = new ArrayList<>();
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+            description = "Date of the question (default: today); contributions are counted up to it.")
+    LocalDate asOf;
+
+    @Option(names = "--region", defaultValue = RetirementQuery.DEFAULT_REGION, paramLabel = "REGION",
+            description = "Region (the pension-receiving place), default ${DEFAULT-VALUE}.")
+    String region;
+
+    @Override
+    public void run() {
+        RetirementResult r;
+        RetirementResult before = null;
+        Optional<Scenario> scenario;
+        try {
+            ShebaoRules baseline = common.rules();
+            scenario = scenarioOptions.load(baseline);
+            ShebaoRules rules = scenario.map(baseline::withScenario).orElse(baseline);
+            RetirementQuery.Builder b = RetirementQuery.builder().region(region).sex(sex).birthMonth(birth)
+                    .category(category).contributionMonths(contributionMonths).firstInsured(firstInsured)
+                    .requested(requested).incapacityCertified(incapacity).soeIdentity(soeIdentity)
+                    .asOf(asOf == null ? LocalDate.now() : asOf);
+            if (idNumber != null) {
+                b.idNumber(idNumber);
+            }
+            for (String s : specialWork) {
+                parseSpecialWork(b, s);
+            }
+            List<TransferGround> gs = new ArrayList<>();
+            for (String g : transferGrounds) {
+                gs.add(TransferGround.fromCode(g.trim()).orElseThrow(() ->
+                        CliException.badInput("--transfer-ground", g, "allowed: " + TransferGround.allowedCodes())));
+            }
+            b.transferGrounds(gs);
+            if (sex == null && idNumber == null) {
+                throw new CliException(2, "--sex: missing; give --sex male|female or --id-number");
+            }
+            if (birth == null && idNumber == null) {
+                throw new CliException(2, "--birth: missing; give --birth YYYY-MM or --id-number");
+            }
+            RetirementQuery query = b.build();
+            r = rules.retirement(query);
+            if (scenarioOptions.comparing()) {
+                before = baseline.retirement(query);
+            }
+        } catch (ShebaoException e) {
+            if (common.verbose) {
+                throw e;
+            }
+            throw new CliException(2, optionNames(e));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (before != null) {
+            if (common.format == Common.Format.json) {
+                out.println(Json.write(WhatifJson.retirementComparison(before, r, scenario.get()), true));
+            } else {
+                printComparison(out, before, r, scenario.get());
+            }
+        } else if (common.format == Common.Format.json) {
+            ObjectNode o = RetirementJson.resultWithTrace(r);
+            scenario.ifPresent(s -> o.putObject("scenario").put("name", s.name()).put("hash", s.hash()));
+            out.println(Json.write(o, true));
+        } else {
+            scenario.ifPresent(s -> out.println("scenario: " + ScenarioOptions.label(s) + " — hypothetical, not the rules in force"));
+            printTable(out, r);
+        }
+        out.flush();
+    }
+
+    private static void parseSpecialWork(RetirementQuery.Builder b, String s) {
+        String[] p = s.trim().split(":", 2);
+        SpecialWork k = SpecialWork.fromCode(p[0]).orElseThrow(() -> CliException.badInput("--special-work", s,
+                "KIND:YEARS with KIND one of " + SpecialWork.allowedCodes()));
+        try {
+            int years = Integer.parseInt(p.length > 1 ? p[1] : "");
+            if (years < 0) {
+                throw new NumberFormatException();
+            }
+            b.specialWork(k, years);
+        } catch (NumberFormatException e) {
+            throw CliException.badInput("--special-work", s, "KIND:YEARS with YEARS a whole number ≥ 0, e.g. heights:11");
+        }
+    }
+
+    private static String optionNames(ShebaoException e) {
+        String m = e.getMessage();
+        if (e.field().isPresent()) {
+            String opt = OPTION_OF.get(e.field().get());
+            if (opt != null && m.startsWith(e.field().get() + ":")) {
+                return opt + m.substring(e.field().get().length());
+            }
+        }
+        return m;
+    }
+
+    /** Baseline and scenario answers side by side. */
+    static void printComparison(PrintWriter out, RetirementResult a, RetirementResult b, Scenario s) {
+        out.println("baseline vs scenario " + ScenarioOptions.label(s));
+        Table t = new Table("item 项目", "now 现行", "scenario 情景", "change 变化");
+        t.row("statutory age 法定退休年龄", a.statutoryAge().en(), b.statutoryAge().en(),
+                signedMonths(b.statutoryAge().totalMonths() - a.statutoryAge().totalMonths()));
+        t.row("retirement month 退休月份", a.retirementMonth().toString(), b.retirementMonth().toString(),
+                signedMonths(java.time.temporal.ChronoUnit.MONTHS.between(a.retirementMonth(), b.retirementMonth())));
+        t.row("reform applied 适用改革", String.valueOf(a.reformApplied()), String.valueOf(b.reformApplied()), "");
+        t.row("minimum months 最低缴费月数", String.valueOf(a.minimumContributionMonths()),
+                String.valueOf(b.minimumContributionMonths()), signedMonths(b.minimumContributionMonths() - a.minimumContributionMonths()));
+        t.row("minimum met 是否满足", a.contributionMet() ? "yes" : "no (short " + a.shortfallMonths() + ")",
+                b.contributionMet() ? "yes" : "no (short " + b.shortfallMonths() + ")", "");
+        t.print(out);
+        for (Message m : b.warnings()) {
+            out.println("WARNING " + m.code() + ": " + m.en());
+        }
+    }
+
+    private static String signedMonths(long m) {
+        return m == 0 ? "0" : (m > 0 ? "+" : "") + m + " months";
+    }
+
+    static void printTable(PrintWriter out, RetirementResult r) {
+        RetirementQuery q = r.query();
+        out.printf("%s · %s %s · 出生 born %s · 截至 as of %s%n", q.region(), q.category().nameZh(), q.category().code(),
+                q.birthMonth(), q.asOf());
+        Table t = new Table("item 项目", "answer 结果", "rules 规则");
+        t.row("original age" + " " + "原法定退休年龄", r.originalAge().zh() + " / " + r.originalAge().en() + " · " + r.originalMonth(), "");
+        t.row("statutory age" + " " + "法定退休年龄", r.statutoryAge().zh() + " / " + r.statutoryAge().en()
+                + (r.reformApplied() ? " (+" + r.delayMonths() + ")" : " (reform n/a 不适用改革)"), String.join(",", r.ageRules()));
+        t.row("retirement month" + " " + "退休月份", r.retirementMonth().toString(), "");
+        t.row("minimum months" + " " + "最低缴费月数", String.valueOf(r.minimumContributionMonths()), String.join(",", r.contributionRules()));
+        t.row("months at retirement" + " " + "届时缴费月数", String.valueOf(r.contributionMonthsAtRetirement()), "");
+        t.row("minimum met" + " " + "是否满足", r.contributionMet() ? "yes 是" : "no 否 (short 差 " + r.shortfallMonths() + ")", "");
+        r.flexibleWindow().ifPresent(w -> {
+            t.row("flexible earliest" + " " + "弹性提前最早", w.earliest().map(YearMonth::toString).orElse("none 无"), String.join(",", w.rules()));
+            t.row("flexible latest" + " " + "弹性延迟最晚", w.latest().toString(), "");
+        });
+        r.requested().ifPresent(d -> t.row("requested " + d.month() + " " + "申请退休月份", d.allowed() ? "allowed 可以" : "refused 不可以",
+                String.join(",", d.rules())));
+        for (RetirementOption o : r.options()) {
+            String ans = o.available() ? "yes 可以" + o.month().map(m -> " from " + m).orElse("")
+                    + (o.months() > 0 ? ", " + o.months() + " months 个月" : "") : "no 否";
+            t.row(o.kind().code() + " " + o.kind().nameZh(), ans, String.join(",", o.rules()));
+        }
+        for (EarlyRetirement e : r.earlyRetirement()) {
+            t.row("early: " + e.kind().code() + " " + e.kind().nameZh(), outcome(e.eligible()), String.join(",", e.rules()));
+        }
+        t.row("transfer-in" + " " + "养老保险关系转入", outcome(r.transferIn().allowed()), String.join(",", r.transferIn().rules()));
+        t.print(out);
+        out.println();
+        out.println("Why 理由:");
+        for (Message m : r.reasons()) {
+            line(out, "", m);
+        }
+        r.flexibleWindow().ifPresent(w -> w.reasons().forEach(m -> line(out, "flexible", m)));
+        r.requested().ifPresent(d -> d.reasons().forEach(m -> line(out, "requested", m)));
+        for (RetirementOption o : r.options()) {
+            if (o.available() || !r.contributionMet()) {
+                o.reasons().forEach(m -> line(out, o.kind().code(), m));
+            }
+        }
+        for (EarlyRetirement e : r.earlyRetirement()) {
+            for (Condition c : e.conditions()) {
+                line(out, e.kind().code() + " " + c.status(), c.text());
+            }
+        }
+        for (Condition c : r.transferIn().grounds()) {
+            line(out, "transfer-in " + c.status(), c.text());
+        }
+        for (Message m : r.warnings()) {
+            line(out, "WARNING", m);
+        }
+        for (Message m : r.notes()) {
+            line(out, "note", m);
+        }
+        out.println();
+        out.println("Rules fired 规则:");
+        for (RuleFiring f : r.trace().rules()) {
+            out.printf("  %-10s %s%n             legal basis: %s; source: %s%n", f.id(), f.name(), f.legalBasis(), f.source());
+        }
+        out.println("Parameters used 参数:");
+        for (ParameterUse u : r.trace().parameters()) {
+            out.printf("  %-52s %-8s %-6s %s [%s] %s%n", u.qualifiedId(), u.value(), u.region(), u.validity(),
+                    u.provenance(), u.file() + ":" + u.line());
+        }
+    }
+
+    private static void line(PrintWriter out, String label, Message m) {
+        out.println("  - " + (label.isEmpty() ? "" : "[" + label + "] ") + m.zh());
+        out.println("    " + m.en());
+    }
+
+    private static String outcome(io.shebao.retirement.Outcome o) {
+        return switch (o) {
+            case YES -> "yes 符合";
+            case NO -> "no 不符合";
+            case IF_VERIFIED -> "if verified 待核实";
+        };
+    }
+
+    static final class SexConverter implements CommandLine.ITypeConverter<Sex> {
+        @Override
+        public Sex convert(String v) {
+            return Sex.fromCode(v).orElseThrow(() ->
+                    new CommandLine.TypeConversionException("'" + v + "' is not a sex; allowed: " + Sex.allowedCodes()));
+        }
+    }
+
+    static final class CategoryConverter implements CommandLine.ITypeConverter<Category> {
+        @Override
+        public Category convert(String v) {
+            return Category.fromCode(v).orElseThrow(() ->
+                    new CommandLine.TypeConversionException("'" + v + "' is not a category; allowed: " + Category.allowedCodes()));
+        }
+    }
+
+    static final class MonthsConverter implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String v) {
+            try {
+                int n = Integer.parseInt(v);
+                if (n >= 0) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // fall through to the message
+            }
+            throw new CommandLine.TypeConversionException("'" + v + "' is not a number of months; allowed: a whole number ≥ 0, e.g. 192");
+        }
+    }
+
+    static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String v) {
+            try {
+                return LocalDate.parse(v);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + v + "' is not a date; allowed: YYYY-MM-DD, e.g. 2026-11-01");
+            }
+        }
+    }
+}

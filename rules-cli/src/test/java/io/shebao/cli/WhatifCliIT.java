@@ -134,4 +134,31 @@ class WhatifCliIT {
         assertEquals(2, both.exit());
         assertTrue(both.err().contains("--scenario/--compare"), both.err());
     }
+
+    @Test
+    void retirementUnderAndComparedWithTheReformOff(@TempDir Path dir) throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        String off = root.resolve("examples/scenarios/retirement-reform-off.yaml").toString();
+        CliProcess.Outcome c = CliProcess.run("retirement", "--sex", "female", "--birth", "1971-04", "--category", "female-cadre",
+                "--contribution-months", "300", "--as-of", "2025-06-01", "--compare", off, "--format", "json");
+        assertEquals(0, c.exit(), c.err());
+        JsonNode j = new ObjectMapper().readTree(c.out());
+        assertEquals("2026-08", j.at("/baseline/retirementMonth").asText());
+        assertEquals("2026-04", j.at("/scenario/retirementMonth").asText());
+        assertEquals(-4, j.at("/difference/retirementMonthShiftMonths").asInt());
+        assertEquals("retirement-reform-off", j.get("scenarioName").asText());
+
+        Path people = Files.writeString(dir.resolve("people.csv"), """
+                id,region,period,wage,risk_class,sex,birth,category,contribution_months
+                a,wuhan,2025-09,8000,1,female,1971-04,female-cadre,300
+                b,wuhan,2025-09,8000,1,male,1960-01,male,300
+                """);
+        CliProcess.Outcome w = CliProcess.run("whatif", "--scenario", off, "--population", people.toString(), "--format", "json");
+        assertEquals(0, w.exit(), w.err());
+        JsonNode k = new ObjectMapper().readTree(w.out());
+        assertEquals(2, k.at("/retirement/people").asInt());
+        assertEquals(1, k.at("/retirement/earlier").asInt());
+        assertEquals(1, k.at("/retirement/byShiftMonths/-4").asInt());
+        assertEquals("0.00", k.at("/difference/total").asText());
+    }
 }

@@ -14,9 +14,14 @@ import java.util.Map;
  */
 public final class Main {
     /** Maps API field names to the options that set them, so errors name what the user typed. */
-    private static final Map<String, String> OPTION_OF = Map.of(
-            "region", "--region", "wage", "--wage", "base", "--base", "riskClass", "--risk-class",
-            "floatGrade", "--float-grade", "parameters", "--parameters", "insurances", "--insurances");
+    private static final Map<String, String> OPTION_OF = Map.ofEntries(
+            Map.entry("region", "--region"), Map.entry("wage", "--wage"), Map.entry("base", "--base"),
+            Map.entry("riskClass", "--risk-class"), Map.entry("floatGrade", "--float-grade"),
+            Map.entry("parameters", "--parameters"), Map.entry("insurances", "--insurances"),
+            Map.entry("sex", "--sex"), Map.entry("birth", "--birth"), Map.entry("category", "--category"),
+            Map.entry("contributionMonths", "--contribution-months"), Map.entry("idNumber", "--id-number"),
+            Map.entry("firstInsured", "--first-insured"), Map.entry("requested", "--requested"),
+            Map.entry("specialWork", "--special-work"));
 
     private Main() {
     }

@@ -1,12 +1,11 @@
 package io.shebao.cli;
 
-import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
 import io.shebao.json.Json;
 import io.shebao.json.RetirementJson;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.json.WhatifJson;
 import io.shebao.scenario.Scenario;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.retirement.Category;
 import io.shebao.retirement.Condition;
 import io.shebao.retirement.EarlyRetirement;
@@ -30,24 +29,16 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 
 @Command(name = "retirement", mixinStandardHelpOptions = true,
         description = {"Statutory retirement age and month before and after the 2025 reform, minimum contribution years,",
                 "options when short, the flexible window, early retirement and pension transfer-in (退休审批).",
                 "Example: shebao retirement --sex male --birth 1965-05 --category male --contribution-months 192 --as-of 2026-11-01"})
 final class RetirementCommand implements Runnable {
-    /** API field → the option that sets it, so errors name what the user typed. */
-    private static final Map<String, String> OPTION_OF = Map.ofEntries(
-            Map.entry("sex", "--sex"), Map.entry("birth", "--birth"), Map.entry("category", "--category"),
-            Map.entry("contributionMonths", "--contribution-months"), Map.entry("idNumber", "--id-number"),
-            Map.entry("firstInsured", "--first-insured"), Map.entry("requested", "--requested"),
-            Map.entry("specialWork", "--special-work"), Map.entry("region", "--region"),
-            Map.entry("parameters", "--parameters"));
-
     @Spec
     CommandSpec spec;
 
@@ -109,48 +100,36 @@ final class RetirementCommand implements Runnable {
 
     @Override
     public void run() {
-        RetirementResult r;
-        RetirementResult before = null;
-        Optional<Scenario> scenario;
-        try {
-            ShebaoRules baseline = common.rules();
-            scenario = scenarioOptions.load(baseline);
-            ShebaoRules rules = scenario.map(baseline::withScenario).orElse(baseline);
-            RetirementQuery.Builder b = RetirementQuery.builder().region(region).sex(sex).birthMonth(birth)
-                    .category(category).contributionMonths(contributionMonths).firstInsured(firstInsured)
-                    .requested(requested).incapacityCertified(incapacity).soeIdentity(soeIdentity)
-                    .asOf(asOf == null ? LocalDate.now() : asOf);
-            if (idNumber != null) {
-                b.idNumber(idNumber);
-            }
-            for (String s : specialWork) {
-                parseSpecialWork(b, s);
-            }
-            List<TransferGround> gs = new ArrayList<>();
-            for (String g : transferGrounds) {
-                gs.add(TransferGround.fromCode(g.trim()).orElseThrow(() ->
-                        CliException.badInput("--transfer-ground", g, "allowed: " + TransferGround.allowedCodes())));
-            }
-            b.transferGrounds(gs);
-            if (sex == null && idNumber == null) {
-                throw new CliException(2, "--sex: missing; give --sex male|female or --id-number");
-            }
-            if (birth == null && idNumber == null) {
-                throw new CliException(2, "--birth: missing; give --birth YYYY-MM or --id-number");
-            }
-            RetirementQuery query = b.build();
-            r = rules.retirement(query);
-            if (scenarioOptions.comparing()) {
-                before = baseline.retirement(query);
-            }
-        } catch (ShebaoException e) {
-            if (common.verbose) {
-                throw e;
-            }
-            throw new CliException(2, optionNames(e));
+        ShebaoRules baseline = common.rules();
+        Optional<Scenario> scenario = scenarioOptions.load(baseline);
+        ShebaoRules rules = scenario.map(baseline::withScenario).orElse(baseline);
+        RetirementQuery.Builder b = RetirementQuery.builder().region(region).sex(sex).birthMonth(birth)
+                .category(category).contributionMonths(contributionMonths).firstInsured(firstInsured)
+                .requested(requested).incapacityCertified(incapacity).soeIdentity(soeIdentity)
+                .asOf(asOf == null ? LocalDate.now() : asOf);
+        if (idNumber != null) {
+            b.idNumber(idNumber);
         }
+        for (String s : specialWork) {
+            parseSpecialWork(b, s);
+        }
+        List<TransferGround> gs = new ArrayList<>();
+        for (String g : transferGrounds) {
+            gs.add(TransferGround.fromCode(g.trim()).orElseThrow(() ->
+                    CliException.badInput("--transfer-ground", g, "allowed: " + TransferGround.allowedCodes())));
+        }
+        b.transferGrounds(gs);
+        if (sex == null && idNumber == null) {
+            throw new CliException(2, "--sex: missing; give --sex male|female or --id-number");
+        }
+        if (birth == null && idNumber == null) {
+            throw new CliException(2, "--birth: missing; give --birth YYYY-MM or --id-number");
+        }
+        RetirementQuery query = b.build();
+        RetirementResult r = rules.retirement(query);
         PrintWriter out = spec.commandLine().getOut();
-        if (before != null) {
+        if (scenarioOptions.comparing()) {
+            RetirementResult before = baseline.retirement(query);
             if (common.format == Common.Format.json) {
                 out.println(Json.write(WhatifJson.retirementComparison(before, r, scenario.get()), true));
             } else {
@@ -182,17 +161,6 @@ final class RetirementCommand implements Runnable {
         }
     }
 
-    private static String optionNames(ShebaoException e) {
-        String m = e.getMessage();
-        if (e.field().isPresent()) {
-            String opt = OPTION_OF.get(e.field().get());
-            if (opt != null && m.startsWith(e.field().get() + ":")) {
-                return opt + m.substring(e.field().get().length());
-            }
-        }
-        return m;
-    }
-
     /** Baseline and scenario answers side by side. */
     static void printComparison(PrintWriter out, RetirementResult a, RetirementResult b, Scenario s) {
         out.println("baseline vs scenario " + ScenarioOptions.label(s));
@@ -200,7 +168,7 @@ final class RetirementCommand implements Runnable {
         t.row("statutory age 法定退休年龄", a.statutoryAge().en(), b.statutoryAge().en(),
                 signedMonths(b.statutoryAge().totalMonths() - a.statutoryAge().totalMonths()));
         t.row("retirement month 退休月份", a.retirementMonth().toString(), b.retirementMonth().toString(),
-                signedMonths(java.time.temporal.ChronoUnit.MONTHS.between(a.retirementMonth(), b.retirementMonth())));
+                signedMonths(ChronoUnit.MONTHS.between(a.retirementMonth(), b.retirementMonth())));
         t.row("reform applied 适用改革", String.valueOf(a.reformApplied()), String.valueOf(b.reformApplied()), "");
         t.row("minimum months 最低缴费月数", String.valueOf(a.minimumContributionMonths()),
                 String.valueOf(b.minimumContributionMonths()), signedMonths(b.minimumContributionMonths() - a.minimumContributionMonths()));

@@ -5,6 +5,7 @@ import io.shebao.scenario.Scenario;
 import io.shebao.scenario.ScenarioReader;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -23,8 +24,18 @@ final class ScenarioOptions {
         if (scenario != null && compare != null) {
             throw new CliException(2, "--scenario/--compare: give one of them, not both (--compare already computes under the scenario)");
         }
-        Path p = scenario != null ? scenario : compare;
-        return p == null ? Optional.empty() : Optional.of(ScenarioReader.of(rules).read(p));
+        if (scenario == null && compare == null) {
+            return Optional.empty();
+        }
+        return Optional.of(read(rules, scenario != null ? "--scenario" : "--compare", scenario != null ? scenario : compare));
+    }
+
+    /** Reads a scenario file named by an option; a missing file is an error naming the option. */
+    static Scenario read(ShebaoRules rules, String option, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CliException(2, option + ": '" + file + "' is not a file; give the path of a scenario file (.yaml, see docs/SCENARIOS.md)");
+        }
+        return ScenarioReader.of(rules).read(file);
     }
 
     boolean comparing() {

@@ -5,7 +5,6 @@ import io.shebao.contribution.Insurance;
 import io.shebao.json.Json;
 import io.shebao.json.WhatifJson;
 import io.shebao.scenario.Scenario;
-import io.shebao.scenario.ScenarioReader;
 import io.shebao.whatif.PopulationComparison;
 import io.shebao.whatif.PopulationCsv;
 import io.shebao.whatif.SideTotals;
@@ -90,7 +89,7 @@ final class WhatifCommand implements Callable<Integer> {
         if (region != null) {
             baseline.regions().require("region", region);
         }
-        Scenario scenario = ScenarioReader.of(baseline).read(scenarioFile);
+        Scenario scenario = ScenarioOptions.read(baseline, "--scenario", scenarioFile);
         ShebaoRules withScenario = baseline.withScenario(scenario);
         PopulationCsv.Defaults defaults = new PopulationCsv.Defaults(Optional.ofNullable(region),
                 Optional.ofNullable(period), allowCarryForward);

@@ -83,6 +83,8 @@ final class WhatifCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        writable("--out", out);
+        writable("--errors", errorsFile);
         ShebaoRules.Builder rb = ShebaoRules.builder();
         parameterPacks.forEach(rb::parameterPack);
         ShebaoRules baseline = rb.build();
@@ -94,6 +96,37 @@ final class WhatifCommand implements Callable<Integer> {
         PopulationCsv.Defaults defaults = new PopulationCsv.Defaults(Optional.ofNullable(region),
                 Optional.ofNullable(period), allowCarryForward);
         PrintWriter err = spec.commandLine().getErr();
+        Summary summary;
+        try {
+            summary = compare(baseline, withScenario, defaults, err);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw new CliException(2, "--population: '" + population + "' is not UTF-8 text; save it as UTF-8 CSV");
+            }
+            throw e;
+        }
+        if (out != null) {
+            Files.writeString(out, WhatifReport.html(summary, scenario, population.getFileName().toString(),
+                    baseline.parameters().hash()), StandardCharsets.UTF_8);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        switch (format) {
+            case json -> o.println(Json.write(WhatifJson.summary(summary, scenario), true));
+            case csv -> printCsv(o, summary);
+            case table -> printTable(o, summary, scenario);
+        }
+        o.flush();
+        if (summary.errors() > 0) {
+            err.println("shebao: " + summary.errors() + " of " + (summary.rows() + summary.errors())
+                    + " rows are in error and not in the totals; see " + (errorsFile != null ? errorsFile : "the lines above"));
+            err.flush();
+            return 1;
+        }
+        return 0;
+    }
+
+    private Summary compare(ShebaoRules baseline, ShebaoRules withScenario, PopulationCsv.Defaults defaults,
+                            PrintWriter err) throws IOException {
         Summary summary;
         try (Reader r = open(population);
              PopulationCsv csv = PopulationCsv.open(r, population.toString(), defaults);
@@ -116,24 +149,18 @@ final class WhatifCommand implements Callable<Integer> {
             }
         }
         err.flush();
-        if (out != null) {
-            Files.writeString(out, WhatifReport.html(summary, scenario, population.getFileName().toString(),
-                    baseline.parameters().hash()), StandardCharsets.UTF_8);
+        return summary;
+    }
+
+    /** Fails before any work when an output file cannot be created (its folder is missing, say). */
+    private static void writable(String option, Path p) {
+        if (p == null) {
+            return;
         }
-        PrintWriter o = spec.commandLine().getOut();
-        switch (format) {
-            case json -> o.println(Json.write(WhatifJson.summary(summary, scenario), true));
-            case csv -> printCsv(o, summary);
-            case table -> printTable(o, summary, scenario);
+        Path dir = p.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir) || (Files.exists(p) && !Files.isWritable(p)) || Files.isDirectory(p)) {
+            throw new CliException(2, option + ": '" + p + "' cannot be written; give a file in an existing, writable folder");
         }
-        o.flush();
-        if (summary.errors() > 0) {
-            err.println("shebao: " + summary.errors() + " of " + (summary.rows() + summary.errors())
-                    + " rows are in error and not in the totals; see " + (errorsFile != null ? errorsFile : "the lines above"));
-            err.flush();
-            return 1;
-        }
-        return 0;
     }
 
     private static Reader open(Path p) throws IOException {

@@ -92,6 +92,20 @@ class WhatifCliIT {
     }
 
     @Test
+    void unwritableOutputIsBadInputNotACrash(@TempDir Path dir) throws Exception {
+        Path scenario = Files.writeString(dir.resolve("s.yaml"), SCENARIO);
+        Path people = Files.writeString(dir.resolve("people.csv"), POPULATION);
+        CliProcess.Outcome o = CliProcess.run("whatif", "--scenario", scenario.toString(), "--population", people.toString(),
+                "--errors", dir.resolve("missing/errors.csv").toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("--errors:") && o.err().contains("missing"), o.err());
+        CliProcess.Outcome n = CliProcess.run("whatif", "--scenario", dir.resolve("nope.yaml").toString(), "--population",
+                people.toString());
+        assertEquals(2, n.exit(), n.err());
+        assertTrue(n.err().contains("--scenario: '"), n.err());
+    }
+
+    @Test
     void populationWithoutPeriodNeedsTheOption(@TempDir Path dir) throws Exception {
         Path scenario = Files.writeString(dir.resolve("s.yaml"), SCENARIO);
         Path people = Files.writeString(dir.resolve("people.csv"), "id,region,wage,risk_class\nx,yichang,5000,1\n");

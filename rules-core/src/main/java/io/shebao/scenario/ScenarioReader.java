@@ -52,8 +52,11 @@ public final class ScenarioReader {
     }
 
     public Scenario read(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, file.toString());
+        try {
+            return read(new java.io.StringReader(Files.readString(file, StandardCharsets.UTF_8)), file.toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ShebaoException(ErrorCode.SCENARIO_INVALID, "scenario", file.toString(),
+                    file + ": not UTF-8 text; save the scenario file as UTF-8");
         } catch (NoSuchFileException e) {
             throw new ShebaoException(ErrorCode.SCENARIO_INVALID, "scenario", file.toString(),
                     "scenario: '" + file + "' does not exist; give the path of a scenario file (.yaml)");

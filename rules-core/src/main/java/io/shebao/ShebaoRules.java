@@ -1,5 +1,8 @@
 package io.shebao;
 
+import io.shebao.audit.Audit;
+import io.shebao.audit.AuditRecord;
+import io.shebao.audit.ReplayOutcome;
 import io.shebao.contribution.ContributionEvaluator;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
@@ -43,6 +46,7 @@ public final class ShebaoRules {
     private final Map<String, String> switches;
     private final Optional<Scenario> scenario;
     private final ContributionEvaluator contributions;
+    private final Audit audit;
 
     private ShebaoRules(ParameterSet baseline, ParameterSet parameters, SwitchRegistry switchRegistry,
                         Map<String, String> switches, Optional<Scenario> scenario) {
@@ -53,6 +57,7 @@ public final class ShebaoRules {
         this.scenario = scenario;
         this.contributions = new ContributionEvaluator(parameters, RuleEngine.forKieBase(ContributionEvaluator.KIE_BASE),
                 SwitchRegistry.facts(switches));
+        this.audit = new Audit(this);
     }
 
     /** The library's version, e.g. {@code 0.1.0}. */
@@ -80,6 +85,16 @@ public final class ShebaoRules {
     /** 缴费核定: the monthly contribution of one employee. */
     public ContributionResult contribution(ContributionRequest request) {
         return contributions.evaluate(Objects.requireNonNull(request, "request"));
+    }
+
+    /** 审计: audit records of these rules' answers, and their replay. */
+    public Audit audit() {
+        return audit;
+    }
+
+    /** Recomputes a recorded evaluation with these rules and compares (digest checked, signature not). */
+    public ReplayOutcome replay(AuditRecord record) {
+        return audit.replay(record);
     }
 
     /**

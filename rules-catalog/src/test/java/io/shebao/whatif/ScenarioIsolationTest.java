@@ -157,6 +157,17 @@ class ScenarioIsolationTest {
     }
 
     @Test
+    void auditRecordsOfAScenarioViewNameTheScenarioAndItsHash() {
+        ContributionRequest q = ContributionRequest.builder("yichang", YearMonth.of(2023, 5)).wage("3450").riskClass(1).build();
+        ShebaoRules view = BASELINE.withScenario(UNEMPLOYMENT);
+        var record = view.audit().record(view.contribution(q));
+        assertEquals("statutory-unemployment", record.scenario().orElseThrow().name());
+        assertEquals(UNEMPLOYMENT.hash(), record.scenario().orElseThrow().hash());
+        assertEquals(view.parameters().hash(), record.parameterSetHash());
+        assertTrue(BASELINE.audit().record(BASELINE.contribution(q)).scenario().isEmpty());
+    }
+
+    @Test
     void aScenarioMayAnswerWhatTheBaselineCannot() {
         ContributionRequest q = ContributionRequest.builder("hubei", YearMonth.of(2026, 3)).base("10000")
                 .insurances(Insurance.UNEMPLOYMENT).build();

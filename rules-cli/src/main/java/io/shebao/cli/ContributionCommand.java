@@ -1,6 +1,9 @@
 package io.shebao.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoRules;
+import io.shebao.audit.AuditRecord;
+import io.shebao.audit.Explanation;
 import io.shebao.contribution.ContributionLine;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
@@ -10,7 +13,6 @@ import io.shebao.json.Json;
 import io.shebao.json.WhatifJson;
 import io.shebao.scenario.Scenario;
 import io.shebao.contribution.ContributionTotals;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.trace.Message;
 import io.shebao.trace.ParameterUse;
 import io.shebao.trace.RuleFiring;
@@ -37,6 +39,9 @@ final class ContributionCommand implements Runnable {
 
     @Mixin
     Common common;
+
+    @Mixin
+    AuditOptions audit;
 
     @Mixin
     ScenarioOptions scenarioOptions;
@@ -93,26 +98,34 @@ final class ContributionCommand implements Runnable {
         }
         b.insurances(parseInsurances(insurances));
         ContributionRequest request = b.build();
+        ContributionResult r = rules.contribution(request);
         PrintWriter out = spec.commandLine().getOut();
         if (scenarioOptions.comparing()) {
             ContributionResult before = baseline.contribution(request);
-            ContributionResult after = rules.contribution(request);
+            if (audit.wanted()) { // both answers are recorded: the baseline's, then the scenario's (named with its hash)
+                audit.write(baseline.audit().record(before));
+                audit.write(rules.audit().record(r));
+            }
             if (common.format == Common.Format.json) {
-                out.println(Json.write(WhatifJson.comparison(before, after, scenario.get()), true));
+                out.println(Json.write(WhatifJson.comparison(before, r, scenario.get()), true));
             } else {
-                printComparison(out, before, after, scenario.get());
+                printComparison(out, before, r, scenario.get());
             }
             out.flush();
             return;
         }
-        ContributionResult r = rules.contribution(request);
+        Optional<AuditRecord> record = audit.wanted() ? Optional.of(rules.audit().record(r)) : Optional.empty();
+        record.ifPresent(audit::write);
+        Optional<Explanation> explanation = record.flatMap(audit::explanation);
         if (common.format == Common.Format.json) {
-            ObjectNode o = ContributionJson.resultWithTrace(r);
-            scenario.ifPresent(s -> o.putObject("scenario").put("name", s.name()).put("hash", s.hash()));
-            out.println(Json.write(o, true));
+            ObjectNode j = ContributionJson.resultWithTrace(r);
+            scenario.ifPresent(s -> j.putObject("scenario").put("name", s.name()).put("hash", s.hash()));
+            explanation.ifPresent(e -> e.lines().forEach(j.putArray("explanation")::add));
+            out.println(Json.write(j, true));
         } else {
             scenario.ifPresent(s -> out.println("scenario: " + ScenarioOptions.label(s) + " — hypothetical values, not the rules in force"));
             printTable(out, r);
+            explanation.ifPresent(e -> AuditOptions.print(out, e));
         }
         out.flush();
     }

@@ -1,11 +1,13 @@
 package io.shebao.cli;
 
-import io.shebao.ShebaoRules;
-import io.shebao.json.Json;
-import io.shebao.json.RetirementJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shebao.ShebaoRules;
+import io.shebao.audit.AuditRecord;
+import io.shebao.audit.Explanation;
+import io.shebao.json.Json;
 import io.shebao.json.WhatifJson;
 import io.shebao.scenario.Scenario;
+import io.shebao.json.RetirementJson;
 import io.shebao.retirement.Category;
 import io.shebao.retirement.Condition;
 import io.shebao.retirement.EarlyRetirement;
@@ -44,6 +46,9 @@ final class RetirementCommand implements Runnable {
 
     @Mixin
     Common common;
+
+    @Mixin
+    AuditOptions audit;
 
     @Mixin
     ScenarioOptions scenarioOptions;
@@ -125,23 +130,35 @@ final class RetirementCommand implements Runnable {
         if (birth == null && idNumber == null) {
             throw new CliException(2, "--birth: missing; give --birth YYYY-MM or --id-number");
         }
-        RetirementQuery query = b.build();
-        RetirementResult r = rules.retirement(query);
+        RetirementQuery request = b.build();
+        RetirementResult r = rules.retirement(request);
         PrintWriter out = spec.commandLine().getOut();
         if (scenarioOptions.comparing()) {
-            RetirementResult before = baseline.retirement(query);
+            RetirementResult before = baseline.retirement(request);
+            if (audit.wanted()) { // both answers are recorded: the baseline's, then the scenario's (named with its hash)
+                audit.write(baseline.audit().record(before));
+                audit.write(rules.audit().record(r));
+            }
             if (common.format == Common.Format.json) {
                 out.println(Json.write(WhatifJson.retirementComparison(before, r, scenario.get()), true));
             } else {
                 printComparison(out, before, r, scenario.get());
             }
-        } else if (common.format == Common.Format.json) {
-            ObjectNode o = RetirementJson.resultWithTrace(r);
-            scenario.ifPresent(s -> o.putObject("scenario").put("name", s.name()).put("hash", s.hash()));
-            out.println(Json.write(o, true));
+            out.flush();
+            return;
+        }
+        Optional<AuditRecord> record = audit.wanted() ? Optional.of(rules.audit().record(r)) : Optional.empty();
+        record.ifPresent(audit::write);
+        Optional<Explanation> explanation = record.flatMap(audit::explanation);
+        if (common.format == Common.Format.json) {
+            ObjectNode j = RetirementJson.resultWithTrace(r);
+            scenario.ifPresent(s -> j.putObject("scenario").put("name", s.name()).put("hash", s.hash()));
+            explanation.ifPresent(e -> e.lines().forEach(j.putArray("explanation")::add));
+            out.println(Json.write(j, true));
         } else {
-            scenario.ifPresent(s -> out.println("scenario: " + ScenarioOptions.label(s) + " — hypothetical, not the rules in force"));
+            scenario.ifPresent(s -> out.println("scenario: " + ScenarioOptions.label(s) + " — hypothetical values, not the rules in force"));
             printTable(out, r);
+            explanation.ifPresent(e -> AuditOptions.print(out, e));
         }
         out.flush();
     }

@@ -65,7 +65,9 @@ public final class ContributionEvaluator {
 
     public ContributionResult evaluate(ContributionRequest req) {
         String region = parameters.regions().require("region", req.region()).code();
-        Set<Insurance> applicable = req.insurances().isEmpty() ? defaultInsurances(region) : req.insurances();
+        // EnumSet: facts go in in enum order, so rules of equal salience fire in the same order in every JVM
+        // (a Set.of iterates in a per-JVM random order) and audit records are byte-identical.
+        Set<Insurance> applicable = req.insurances().isEmpty() ? defaultInsurances(region) : EnumSet.copyOf(req.insurances());
         if (applicable.contains(Insurance.WORK_INJURY) && req.riskClass().isEmpty()) {
             throw new ShebaoException(ErrorCode.INVALID_INPUT, "riskClass", "",
                     "riskClass: missing; work injury applies to " + region + ": give the employer's risk class 1 to 8"

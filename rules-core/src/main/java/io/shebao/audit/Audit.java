@@ -50,9 +50,9 @@ public final class Audit {
         return RuleSet.onClassPath(ShebaoRules.class.getClassLoader());
     }
 
-    /** The audit record of a contribution computed by these rules (no scenario). */
+    /** The audit record of a contribution computed by these rules (naming their scenario, on a scenario view). */
     public AuditRecord record(ContributionResult result) {
-        return record(result, Optional.empty());
+        return record(result, scenarioRef());
     }
 
     /** The audit record of a contribution computed under a scenario (issue 5), or none. */
@@ -61,9 +61,14 @@ public final class Audit {
                 ContributionJson.result(result), result.trace(), scenario);
     }
 
-    /** The audit record of a retirement answer computed by these rules (no scenario). */
+    /** The audit record of a retirement answer computed by these rules (naming their scenario, on a scenario view). */
     public AuditRecord record(RetirementResult result) {
-        return record(result, Optional.empty());
+        return record(result, scenarioRef());
+    }
+
+    /** The scenario of the rules' view ({@code rules.withScenario(s)}), by name and content hash. */
+    private Optional<ScenarioRef> scenarioRef() {
+        return rules.scenario().map(s -> new ScenarioRef(s.name(), s.hash()));
     }
 
     /** The audit record of a retirement answer computed under a scenario (issue 5), or none. */

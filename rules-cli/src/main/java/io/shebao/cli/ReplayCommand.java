@@ -29,6 +29,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.List;
+import java.util.ArrayList;
+import io.shebao.scenario.Scenario;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -55,6 +58,10 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Ed25519 public key (shebao-audit.pub): every record must carry a signature by it.")
     Path verifyKey;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "A scenario file a record was made under (repeatable); records naming it by hash are replayed under it.")
+    List<Path> scenarioFiles = new ArrayList<>();
+
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) {
@@ -70,7 +77,11 @@ final class ReplayCommand implements Callable<Integer> {
         long[] seen = {0};
         ReplayTally tally;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            tally = rules.audit().replayAll(r, key, o -> {
+            List<Scenario> available = new ArrayList<>();
+            for (Path f : scenarioFiles) {
+                available.add(ScenarioOptions.read(rules, "--scenario", f));
+            }
+            tally = rules.audit().withScenarios(available).replayAll(r, key, o -> {
                 if (json) {
                     out.println(Json.write(json(o), false));
                 } else {

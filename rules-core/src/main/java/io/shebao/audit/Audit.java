@@ -11,6 +11,7 @@ import io.shebao.json.ContributionJson;
 import io.shebao.json.Json;
 import io.shebao.json.RetirementJson;
 import io.shebao.retirement.RetirementResult;
+import io.shebao.scenario.Scenario;
 import io.shebao.trace.ParameterUse;
 import io.shebao.trace.RuleFiring;
 import io.shebao.trace.Trace;
@@ -40,9 +41,29 @@ import java.util.function.Consumer;
  */
 public final class Audit {
     private final ShebaoRules rules;
+    /** Scenarios a replay may need, found by the content hash a record names. */
+    private final List<Scenario> scenarios;
 
     public Audit(ShebaoRules rules) {
+        this(rules, List.of());
+    }
+
+    private Audit(ShebaoRules rules, List<Scenario> scenarios) {
         this.rules = Objects.requireNonNull(rules);
+        this.scenarios = List.copyOf(scenarios);
+    }
+
+    /**
+     * The same audit, able to replay records made under these scenarios: a record naming a scenario by
+     * hash is recomputed under the scenario with that hash (and without scenario when none matches, with
+     * a note saying so).
+     */
+    public Audit withScenarios(List<Scenario> available) {
+        return new Audit(rules, available);
+    }
+
+    private Optional<Scenario> scenarioFor(AuditRecord record) {
+        return record.scenario().flatMap(ref -> scenarios.stream().filter(s -> s.hash().equals(ref.hash())).findFirst());
     }
 
     /** The rule sources compiled into this library's rule bases, with their hash. */
@@ -196,13 +217,17 @@ public final class Audit {
     }
 
     private AuditRecord recompute(AuditRecord record) {
+        ShebaoRules view = viewFor(record);
+        Audit audit = new Audit(view);
         return switch (record.kind()) {
-            case CONTRIBUTION -> {
-                ContributionRequest req = ContributionAudit.readRequest(record.request());
-                yield record(rules.contribution(req), record.scenario());
-            }
-            case RETIREMENT -> record(rules.retirement(RetirementAudit.readQuery(record.request())), record.scenario());
+            case CONTRIBUTION -> audit.record(view.contribution(ContributionAudit.readRequest(record.request())));
+            case RETIREMENT -> audit.record(view.retirement(RetirementAudit.readQuery(record.request())));
         };
+    }
+
+    /** Under the record's scenario when it is available, else under the baseline (a note says so). */
+    private ShebaoRules viewFor(AuditRecord record) {
+        return scenarioFor(record).map(rules::withScenario).orElseGet(rules::baseline);
     }
 
     private List<String> notes(AuditRecord record) {
@@ -215,21 +240,32 @@ public final class Audit {
             notes.add("record needs rule set " + record.ruleSetHash() + ", this library has " + ruleSet
                     + ": recomputed with this library's rules");
         }
-        String params = rules.parameters().hash();
+        ShebaoRules view = viewFor(record);
+        String params = view.parameters().hash();
         if (!record.parameterSetHash().equals(params)) {
             notes.add("record was made with parameter set " + record.parameterSetHash() + " (layers "
                     + String.join(", ", record.parameterLayers()) + "), this library has " + params + " (layers "
-                    + String.join(", ", rules.parameters().layers())
+                    + String.join(", ", view.parameters().layers())
                     + "): parameters are dated, so today's files were used for the record's period");
         }
         List<String> missing = record.packsInTrace().stream()
-                .filter(p -> !rules.parameters().layers().contains(p)).toList();
+                .filter(p -> !p.startsWith(Scenario.LAYER_PREFIX))
+                .filter(p -> !view.parameters().layers().contains(p)).toList();
         if (!missing.isEmpty()) {
             notes.add("record used parameter pack(s) " + String.join(", ", missing)
                     + " that are not loaded: supply them with --parameters DIR (ShebaoRules.builder().parameterPack)");
         }
-        record.scenario().ifPresent(s -> notes.add("record ran under scenario " + s.name() + " (" + s.hash()
-                + "); this library replays without scenarios"));
+        record.scenario().ifPresent(ref -> {
+            if (scenarioFor(record).isPresent()) {
+                notes.add("replayed under scenario " + ref.name() + " (" + ref.hash() + ")");
+            } else {
+                String sameName = scenarios.stream().filter(s -> s.name().equals(ref.name()))
+                        .map(s -> "; the scenario file named " + ref.name() + " given has hash " + s.hash())
+                        .findFirst().orElse("");
+                notes.add("record ran under scenario " + ref.name() + " (" + ref.hash() + ")" + sameName
+                        + ": replayed without it; supply the scenario file with --scenario FILE");
+            }
+        });
         return notes;
     }
 

@@ -1,5 +1,8 @@
 package io.shebao;
 
+import io.shebao.audit.Audit;
+import io.shebao.audit.AuditRecord;
+import io.shebao.audit.ReplayOutcome;
 import io.shebao.contribution.ContributionEvaluator;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
@@ -7,6 +10,8 @@ import io.shebao.engine.RuleEngine;
 import io.shebao.parameter.ParameterCatalog;
 import io.shebao.parameter.ParameterSet;
 import io.shebao.region.RegionRegistry;
+import io.shebao.scenario.Scenario;
+import io.shebao.scenario.SwitchRegistry;
 import io.shebao.retirement.RetirementEvaluator;
 import io.shebao.retirement.RetirementQuery;
 import io.shebao.retirement.RetirementResult;
@@ -14,7 +19,9 @@ import io.shebao.retirement.RetirementResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The entry point: Hubei's social-insurance rules over dated parameters.
@@ -31,13 +38,26 @@ import java.util.Objects;
  */
 public final class ShebaoRules {
     private static volatile ParameterSet bundled;
+    private static volatile SwitchRegistry declaredSwitches;
 
+    private final ParameterSet baseline;
     private final ParameterSet parameters;
+    private final SwitchRegistry switchRegistry;
+    private final Map<String, String> switches;
+    private final Optional<Scenario> scenario;
     private final ContributionEvaluator contributions;
+    private final Audit audit;
 
-    private ShebaoRules(ParameterSet parameters) {
+    private ShebaoRules(ParameterSet baseline, ParameterSet parameters, SwitchRegistry switchRegistry,
+                        Map<String, String> switches, Optional<Scenario> scenario) {
+        this.baseline = baseline;
         this.parameters = parameters;
-        this.contributions = new ContributionEvaluator(parameters, RuleEngine.forKieBase(ContributionEvaluator.KIE_BASE));
+        this.switchRegistry = switchRegistry;
+        this.switches = switches;
+        this.scenario = scenario;
+        this.contributions = new ContributionEvaluator(parameters, RuleEngine.forKieBase(ContributionEvaluator.KIE_BASE),
+                SwitchRegistry.facts(switches));
+        this.audit = new Audit(this);
     }
 
     /** The library's version, e.g. {@code 0.1.0}. */
@@ -67,6 +87,51 @@ public final class ShebaoRules {
         return contributions.evaluate(Objects.requireNonNull(request, "request"));
     }
 
+    /** 审计: audit records of these rules' answers, and their replay. */
+    public Audit audit() {
+        return audit;
+    }
+
+    /** Recomputes a recorded evaluation with these rules and compares (digest checked, signature not). */
+    public ReplayOutcome replay(AuditRecord record) {
+        return audit.replay(record);
+    }
+
+    /**
+     * 假设情景: a view of these rules computing under the scenario's overrides and switches. This instance and
+     * every other view are unchanged (the scenario gets its own parameter set), so baseline and scenarios may
+     * be used side by side from any number of threads. On a view that already has a scenario, the new one
+     * replaces it (scenarios do not stack): it always applies over the baseline parameters.
+     *
+     * @throws io.shebao.ShebaoException SCENARIO_INVALID when the scenario does not fit these rules
+     */
+    public ShebaoRules withScenario(Scenario s) {
+        Objects.requireNonNull(s, "scenario");
+        Map<String, String> sw = switchRegistry.effective(s.switches());
+        return new ShebaoRules(baseline, s.parametersOver(baseline), switchRegistry, sw, Optional.of(s));
+    }
+
+    /** These rules without any scenario (this instance when it has none). */
+    public ShebaoRules baseline() {
+        return scenario.isEmpty() ? this
+                : new ShebaoRules(baseline, baseline, switchRegistry, switchRegistry.defaults(), Optional.empty());
+    }
+
+    /** The scenario this view computes under; empty for the baseline. Audit records name it and its hash. */
+    public Optional<Scenario> scenario() {
+        return scenario;
+    }
+
+    /** The declared switches (开关) the rules read, with their allowed values. */
+    public SwitchRegistry switchRegistry() {
+        return switchRegistry;
+    }
+
+    /** Every declared switch with its value in this view (defaults, or as the scenario sets them). */
+    public Map<String, String> switches() {
+        return switches;
+    }
+
     /**
      * 退休: statutory retirement age and month before and after the 2025 reform, the minimum contribution
      * years and the paths open when short of them, the flexible window, early retirement and transfer-in.
@@ -74,10 +139,11 @@ public final class ShebaoRules {
     public RetirementResult retirement(RetirementQuery query) {
         Objects.requireNonNull(query, "query");
         // the retirement rule base is built on first use (once per JVM), not when only contributions are asked
-        return new RetirementEvaluator(parameters, RuleEngine.forKieBase(RetirementEvaluator.KIE_BASE)).evaluate(query);
+        return new RetirementEvaluator(parameters, RuleEngine.forKieBase(RetirementEvaluator.KIE_BASE),
+                SwitchRegistry.facts(switches)).evaluate(query);
     }
 
-    /** Every parameter value in use, bundled and from packs. */
+    /** Every parameter value in use, bundled and from packs (and the scenario's overrides on a scenario view). */
     public ParameterSet parameters() {
         return parameters;
     }
@@ -117,7 +183,12 @@ public final class ShebaoRules {
             } else {
                 ps = ParameterCatalog.load(ShebaoRules.class.getClassLoader(), packs);
             }
-            return new ShebaoRules(ps);
+            SwitchRegistry sw = declaredSwitches;
+            if (sw == null) {
+                sw = SwitchRegistry.load(ShebaoRules.class.getClassLoader());
+                declaredSwitches = sw;
+            }
+            return new ShebaoRules(ps, ps, sw, sw.defaults(), Optional.empty());
         }
     }
 }

@@ -1,12 +1,18 @@
 package io.shebao.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoRules;
+import io.shebao.audit.AuditRecord;
+import io.shebao.audit.Explanation;
 import io.shebao.contribution.ContributionLine;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
 import io.shebao.contribution.Insurance;
 import io.shebao.json.ContributionJson;
 import io.shebao.json.Json;
+import io.shebao.json.WhatifJson;
+import io.shebao.scenario.Scenario;
+import io.shebao.contribution.ContributionTotals;
 import io.shebao.trace.Message;
 import io.shebao.trace.ParameterUse;
 import io.shebao.trace.RuleFiring;
@@ -20,7 +26,9 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 @Command(name = "contribution", mixinStandardHelpOptions = true,
         description = {"Monthly social-insurance contribution of one enterprise employee (缴费核定).",
@@ -31,6 +39,12 @@ final class ContributionCommand implements Runnable {
 
     @Mixin
     Common common;
+
+    @Mixin
+    AuditOptions audit;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
 
     @Option(names = "--region", required = true, paramLabel = "REGION",
             description = "Region code, e.g. wuhan, yichang, hubei (see `shebao params regions`).")
@@ -69,7 +83,9 @@ final class ContributionCommand implements Runnable {
         if ((wage == null) == (base == null)) {
             throw new CliException(2, "--wage/--base: give exactly one of --wage (declared wage) and --base (a base already declared)");
         }
-        ShebaoRules rules = common.rules();
+        ShebaoRules baseline = common.rules();
+        Optional<Scenario> scenario = scenarioOptions.load(baseline);
+        ShebaoRules rules = scenario.map(baseline::withScenario).orElse(baseline);
         ContributionRequest.Builder b = ContributionRequest.builder(region, period).floatGrade(floatGrade)
                 .allowCarryForward(allowCarryForward);
         if (wage != null) {
@@ -81,12 +97,35 @@ final class ContributionCommand implements Runnable {
             b.riskClass(riskClass);
         }
         b.insurances(parseInsurances(insurances));
-        ContributionResult r = rules.contribution(b.build());
+        ContributionRequest request = b.build();
+        ContributionResult r = rules.contribution(request);
         PrintWriter out = spec.commandLine().getOut();
+        if (scenarioOptions.comparing()) {
+            ContributionResult before = baseline.contribution(request);
+            if (audit.wanted()) { // both answers are recorded: the baseline's, then the scenario's (named with its hash)
+                audit.write(baseline.audit().record(before));
+                audit.write(rules.audit().record(r));
+            }
+            if (common.format == Common.Format.json) {
+                out.println(Json.write(WhatifJson.comparison(before, r, scenario.get()), true));
+            } else {
+                printComparison(out, before, r, scenario.get());
+            }
+            out.flush();
+            return;
+        }
+        Optional<AuditRecord> record = audit.wanted() ? Optional.of(rules.audit().record(r)) : Optional.empty();
+        record.ifPresent(audit::write);
+        Optional<Explanation> explanation = record.flatMap(audit::explanation);
         if (common.format == Common.Format.json) {
-            out.println(Json.write(ContributionJson.resultWithTrace(r), true));
+            ObjectNode j = ContributionJson.resultWithTrace(r);
+            scenario.ifPresent(s -> j.putObject("scenario").put("name", s.name()).put("hash", s.hash()));
+            explanation.ifPresent(e -> e.lines().forEach(j.putArray("explanation")::add));
+            out.println(Json.write(j, true));
         } else {
+            scenario.ifPresent(s -> out.println("scenario: " + ScenarioOptions.label(s) + " — hypothetical values, not the rules in force"));
             printTable(out, r);
+            explanation.ifPresent(e -> AuditOptions.print(out, e));
         }
         out.flush();
     }
@@ -129,6 +168,56 @@ final class ContributionCommand implements Runnable {
                     u.validity(), u.provenance(), u.pack().equals("bundled") ? "" : "pack " + u.pack() + " ",
                     u.file() + ":" + u.line() + (u.carriedForward() ? " CARRIED FORWARD" : ""), u.reference());
         }
+    }
+
+    /** Baseline and scenario side by side, per insurance and side, with the differences. */
+    static void printComparison(PrintWriter out, ContributionResult before, ContributionResult after, Scenario s) {
+        out.printf("%s %s  baseline vs scenario %s%n", before.request().region(), before.request().period(),
+                ScenarioOptions.label(s));
+        Table t = new Table("insurance", "险种", "employer now", "employer scenario", "Δ employer",
+                "employee now", "employee scenario", "Δ employee", "Δ total");
+        EnumSet<Insurance> ins = EnumSet.noneOf(Insurance.class);
+        before.lines().forEach(l -> ins.add(l.insurance()));
+        after.lines().forEach(l -> ins.add(l.insurance()));
+        for (Insurance i : ins) {
+            BigDecimal[] b = amounts(before, i);
+            BigDecimal[] a = amounts(after, i);
+            t.row(i.code(), i.nameZh(), b[0].toPlainString(), a[0].toPlainString(), signed(a[0].subtract(b[0])),
+                    b[1].toPlainString(), a[1].toPlainString(), signed(a[1].subtract(b[1])),
+                    signed(a[0].add(a[1]).subtract(b[0]).subtract(b[1])));
+        }
+        ContributionTotals tb = before.totals();
+        ContributionTotals ta = after.totals();
+        t.row("total", "合计", tb.employer().toPlainString(), ta.employer().toPlainString(),
+                signed(ta.employer().subtract(tb.employer())), tb.employee().toPlainString(), ta.employee().toPlainString(),
+                signed(ta.employee().subtract(tb.employee())), signed(ta.total().subtract(tb.total())));
+        t.print(out);
+        out.println("base: " + before.baseAdjustment() + " " + before.lines().stream().findFirst().map(l -> l.base().toPlainString()).orElse("")
+                + " now; " + after.baseAdjustment() + " " + after.lines().stream().findFirst().map(l -> l.base().toPlainString()).orElse("")
+                + " under the scenario");
+        out.println("Scenario values used:");
+        boolean any = false;
+        for (ParameterUse u : after.trace().parameters()) {
+            if (u.provenance().equals("scenario")) {
+                any = true;
+                out.printf("  %-32s %-10s %-12s %s  %s:%d%n", u.qualifiedId(), u.value(), u.region(), u.validity(), u.file(), u.line());
+            }
+        }
+        if (!any) {
+            out.println("  (none: the scenario does not touch this case)");
+        }
+        for (Message m : after.warnings()) {
+            out.println("WARNING " + m.code() + ": " + m.en());
+        }
+    }
+
+    private static BigDecimal[] amounts(ContributionResult r, Insurance i) {
+        return r.line(i).map(l -> new BigDecimal[]{l.employer(), l.employee()})
+                .orElse(new BigDecimal[]{BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)});
+    }
+
+    static String signed(BigDecimal d) {
+        return (d.signum() > 0 ? "+" : "") + d.toPlainString();
     }
 
     static String pct(BigDecimal rate) {

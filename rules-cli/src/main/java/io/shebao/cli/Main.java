@@ -18,6 +18,8 @@ public final class Main {
             Map.entry("region", "--region"), Map.entry("wage", "--wage"), Map.entry("base", "--base"),
             Map.entry("riskClass", "--risk-class"), Map.entry("floatGrade", "--float-grade"),
             Map.entry("parameters", "--parameters"), Map.entry("insurances", "--insurances"),
+            Map.entry("audit-out", "--audit-out"), Map.entry("sign-key", "--sign-key"),
+            Map.entry("verify-key", "--verify-key"), Map.entry("out", "--out"),
             Map.entry("sex", "--sex"), Map.entry("birth", "--birth"), Map.entry("category", "--category"),
             Map.entry("contributionMonths", "--contribution-months"), Map.entry("idNumber", "--id-number"),
             Map.entry("firstInsured", "--first-insured"), Map.entry("requested", "--requested"),

@@ -1,7 +1,12 @@
 package io.shebao.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoRules;
+import io.shebao.audit.AuditRecord;
+import io.shebao.audit.Explanation;
 import io.shebao.json.Json;
+import io.shebao.json.WhatifJson;
+import io.shebao.scenario.Scenario;
 import io.shebao.json.RetirementJson;
 import io.shebao.retirement.Category;
 import io.shebao.retirement.Condition;
@@ -26,8 +31,10 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @Command(name = "retirement", mixinStandardHelpOptions = true,
         description = {"Statutory retirement age and month before and after the 2025 reform, minimum contribution years,",
@@ -39,6 +46,12 @@ final class RetirementCommand implements Runnable {
 
     @Mixin
     Common common;
+
+    @Mixin
+    AuditOptions audit;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
 
     @Option(names = "--sex", paramLabel = "SEX", converter = SexConverter.class,
             description = "male or female (read from --id-number when that is given).")
@@ -92,7 +105,9 @@ final class RetirementCommand implements Runnable {
 
     @Override
     public void run() {
-        ShebaoRules rules = common.rules();
+        ShebaoRules baseline = common.rules();
+        Optional<Scenario> scenario = scenarioOptions.load(baseline);
+        ShebaoRules rules = scenario.map(baseline::withScenario).orElse(baseline);
         RetirementQuery.Builder b = RetirementQuery.builder().region(region).sex(sex).birthMonth(birth)
                 .category(category).contributionMonths(contributionMonths).firstInsured(firstInsured)
                 .requested(requested).incapacityCertified(incapacity).soeIdentity(soeIdentity)
@@ -115,12 +130,35 @@ final class RetirementCommand implements Runnable {
         if (birth == null && idNumber == null) {
             throw new CliException(2, "--birth: missing; give --birth YYYY-MM or --id-number");
         }
-        RetirementResult r = rules.retirement(b.build());
+        RetirementQuery request = b.build();
+        RetirementResult r = rules.retirement(request);
         PrintWriter out = spec.commandLine().getOut();
+        if (scenarioOptions.comparing()) {
+            RetirementResult before = baseline.retirement(request);
+            if (audit.wanted()) { // both answers are recorded: the baseline's, then the scenario's (named with its hash)
+                audit.write(baseline.audit().record(before));
+                audit.write(rules.audit().record(r));
+            }
+            if (common.format == Common.Format.json) {
+                out.println(Json.write(WhatifJson.retirementComparison(before, r, scenario.get()), true));
+            } else {
+                printComparison(out, before, r, scenario.get());
+            }
+            out.flush();
+            return;
+        }
+        Optional<AuditRecord> record = audit.wanted() ? Optional.of(rules.audit().record(r)) : Optional.empty();
+        record.ifPresent(audit::write);
+        Optional<Explanation> explanation = record.flatMap(audit::explanation);
         if (common.format == Common.Format.json) {
-            out.println(Json.write(RetirementJson.resultWithTrace(r), true));
+            ObjectNode j = RetirementJson.resultWithTrace(r);
+            scenario.ifPresent(s -> j.putObject("scenario").put("name", s.name()).put("hash", s.hash()));
+            explanation.ifPresent(e -> e.lines().forEach(j.putArray("explanation")::add));
+            out.println(Json.write(j, true));
         } else {
+            scenario.ifPresent(s -> out.println("scenario: " + ScenarioOptions.label(s) + " — hypothetical values, not the rules in force"));
             printTable(out, r);
+            explanation.ifPresent(e -> AuditOptions.print(out, e));
         }
         out.flush();
     }
@@ -138,6 +176,29 @@ final class RetirementCommand implements Runnable {
         } catch (NumberFormatException e) {
             throw CliException.badInput("--special-work", s, "KIND:YEARS with YEARS a whole number ≥ 0, e.g. heights:11");
         }
+    }
+
+    /** Baseline and scenario answers side by side. */
+    static void printComparison(PrintWriter out, RetirementResult a, RetirementResult b, Scenario s) {
+        out.println("baseline vs scenario " + ScenarioOptions.label(s));
+        Table t = new Table("item 项目", "now 现行", "scenario 情景", "change 变化");
+        t.row("statutory age 法定退休年龄", a.statutoryAge().en(), b.statutoryAge().en(),
+                signedMonths(b.statutoryAge().totalMonths() - a.statutoryAge().totalMonths()));
+        t.row("retirement month 退休月份", a.retirementMonth().toString(), b.retirementMonth().toString(),
+                signedMonths(ChronoUnit.MONTHS.between(a.retirementMonth(), b.retirementMonth())));
+        t.row("reform applied 适用改革", String.valueOf(a.reformApplied()), String.valueOf(b.reformApplied()), "");
+        t.row("minimum months 最低缴费月数", String.valueOf(a.minimumContributionMonths()),
+                String.valueOf(b.minimumContributionMonths()), signedMonths(b.minimumContributionMonths() - a.minimumContributionMonths()));
+        t.row("minimum met 是否满足", a.contributionMet() ? "yes" : "no (short " + a.shortfallMonths() + ")",
+                b.contributionMet() ? "yes" : "no (short " + b.shortfallMonths() + ")", "");
+        t.print(out);
+        for (Message m : b.warnings()) {
+            out.println("WARNING " + m.code() + ": " + m.en());
+        }
+    }
+
+    private static String signedMonths(long m) {
+        return m == 0 ? "0" : (m > 0 ? "+" : "") + m + " months";
     }
 
     static void printTable(PrintWriter out, RetirementResult r) {

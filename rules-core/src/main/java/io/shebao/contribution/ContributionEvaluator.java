@@ -39,10 +39,17 @@ public final class ContributionEvaluator {
 
     private final ParameterSet parameters;
     private final RuleEngine engine;
+    private final List<Object> contextFacts;
 
     public ContributionEvaluator(ParameterSet parameters, RuleEngine engine) {
+        this(parameters, engine, List.of());
+    }
+
+    /** @param contextFacts facts inserted into every evaluation, e.g. the switches of a scenario view */
+    public ContributionEvaluator(ParameterSet parameters, RuleEngine engine, List<Object> contextFacts) {
         this.parameters = parameters;
         this.engine = engine;
+        this.contextFacts = List.copyOf(contextFacts);
     }
 
     /** The insurances computed when the request names none: those the region's parameters define. */
@@ -58,7 +65,9 @@ public final class ContributionEvaluator {
 
     public ContributionResult evaluate(ContributionRequest req) {
         String region = parameters.regions().require("region", req.region()).code();
-        Set<Insurance> applicable = req.insurances().isEmpty() ? defaultInsurances(region) : req.insurances();
+        // EnumSet: facts go in in enum order, so rules of equal salience fire in the same order in every JVM
+        // (a Set.of iterates in a per-JVM random order) and audit records are byte-identical.
+        Set<Insurance> applicable = req.insurances().isEmpty() ? defaultInsurances(region) : EnumSet.copyOf(req.insurances());
         if (applicable.contains(Insurance.WORK_INJURY) && req.riskClass().isEmpty()) {
             throw new ShebaoException(ErrorCode.INVALID_INPUT, "riskClass", "",
                     "riskClass: missing; work injury applies to " + region + ": give the employer's risk class 1 to 8"
@@ -70,6 +79,7 @@ public final class ContributionEvaluator {
         for (Insurance i : applicable) {
             facts.add(new Applicable(i));
         }
+        facts.addAll(contextFacts);
         for (ParameterDefinition d : parameters.definitions().values()) {
             if (!relevant(d.id(), applicable)) {
                 continue;
@@ -120,6 +130,12 @@ public final class ContributionEvaluator {
             used.add(ParameterUse.of(v, p.isCarriedForward()));
             if (p.isCarriedForward()) {
                 warnings.add(carriedForward(v, region, req));
+            }
+            if (v.provenance() == Provenance.SCENARIO) {
+                notes.add(new Message("SCENARIO_VALUE",
+                        v.qualifiedId() + " = " + v.raw() + " 是假设情景 " + v.origin().pack() + " 的取值，并非现行规定：" + v.reference(),
+                        v.qualifiedId() + " = " + v.raw() + " is a what-if value of " + v.origin().pack()
+                                + ", not a rule in force: " + v.reference()));
             }
             if (v.provenance() == Provenance.SECONDARY) {
                 notes.add(new Message("SECONDARY_SOURCE",

@@ -116,6 +116,9 @@ public final class ParameterFileReader {
                 Provenance prov;
                 try {
                     prov = Provenance.parse(y.scalar(v.get("provenance"), id + ".provenance"));
+                    if (prov == Provenance.SCENARIO) {
+                        throw new IllegalArgumentException("provenance 'scenario' is only for what-if scenario files; allowed here: seed, law, secondary");
+                    }
                 } catch (IllegalArgumentException e) {
                     throw y.error(v.get("provenance"), id + ": " + e.getMessage());
                 }

@@ -34,6 +34,7 @@ public final class ParameterSet {
     private final Map<String, List<ParameterValue>> index;
     private final List<ParameterValue> all;
     private final List<String> layers;
+    private final List<List<ParameterValue>> layerValues;
     private final String hash;
 
     private ParameterSet(RegionRegistry regions, Map<String, ParameterDefinition> definitions,
@@ -41,6 +42,11 @@ public final class ParameterSet {
         this.regions = regions;
         this.definitions = Collections.unmodifiableMap(new TreeMap<>(definitions));
         this.layers = List.copyOf(layers);
+        List<List<ParameterValue>> lv = new ArrayList<>();
+        for (List<ParameterValue> l : layerValues) {
+            lv.add(List.copyOf(l));
+        }
+        this.layerValues = List.copyOf(lv);
         Map<String, List<ParameterValue>> idx = new LinkedHashMap<>();
         List<ParameterValue> flat = new ArrayList<>();
         for (int i = layerValues.size() - 1; i >= 0; i--) {
@@ -143,6 +149,32 @@ public final class ParameterSet {
         return new Resolution.Unknown(id, key, region, period, Optional.ofNullable(last));
     }
 
+    /**
+     * A new set with one more layer on top (e.g. a what-if scenario's overrides); this set is not changed.
+     * The values must be of parameters this set defines, with the same unit; they must not overlap each
+     * other for the same parameter, key and region (they may overlap the values of lower layers: that is
+     * what a top layer is for).
+     */
+    public ParameterSet withLayer(String name, List<ParameterValue> values) {
+        for (ParameterValue v : values) {
+            ParameterDefinition d = definitions.get(v.id());
+            if (d == null) {
+                throw Builder.fail(v.origin(), "parameter '" + v.id() + "' is not one the rules use; known: "
+                        + String.join(", ", definitions.keySet()));
+            }
+            if (d.unit() != v.unit() || d.keyed() == v.key().isEmpty()) {
+                throw Builder.fail(v.origin(), v.qualifiedId() + " does not match its definition (unit "
+                        + d.unit().code() + (d.keyed() ? ", keyed" : "") + ")");
+            }
+        }
+        Builder.checkOverlaps(new ArrayList<>(values));
+        List<List<ParameterValue>> lv = new ArrayList<>(layerValues);
+        lv.add(List.copyOf(values));
+        List<String> names = new ArrayList<>(layers);
+        names.add(name);
+        return new ParameterSet(regions, definitions, lv, names);
+    }
+
     /** SHA-256 of the values' content (not of where they were read), hex. Same values → same hash. */
     public String hash() {
         return hash;
@@ -215,7 +247,7 @@ public final class ParameterSet {
             return this;
         }
 
-        private static void checkOverlaps(List<ParameterValue> values) {
+        static void checkOverlaps(List<ParameterValue> values) {
             Map<String, List<ParameterValue>> groups = new LinkedHashMap<>();
             for (ParameterValue v : values) {
                 groups.computeIfAbsent(indexKey(v.id(), v.key(), v.region()), k -> new ArrayList<>()).add(v);
@@ -234,7 +266,7 @@ public final class ParameterSet {
             }
         }
 
-        private static ShebaoException fail(ParameterOrigin at, String message) {
+        static ShebaoException fail(ParameterOrigin at, String message) {
             return new ShebaoException(ErrorCode.PARAMETER_FILE_INVALID, at.file(), null,
                     at.file() + ":" + at.line() + ": " + message);
         }

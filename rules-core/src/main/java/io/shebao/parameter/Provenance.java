@@ -9,7 +9,9 @@ public enum Provenance {
     /** A national law or State Council text, cited by name and number. */
     LAW,
     /** Reported by secondary sources, not yet checked against the issuing office: shown in every result that uses it. */
-    SECONDARY;
+    SECONDARY,
+    /** A hypothetical value from a what-if scenario (假设情景), not a rule in force; never valid in a parameter file. */
+    SCENARIO;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

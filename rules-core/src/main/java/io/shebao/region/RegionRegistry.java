@@ -61,6 +61,17 @@ public final class RegionRegistry {
         return out;
     }
 
+    /** Every region below the given one (its cities, their sub-regions…), not the region itself. */
+    public List<String> descendants(String code) {
+        List<String> out = new ArrayList<>();
+        for (Region r : regions.values()) {
+            if (!r.code().equals(code) && chain(r.code()).contains(code)) {
+                out.add(r.code());
+            }
+        }
+        return out;
+    }
+
     public Collection<Region> all() {
         return regions.values();
     }

@@ -44,10 +44,17 @@ public final class RetirementEvaluator {
 
     private final ParameterSet parameters;
     private final RuleEngine engine;
+    private final List<Object> contextFacts;
 
     public RetirementEvaluator(ParameterSet parameters, RuleEngine engine) {
+        this(parameters, engine, List.of());
+    }
+
+    /** @param contextFacts facts inserted into every evaluation: the switches ({@code retirement.reform}) of the view */
+    public RetirementEvaluator(ParameterSet parameters, RuleEngine engine, List<Object> contextFacts) {
         this.parameters = parameters;
         this.engine = engine;
+        this.contextFacts = List.copyOf(contextFacts);
     }
 
     public RetirementResult evaluate(RetirementQuery q) {
@@ -59,6 +66,7 @@ public final class RetirementEvaluator {
         facts.add(new RetirementInput(region, q.sex().code(), q.category().code(), q.birthMonth(), q.contributionMonths(),
                 q.firstInsured().orElse(null), sw, q.incapacityCertified(), q.soeIdentity(), q.requested().orElse(null),
                 q.transferGrounds().stream().map(TransferGround::code).collect(Collectors.toSet()), at));
+        facts.addAll(contextFacts);
         for (ParameterDefinition d : parameters.definitions().values()) {
             if (!d.id().startsWith(PREFIX)) {
                 continue;
@@ -123,6 +131,12 @@ public final class RetirementEvaluator {
         for (Param p : ev.paramsUsed()) {
             ParameterValue v = p.getValue();
             used.add(ParameterUse.of(v, p.isCarriedForward()));
+            if (v.provenance() == Provenance.SCENARIO) {
+                notes.add(new Message("SCENARIO_VALUE",
+                        v.qualifiedId() + " = " + v.raw() + " 是假设情景 " + v.origin().pack() + " 的取值，并非现行规定：" + v.reference(),
+                        v.qualifiedId() + " = " + v.raw() + " is a what-if value of " + v.origin().pack()
+                                + ", not a rule in force: " + v.reference()));
+            }
             if (v.provenance() == Provenance.SECONDARY) {
                 notes.add(new Message("SECONDARY_SOURCE",
                         v.qualifiedId() + " = " + v.raw() + " 来自二手资料，尚未经发文机关核实：" + v.reference(),

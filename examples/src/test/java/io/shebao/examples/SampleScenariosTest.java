@@ -1,0 +1,57 @@
+package io.shebao.examples;
+
+import io.shebao.ShebaoRules;
+import io.shebao.contribution.Insurance;
+import io.shebao.scenario.Scenario;
+import io.shebao.scenario.ScenarioReader;
+import io.shebao.whatif.PopulationComparison;
+import io.shebao.whatif.PopulationCsv;
+import io.shebao.whatif.Summary;
+import org.junit.jupiter.api.Test;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped scenarios read cleanly against the bundled rules and the sample population computes without errors. */
+class SampleScenariosTest {
+    private static final ShebaoRules RULES = ShebaoRules.load();
+
+    @Test
+    void everySampleScenarioReads() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                Scenario s = ScenarioReader.of(RULES).read(f);
+                assertEquals(f.getFileName().toString(), s.name() + ".yaml", "file name = scenario name");
+                RULES.withScenario(s);
+                names.add(s.name());
+            }
+        }
+        assertTrue(names.containsAll(List.of("no-unemployment-reduction", "ceiling-raised", "work-injury-halved",
+                "retirement-reform-off")), names.toString());
+    }
+
+    @Test
+    void samplePopulationComputesUnderWorkInjuryHalved() throws Exception {
+        Scenario s = ScenarioReader.of(RULES).read(Path.of("scenarios/work-injury-halved.yaml"));
+        List<PopulationCsv.RowError> errors = new ArrayList<>();
+        Summary sum;
+        try (Reader r = Files.newBufferedReader(Path.of("data/population.csv"), StandardCharsets.UTF_8);
+             PopulationCsv csv = PopulationCsv.open(r, "population.csv", PopulationCsv.Defaults.none())) {
+            sum = new PopulationComparison(RULES, RULES.withScenario(s)).run(csv, errors::add);
+        }
+        assertEquals(List.of(), errors);
+        assertEquals(10_000, sum.rows());
+        assertEquals(0, sum.difference().of(Insurance.PENSION).total().signum());
+        assertTrue(sum.difference().of(Insurance.WORK_INJURY).employer().signum() < 0, "halving lowers work injury");
+        assertEquals(0, sum.rises());
+    }
+}

@@ -1,0 +1,320 @@
+package io.shebao.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shebao.ShebaoException;
+import io.shebao.ShebaoRules;
+import io.shebao.contribution.ContributionRequest;
+import io.shebao.contribution.ContributionResult;
+import io.shebao.json.ContributionJson;
+import io.shebao.json.Json;
+import io.shebao.json.RetirementJson;
+import io.shebao.retirement.RetirementResult;
+import io.shebao.scenario.Scenario;
+import io.shebao.trace.ParameterUse;
+import io.shebao.trace.RuleFiring;
+import io.shebao.trace.Trace;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * 审计: makes audit records of evaluations and replays them against this library's rules and parameters.
+ * Obtain it with {@code rules.audit()}; immutable and thread-safe like the rules it belongs to.
+ *
+ * <pre>{@code
+ * ContributionResult r = rules.contribution(request);
+ * AuditRecord rec = rules.audit().record(r);        // rec.line() is one canonical JSON line
+ * ReplayOutcome o = rules.replay(AuditRecord.parse(line));
+ * }</pre>
+ */
+public final class Audit {
+    private final ShebaoRules rules;
+    /** Scenarios a replay may need, found by the content hash a record names. */
+    private final List<Scenario> scenarios;
+
+    public Audit(ShebaoRules rules) {
+        this(rules, List.of());
+    }
+
+    private Audit(ShebaoRules rules, List<Scenario> scenarios) {
+        this.rules = Objects.requireNonNull(rules);
+        this.scenarios = List.copyOf(scenarios);
+    }
+
+    /**
+     * The same audit, able to replay records made under these scenarios: a record naming a scenario by
+     * hash is recomputed under the scenario with that hash (and without scenario when none matches, with
+     * a note saying so).
+     */
+    public Audit withScenarios(List<Scenario> available) {
+        return new Audit(rules, available);
+    }
+
+    private Optional<Scenario> scenarioFor(AuditRecord record) {
+        return record.scenario().flatMap(ref -> scenarios.stream().filter(s -> s.hash().equals(ref.hash())).findFirst());
+    }
+
+    /** The rule sources compiled into this library's rule bases, with their hash. */
+    public RuleSet ruleSet() {
+        return RuleSet.onClassPath(ShebaoRules.class.getClassLoader());
+    }
+
+    /** The audit record of a contribution computed by these rules (naming their scenario, on a scenario view). */
+    public AuditRecord record(ContributionResult result) {
+        return record(result, scenarioRef());
+    }
+
+    /** The audit record of a contribution computed under a scenario (issue 5), or none. */
+    public AuditRecord record(ContributionResult result, Optional<ScenarioRef> scenario) {
+        return record(EvaluationKind.CONTRIBUTION, ContributionJson.request(result.request()),
+                ContributionJson.result(result), result.trace(), scenario);
+    }
+
+    /** The audit record of a retirement answer computed by these rules (naming their scenario, on a scenario view). */
+    public AuditRecord record(RetirementResult result) {
+        return record(result, scenarioRef());
+    }
+
+    /** The scenario of the rules' view ({@code rules.withScenario(s)}), by name and content hash. */
+    private Optional<ScenarioRef> scenarioRef() {
+        return rules.scenario().map(s -> new ScenarioRef(s.name(), s.hash()));
+    }
+
+    /** The audit record of a retirement answer computed under a scenario (issue 5), or none. */
+    public AuditRecord record(RetirementResult result, Optional<ScenarioRef> scenario) {
+        return record(EvaluationKind.RETIREMENT, RetirementJson.query(result.query()), RetirementJson.result(result),
+                result.trace(), scenario);
+    }
+
+    /**
+     * The record of any evaluation, from its request and result in the library's JSON form and its trace.
+     * Each kind's {@code record} overload calls this; it is public so other evaluating front ends can too.
+     */
+    public AuditRecord record(EvaluationKind kind, ObjectNode request, ObjectNode result, Trace trace,
+                              Optional<ScenarioRef> scenario) {
+        ObjectNode c = Json.object();
+        c.put("format", AuditRecord.FORMAT).put("formatVersion", AuditRecord.FORMAT_VERSION).put("kind", kind.code())
+                .put("libraryVersion", ShebaoRules.version()).put("ruleSetHash", ruleSet().hash())
+                .put("parameterSetHash", rules.parameters().hash());
+        ArrayNode layers = c.putArray("parameterLayers");
+        rules.parameters().layers().forEach(layers::add);
+        scenario.ifPresent(s -> c.putObject("scenario").put("name", s.name()).put("hash", s.hash()));
+        c.set("request", request);
+        c.set("result", result);
+        c.set("trace", Json.trace(trace));
+        return AuditRecord.seal(c);
+    }
+
+    /** Replays one record without signature checking (the digest is always checked). */
+    public ReplayOutcome replay(AuditRecord record) {
+        return replay(record, Optional.empty(), 0);
+    }
+
+    /**
+     * Recomputes the record's request with these rules and compares. With a key, a record that is not
+     * signed by it is invalid.
+     */
+    public ReplayOutcome replay(AuditRecord record, Optional<VerifyingKey> key, long line) {
+        List<String> problems = new ArrayList<>();
+        if (!record.digestMatches()) {
+            problems.add("digest does not match the content: recorded " + record.digest() + ", content gives "
+                    + record.computedDigest());
+        }
+        key.ifPresent(k -> {
+            if (record.signature().isEmpty()) {
+                problems.add("not signed, and signatures are being verified (key " + k.keyId() + ")");
+            } else if (!record.signature().get().keyId().equals(k.keyId())) {
+                problems.add("signed with key " + record.signature().get().keyId() + ", not with the verifying key "
+                        + k.keyId());
+            } else if (!record.signatureVerifies(k)) {
+                problems.add("signature does not verify: the content was changed after signing, or the signature is forged");
+            }
+        });
+        List<String> notes = notes(record);
+        String subject = switch (record.kind()) {
+            case CONTRIBUTION -> ContributionAudit.subject(record.request());
+            case RETIREMENT -> RetirementAudit.subject(record.request());
+        };
+
+        AuditRecord now;
+        try {
+            now = recompute(record);
+        } catch (ShebaoException e) {
+            if (e.code() == io.shebao.ErrorCode.AUDIT_RECORD_INVALID) {
+                problems.add(e.getMessage());
+                return new ReplayOutcome(line, ReplayStatus.INVALID, subject, problems, List.of(), List.of(),
+                        List.of(), notes, Optional.empty());
+            }
+            // The request is readable but today's rules refuse it (e.g. a parameter no longer known).
+            List<FieldDifference> d = List.of(new FieldDifference("/result", "(recorded result)",
+                    "error " + e.code() + ": " + e.getMessage()));
+            return new ReplayOutcome(line, problems.isEmpty() ? ReplayStatus.DIFFERENT : ReplayStatus.INVALID,
+                    subject, problems, d, List.of(), TraceJson.rules(record.trace()), notes, Optional.empty());
+        }
+
+        JsonNode oldResult = record.result();
+        JsonNode newResult = now.result();
+        List<FieldDifference> diffs = new ArrayList<>(FieldDifference.between(oldResult, newResult, "/result"));
+        boolean hashesDiffer = !record.ruleSetHash().equals(now.ruleSetHash())
+                || !record.parameterSetHash().equals(now.parameterSetHash());
+        if (diffs.isEmpty() && !hashesDiffer) {
+            // Same hashes must mean the same trace; anything else is a difference the auditor must see.
+            diffs.addAll(FieldDifference.between(record.trace(), now.trace(), "/trace"));
+        }
+        List<ParameterChange> changes = parameterChanges(record.trace(), now.trace());
+        List<RuleFiring> involved = diffs.isEmpty() ? List.of() : rulesInvolved(diffs, record, now);
+        ReplayStatus status;
+        if (!problems.isEmpty()) {
+            status = ReplayStatus.INVALID;
+        } else if (!diffs.isEmpty()) {
+            status = ReplayStatus.DIFFERENT;
+        } else if (hashesDiffer) {
+            status = ReplayStatus.CHANGED_HASH_ONLY;
+        } else {
+            status = ReplayStatus.IDENTICAL;
+        }
+        return new ReplayOutcome(line, status, subject, problems, diffs, changes, involved, notes, Optional.of(now));
+    }
+
+    /**
+     * Replays a JSONL stream line by line (constant memory: one record at a time), handing each outcome to
+     * the consumer as soon as it is known. Blank lines are skipped; line numbers count every line.
+     */
+    public ReplayTally replayAll(BufferedReader lines, Optional<VerifyingKey> key, Consumer<ReplayOutcome> each) {
+        ReplayTally tally = new ReplayTally();
+        long n = 0;
+        try {
+            for (String l = lines.readLine(); l != null; l = lines.readLine()) {
+                n++;
+                if (l.isBlank()) {
+                    continue;
+                }
+                ReplayOutcome o;
+                try {
+                    o = replay(AuditRecord.parse(l), key, n);
+                } catch (ShebaoException e) {
+                    o = ReplayOutcome.unreadable(n, e.getMessage());
+                }
+                tally.add(o.status());
+                each.accept(o);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tally;
+    }
+
+    private AuditRecord recompute(AuditRecord record) {
+        ShebaoRules view = viewFor(record);
+        Audit audit = new Audit(view);
+        return switch (record.kind()) {
+            case CONTRIBUTION -> audit.record(view.contribution(ContributionAudit.readRequest(record.request())));
+            case RETIREMENT -> audit.record(view.retirement(RetirementAudit.readQuery(record.request())));
+        };
+    }
+
+    /** Under the record's scenario when it is available, else under the baseline (a note says so). */
+    private ShebaoRules viewFor(AuditRecord record) {
+        return scenarioFor(record).map(rules::withScenario).orElseGet(rules::baseline);
+    }
+
+    private List<String> notes(AuditRecord record) {
+        List<String> notes = new ArrayList<>();
+        if (!record.libraryVersion().equals(ShebaoRules.version())) {
+            notes.add("recorded with library " + record.libraryVersion() + ", replayed with " + ShebaoRules.version());
+        }
+        String ruleSet = ruleSet().hash();
+        if (!record.ruleSetHash().equals(ruleSet)) {
+            notes.add("record needs rule set " + record.ruleSetHash() + ", this library has " + ruleSet
+                    + ": recomputed with this library's rules");
+        }
+        ShebaoRules view = viewFor(record);
+        String params = view.parameters().hash();
+        if (!record.parameterSetHash().equals(params)) {
+            notes.add("record was made with parameter set " + record.parameterSetHash() + " (layers "
+                    + String.join(", ", record.parameterLayers()) + "), this library has " + params + " (layers "
+                    + String.join(", ", view.parameters().layers())
+                    + "): parameters are dated, so today's files were used for the record's period");
+        }
+        List<String> missing = record.packsInTrace().stream()
+                .filter(p -> !p.startsWith(Scenario.LAYER_PREFIX))
+                .filter(p -> !view.parameters().layers().contains(p)).toList();
+        if (!missing.isEmpty()) {
+            notes.add("record used parameter pack(s) " + String.join(", ", missing)
+                    + " that are not loaded: supply them with --parameters DIR (ShebaoRules.builder().parameterPack)");
+        }
+        record.scenario().ifPresent(ref -> {
+            if (scenarioFor(record).isPresent()) {
+                notes.add("replayed under scenario " + ref.name() + " (" + ref.hash() + ")");
+            } else {
+                String sameName = scenarios.stream().filter(s -> s.name().equals(ref.name()))
+                        .map(s -> "; the scenario file named " + ref.name() + " given has hash " + s.hash())
+                        .findFirst().orElse("");
+                notes.add("record ran under scenario " + ref.name() + " (" + ref.hash() + ")" + sameName
+                        + ": replayed without it; supply the scenario file with --scenario FILE");
+            }
+        });
+        return notes;
+    }
+
+    private static List<ParameterChange> parameterChanges(JsonNode before, JsonNode after) {
+        Map<String, ParameterUse> a = byId(TraceJson.parameters(before));
+        Map<String, ParameterUse> b = byId(TraceJson.parameters(after));
+        Set<String> ids = new LinkedHashSet<>(a.keySet());
+        ids.addAll(b.keySet());
+        List<ParameterChange> out = new ArrayList<>();
+        for (String id : ids) {
+            ParameterUse x = a.get(id);
+            ParameterUse y = b.get(id);
+            if (x == null || y == null || !TraceJson.sameValue(x, y)) {
+                out.add(new ParameterChange(id, Optional.ofNullable(x), Optional.ofNullable(y)));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, ParameterUse> byId(List<ParameterUse> us) {
+        Map<String, ParameterUse> m = new LinkedHashMap<>();
+        us.forEach(u -> m.putIfAbsent(u.qualifiedId(), u));
+        return m;
+    }
+
+    private static List<RuleFiring> rulesInvolved(List<FieldDifference> diffs, AuditRecord before, AuditRecord after) {
+        List<RuleFiring> a = TraceJson.rules(before.trace());
+        List<RuleFiring> b = TraceJson.rules(after.trace());
+        Set<String> prefixes = new LinkedHashSet<>();
+        Set<String> exact = new LinkedHashSet<>();
+        JsonNode oldResult = before.result();
+        JsonNode newResult = after.result();
+        for (FieldDifference d : diffs) {
+            switch (before.kind()) {
+                case CONTRIBUTION -> prefixes.addAll(ContributionAudit.rulePrefixes(d, oldResult, newResult));
+                // exact ids: a retirement result lists its rules beside each answer
+                case RETIREMENT -> exact.addAll(RetirementAudit.ruleIds(d, oldResult, newResult));
+            }
+        }
+        Map<String, RuleFiring> out = new LinkedHashMap<>();
+        for (List<RuleFiring> fs : List.of(a, b)) {
+            for (RuleFiring f : fs) {
+                boolean onlyOneSide = a.stream().noneMatch(x -> x.id().equals(f.id()))
+                        || b.stream().noneMatch(x -> x.id().equals(f.id()));
+                if (onlyOneSide || exact.contains(f.id()) || prefixes.stream().anyMatch(p -> f.id().startsWith(p))) {
+                    out.putIfAbsent(f.id(), f);
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+}

@@ -127,20 +127,28 @@ class BatchRunnerTest {
     }
 
     @Test
-    void auditRecordsOnePerComputedRowWithTraceAndSameResults() throws Exception {
+    void auditRecordsOnePerComputedRowInOrderReplayableAndSameResults(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        StringWriter audit = new StringWriter();
-        BatchSummary s = BatchRunner.builder(RULES).threads(2).audit(audit).build().run(
-                PopulationReader.open(new ByteArrayInputStream(POPULATION.getBytes(StandardCharsets.UTF_8)), PopulationReader.Format.CSV),
-                ResultFormat.CSV, out, err);
-        String[] records = audit.toString().split("\n");
-        assertEquals(s.rowsWritten(), records.length);
-        JsonNode a = new ObjectMapper().readTree(records[0]);
-        assertEquals("Y1", a.get("id").asText());
-        assertEquals(RULES.parameters().hash(), a.get("parameterHash").asText());
-        assertEquals("3450", a.at("/request/wage").asText());
-        assertTrue(a.at("/result/trace/rules").size() >= 5);
+        java.nio.file.Path file = dir.resolve("audit.jsonl");
+        BatchSummary s;
+        try (io.shebao.audit.AuditWriter audit = io.shebao.audit.AuditWriter.append(file, Optional.empty(), Optional.empty())) {
+            s = BatchRunner.builder(RULES).threads(2).chunkSize(2).audit(audit).build().run(
+                    PopulationReader.open(new ByteArrayInputStream(POPULATION.getBytes(StandardCharsets.UTF_8)), PopulationReader.Format.CSV),
+                    ResultFormat.CSV, out, err);
+        }
+        List<String> records = java.nio.file.Files.readAllLines(file);
+        assertEquals(s.rowsWritten(), records.size());
+        String[] ids = {"Y1", "S1", "W1", "W2", "Y2"};
+        String[] regions = {"yichang", "suizhou", "wuhan", "wuhan", "yichang"};
+        for (int i = 0; i < records.size(); i++) {
+            io.shebao.audit.AuditRecord a = io.shebao.audit.AuditRecord.parse(records.get(i));
+            JsonNode j = new ObjectMapper().readTree(records.get(i));
+            assertEquals(regions[i], j.at("/request/region").asText(), "record " + i + " is row " + ids[i]);
+            assertEquals(io.shebao.audit.ReplayStatus.IDENTICAL, RULES.replay(a).status(), records.get(i));
+        }
+        assertEquals("869.40", new ObjectMapper().readTree(records.get(0)).at("/result/totals/total").asText());
         assertEquals(run(POPULATION, BatchRunner.builder(RULES), ResultFormat.CSV).out, out.toString());
     }
 

@@ -59,9 +59,12 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--audit-out", paramLabel = "FILE",
-            description = "Also write one audit record per computed row (JSONL with request, result and trace); rows are then evaluated one by one.")
-    Path auditOut;
+    @picocli.CommandLine.Mixin
+    AuditOptions audit;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Compute under a what-if scenario file (docs/SCENARIOS.md) instead of the rules in force.")
+    Path scenario;
 
     @Option(names = "--allow-carry-forward",
             description = "Where a needed parameter has no value for the period, carry its last value forward (warning in the row) instead of an error row.")
@@ -95,11 +98,19 @@ final class BatchCommand implements Callable<Integer> {
         ShebaoRules.Builder rb = ShebaoRules.builder();
         parameterPacks.forEach(rb::parameterPack);
         ShebaoRules rules = rb.build();
+        if (scenario != null) {
+            rules = rules.withScenario(ScenarioOptions.read(rules, "--scenario", scenario));
+        }
+        if (audit.explain) {
+            throw new CliException(2, "--explain: not for batch (one account per row would be unreadable); "
+                    + "write --audit-out FILE and run `shebao explain` on a record");
+        }
         PrintWriter err = spec.commandLine().getErr();
         long size = Files.size(in);
         boolean terminal = System.console() != null;
+        java.util.Optional<io.shebao.audit.AuditWriter> auditWriter = audit.openWriter();
         try (Writer o = writer(out, "--out"); Writer e = writer(errorsFile, "--errors");
-             Writer a = auditOut == null ? null : writer(auditOut, "--audit-out")) {
+             io.shebao.audit.AuditWriter a = auditWriter.orElse(null)) {
             BatchRunner runner = BatchRunner.builder(rules).threads(threads).parser(parser).planned(!perRow)
                     .audit(a).progress(terminal ? new ProgressBar(err, size) : io.shebao.batch.BatchProgress.NONE).build();
             BatchSummary s = runner.run(reader, ResultFormat.of(out), o, e);

@@ -114,9 +114,19 @@ class BatchCliIT {
         assertTrue(lines.get(1).contains("\"total\":\"204.93\""), lines.get(1));
         assertTrue(lines.get(0).contains("\"retirementMonth\":\""), lines.get(0));
         assertFalse(lines.get(1).contains("retirementMonth"), lines.get(1));
-        assertEquals(5, Files.readAllLines(audit).size());
-        assertTrue(Files.readAllLines(audit).get(0).contains("\"trace\""));
-        assertTrue(Files.readAllLines(audit).get(0).contains("\"retirement\""));
+        List<String> records = Files.readAllLines(audit);
+        assertEquals(5 + 2, records.size(), "a contribution record per row, and a retirement record after J001 and J003");
+        assertTrue(records.get(0).contains("\"kind\":\"contribution\"") && records.get(0).contains("\"trace\""), records.get(0));
+        assertTrue(records.get(1).contains("\"kind\":\"retirement\""), records.get(1));
+        assertTrue(records.get(4).contains("\"kind\":\"retirement\""), records.get(4));
+        CliProcess.Outcome replay = CliProcess.run("replay", audit.toString());
+        assertEquals(0, replay.exit(), replay.out() + replay.err());
+        CliProcess.Outcome scenario = CliProcess.run("batch", "--in", SAMPLE.toString(), "--out", dir.resolve("s.csv").toString(),
+                "--scenario", Path.of("..", "examples", "scenarios", "no-unemployment-reduction.yaml").toString());
+        assertEquals(1, scenario.exit(), scenario.err());
+        List<String> s = Files.readAllLines(dir.resolve("s.csv"));
+        int rate = Arrays.asList(s.get(0).split(",", -1)).indexOf("unemployment_employer_rate");
+        assertEquals("0.02", s.get(1).split(",", -1)[rate], "the scenario's statutory rate, not the reduced 0.007");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -5,15 +5,14 @@ import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
-import io.shebao.json.ContributionJson;
-import io.shebao.json.Json;
+import io.shebao.audit.AuditRecord;
+import io.shebao.audit.AuditWriter;
 import io.shebao.population.ContributionRowParser;
 import io.shebao.population.PopulationReader;
 import io.shebao.population.PopulationRow;
 import io.shebao.population.RetirementRowParser;
 import io.shebao.retirement.RetirementQuery;
 import io.shebao.retirement.RetirementResult;
-import io.shebao.json.RetirementJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +54,7 @@ public final class BatchRunner {
     private final ContributionRowParser parser;
     private final boolean planned;
     private final BatchProgress progress;
-    private final Writer audit;
+    private final AuditWriter audit;
     private final Function<ContributionRequest, PlannedContribution> calculator;
 
     private BatchRunner(Builder b) {
@@ -74,7 +73,7 @@ public final class BatchRunner {
     }
 
     /** One chunk's output, formatted by the worker so that the writer only copies text. */
-    private record Chunk(String results, String errors, String audit, int written, int inError, int read) {
+    private record Chunk(String results, String errors, List<AuditRecord> audit, int written, int inError, int read) {
     }
 
     /**
@@ -89,7 +88,6 @@ public final class BatchRunner {
             parser.requireColumns(in.columns());
             boolean retirement = RetirementRowParser.hasRetirementColumns(in.columns());
             ContributionPlanner planner = new ContributionPlanner(rules);
-            String auditHeader = audit == null ? null : auditContext();
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "shebao-batch-worker");
                 t.setDaemon(true);
@@ -105,13 +103,13 @@ public final class BatchRunner {
                         rows.add(in.next());
                         if (rows.size() == chunkSize) {
                             List<PopulationRow> chunk = rows;
-                            queue.put(pool.submit(() -> evaluate(chunk, format, planner, auditHeader, retirement)));
+                            queue.put(pool.submit(() -> evaluate(chunk, format, planner, retirement)));
                             rows = new ArrayList<>(chunkSize);
                         }
                     }
                     if (!rows.isEmpty()) {
                         List<PopulationRow> chunk = rows;
-                        queue.put(pool.submit(() -> evaluate(chunk, format, planner, auditHeader, retirement)));
+                        queue.put(pool.submit(() -> evaluate(chunk, format, planner, retirement)));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -142,8 +140,8 @@ public final class BatchRunner {
                     Chunk c = f.get();
                     out.write(c.results);
                     errors.write(c.errors);
-                    if (audit != null) {
-                        audit.write(c.audit);
+                    for (AuditRecord a : c.audit) {
+                        audit.write(a); // in input order; the writer signs and stamps as configured
                     }
                     read += c.read;
                     written += c.written;
@@ -160,9 +158,6 @@ public final class BatchRunner {
                 }
                 out.flush();
                 errors.flush();
-                if (audit != null) {
-                    audit.flush();
-                }
             } catch (IOException e) {
                 throw new UncheckedIOException("batch output cannot be written: " + e.getMessage(), e);
             } catch (InterruptedException e) {
@@ -183,11 +178,10 @@ public final class BatchRunner {
         }
     }
 
-    private Chunk evaluate(List<PopulationRow> rows, ResultFormat format, ContributionPlanner planner, String auditHeader,
-                           boolean retirement) {
+    private Chunk evaluate(List<PopulationRow> rows, ResultFormat format, ContributionPlanner planner, boolean retirement) {
         StringBuilder res = new StringBuilder(rows.size() * 256);
         StringBuilder err = new StringBuilder();
-        StringBuilder aud = new StringBuilder();
+        List<AuditRecord> aud = new ArrayList<>();
         int written = 0;
         int inError = 0;
         for (PopulationRow row : rows) {
@@ -215,16 +209,8 @@ public final class BatchRunner {
                     }
                 }
                 if (full != null) {
-                    aud.append("{\"row\":").append(row.rowNumber()).append(",\"id\":")
-                            .append(Json.write(Json.MAPPER.getNodeFactory().textNode(row.id()), false))
-                            .append(',').append(auditHeader)
-                            .append(",\"request\":").append(Json.write(ContributionJson.request(req), false))
-                            .append(",\"result\":").append(Json.write(ContributionJson.resultWithTrace(full), false));
-                    if (retired.isPresent()) {
-                        aud.append(",\"retirementQuery\":").append(Json.write(RetirementJson.query(retired.get().query()), false))
-                                .append(",\"retirement\":").append(Json.write(RetirementJson.resultWithTrace(retired.get()), false));
-                    }
-                    aud.append("}\n");
+                    aud.add(rules.audit().record(full));
+                    retired.ifPresent(x -> aud.add(rules.audit().record(x)));
                 }
                 Optional<YearMonth> retirementMonth = retired.map(RetirementResult::retirementMonth);
                 format.append(res, row.rowNumber(), row.id(), c, retirement, retirementMonth);
@@ -244,13 +230,7 @@ public final class BatchRunner {
                 inError++;
             }
         }
-        return new Chunk(res.toString(), err.toString(), aud.toString(), written, inError, rows.size());
-    }
-
-    /** The fields every audit record of this run shares: library version and parameter-set hash. */
-    private String auditContext() {
-        return "\"libraryVersion\":" + Json.write(Json.MAPPER.getNodeFactory().textNode(ShebaoRules.version()), false)
-                + ",\"parameterHash\":\"" + rules.parameters().hash() + "\"";
+        return new Chunk(res.toString(), err.toString(), aud, written, inError, rows.size());
     }
 
     public static final class Builder {
@@ -260,7 +240,7 @@ public final class BatchRunner {
         private ContributionRowParser parser = ContributionRowParser.strict();
         private boolean planned = true;
         private BatchProgress progress = BatchProgress.NONE;
-        private Writer audit;
+        private AuditWriter audit;
         private Function<ContributionRequest, PlannedContribution> calculator;
 
         private Builder(ShebaoRules rules) {
@@ -306,11 +286,12 @@ public final class BatchRunner {
         }
 
         /**
-         * Also write one audit record per computed row (JSONL: row, id, library version, parameter hash,
-         * request, result with trace). Rows are then evaluated by the rules one by one (complete results,
-         * notes included), which is slower.
+         * Also write the canonical audit record (docs/AUDIT.md) of every computed row, in input order: its
+         * contribution record, then its retirement record when the row asked for one; rows in error have
+         * none. Rows are then evaluated by the rules one by one (complete results, notes included), which is
+         * slower. The writer is not closed.
          */
-        public Builder audit(Writer audit) {
+        public Builder audit(AuditWriter audit) {
             this.audit = audit;
             return this;
         }

@@ -2,15 +2,15 @@ package io.shebao.examples;
 
 import io.shebao.ShebaoRules;
 import io.shebao.contribution.Insurance;
+import io.shebao.population.ContributionRowParser;
+import io.shebao.population.PopulationReader;
+import io.shebao.population.RowError;
 import io.shebao.scenario.Scenario;
 import io.shebao.scenario.ScenarioReader;
 import io.shebao.whatif.PopulationComparison;
-import io.shebao.whatif.PopulationCsv;
 import io.shebao.whatif.Summary;
 import org.junit.jupiter.api.Test;
 
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,11 +42,10 @@ class SampleScenariosTest {
     @Test
     void samplePopulationComputesUnderWorkInjuryHalved() throws Exception {
         Scenario s = ScenarioReader.of(RULES).read(Path.of("scenarios/work-injury-halved.yaml"));
-        List<PopulationCsv.RowError> errors = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
         Summary sum;
-        try (Reader r = Files.newBufferedReader(Path.of("data/population.csv"), StandardCharsets.UTF_8);
-             PopulationCsv csv = PopulationCsv.open(r, "population.csv", PopulationCsv.Defaults.none())) {
-            sum = new PopulationComparison(RULES, RULES.withScenario(s)).run(csv, errors::add);
+        try (PopulationReader in = PopulationReader.open(Path.of("data/population.csv"))) {
+            sum = new PopulationComparison(RULES, RULES.withScenario(s)).run(in, ContributionRowParser.strict(), errors::add);
         }
         assertEquals(List.of(), errors);
         assertEquals(10_000, sum.rows());

@@ -1,6 +1,9 @@
 package io.shebao.whatif;
 
 import io.shebao.ShebaoRules;
+import io.shebao.population.ContributionRowParser;
+import io.shebao.population.PopulationReader;
+import io.shebao.population.RowError;
 import io.shebao.retirement.Category;
 import io.shebao.retirement.RetirementQuery;
 import io.shebao.retirement.RetirementResult;
@@ -67,9 +70,9 @@ class RetirementWhatifTest {
                 bad-category,wuhan,2025-09,8000,1,female,1975-01,female-boss,300
                 mismatch,wuhan,2025-09,8000,1,male,1975-01,female-worker,300
                 """;
-        List<PopulationCsv.RowError> errors = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
         Summary s = new PopulationComparison(RULES, RULES.withScenario(OFF)).run(
-                PopulationCsv.open(new StringReader(csv), "people.csv", PopulationCsv.Defaults.none()), errors::add);
+                WhatifComparisonTest.reader(csv, PopulationReader.Format.CSV), ContributionRowParser.strict(), errors::add);
         assertEquals(4, s.rows());
         assertEquals(3, s.errors());
         RetirementShift r = s.retirement().orElseThrow();
@@ -80,7 +83,7 @@ class RetirementWhatifTest {
         // -4: woman 55 born 1971-04 (55y4m → 55); -1: man born 1965-01 and woman worker born 1975-01 (first step)
         assertEquals(Map.of(-4, 1, -1, 2, 0, 1), r.byShift());
         assertEquals(List.of(1960, 1965, 1971, 1975), r.byBirthYear().stream().map(RetirementShift.BirthYear::year).toList());
-        assertEquals(List.of("category", "category", "category"), errors.stream().map(PopulationCsv.RowError::field).toList());
+        assertEquals(List.of("category", "category", "category"), errors.stream().map(RowError::field).toList());
         assertEquals("female-boss", errors.get(1).value());
         assertEquals(0, s.difference().total().signum(), "contributions do not change");
         String html = WhatifReport.html(s, OFF, "people.csv", RULES.parameters().hash());
@@ -95,9 +98,10 @@ class RetirementWhatifTest {
                 overrides:
                   - {parameter: contribution_base.ceiling, region: wuhan, from: 2025-07, until: 2026-06, value: 30000}
                 """), "c.yaml");
-        Summary s = new PopulationComparison(RULES, RULES.withScenario(ceiling)).run(PopulationCsv.open(new StringReader(
-                "id,region,period,wage,risk_class\nx,wuhan,2025-09,40000,1\n"), "p.csv", PopulationCsv.Defaults.none()), e -> {
-        });
+        Summary s = new PopulationComparison(RULES, RULES.withScenario(ceiling)).run(WhatifComparisonTest.reader(
+                "id,region,period,wage,risk_class\nx,wuhan,2025-09,40000,1\n", PopulationReader.Format.CSV),
+                ContributionRowParser.strict(), e -> {
+                });
         assertEquals(1, s.rows());
         assertTrue(s.retirement().isEmpty());
     }

@@ -4,13 +4,18 @@ import io.shebao.ShebaoRules;
 import io.shebao.contribution.Insurance;
 import io.shebao.json.Json;
 import io.shebao.json.WhatifJson;
+import io.shebao.population.ContributionRowParser;
+import io.shebao.population.PopulationReader;
+import io.shebao.population.RowError;
 import io.shebao.scenario.Scenario;
 import io.shebao.scenario.ScenarioReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,11 +36,11 @@ class WhatifComparisonTest {
     /*
      * Yichang 2023-05: floor 3450, ceiling 18000; now 0.7% / 0.3%, scenario 2% / 1%; each amount rounded half-up.
      *   row  wage/base      base      now er   now ee   scen er   scen ee    Δ er    Δ ee
-     *   2    wage 3000      3450       24.15    10.35     69.00     34.50   44.85   24.15
-     *   3    wage 5000      5000       35.00    15.00    100.00     50.00   65.00   35.00
-     *   4    wage 6789      6789       47.52    20.37    135.78     67.89   88.26   47.52   (47.523, 20.367)
-     *   5    wage 20000     18000     126.00    54.00    360.00    180.00  234.00  126.00
-     *   6    base 4321.55   4321.55    30.25    12.96     86.43     43.22   56.18   30.26   (30.25085, 12.96465, 86.431, 43.2155)
+     *   1    wage 3000      3450       24.15    10.35     69.00     34.50   44.85   24.15
+     *   2    wage 5000      5000       35.00    15.00    100.00     50.00   65.00   35.00
+     *   3    wage 6789      6789       47.52    20.37    135.78     67.89   88.26   47.52   (47.523, 20.367)
+     *   4    wage 20000     18000     126.00    54.00    360.00    180.00  234.00  126.00
+     *   5    base 4321.55   4321.55    30.25    12.96     86.43     43.22   56.18   30.26   (30.25085, 12.96465, 86.431, 43.2155)
      *   sum                           262.92   112.68    751.21    375.61  488.29  262.93   → total Δ 751.22
      */
     static final String POPULATION = """
@@ -54,14 +59,18 @@ class WhatifComparisonTest {
         return ScenarioReader.of(RULES).read(new StringReader(STATUTORY), "statutory.yaml");
     }
 
-    static Summary run(List<PopulationCsv.RowError> errors) {
-        PopulationCsv csv = PopulationCsv.open(new StringReader(POPULATION), "people.csv", PopulationCsv.Defaults.none());
-        return new PopulationComparison(RULES, RULES.withScenario(statutory())).run(csv, errors::add);
+    static PopulationReader reader(String text, PopulationReader.Format format) {
+        return PopulationReader.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), format);
+    }
+
+    static Summary run(List<RowError> errors) {
+        return new PopulationComparison(RULES, RULES.withScenario(statutory()))
+                .run(reader(POPULATION, PopulationReader.Format.CSV), ContributionRowParser.strict(), errors::add);
     }
 
     @Test
     void differenceEqualsTheHandComputedSumToTheFen() {
-        List<PopulationCsv.RowError> errors = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
         Summary s = run(errors);
         assertEquals(5, s.rows());
         SideTotals d = s.difference();
@@ -84,17 +93,45 @@ class WhatifComparisonTest {
 
     @Test
     void badRowsAreCountedAndNamedSoCountsReconcile() {
-        List<PopulationCsv.RowError> errors = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
         Summary s = run(errors);
         assertEquals(3, s.errors());
         assertEquals(8, s.rows() + s.errors(), "every record is computed or in error");
-        assertEquals(List.of(7, 8, 9), errors.stream().map(PopulationCsv.RowError::row).toList());
+        assertEquals(List.of(6L, 7L, 8L), errors.stream().map(RowError::row).toList(), "records after the header, from 1");
         assertEquals("wage", errors.get(0).field());
         assertEquals("lots", errors.get(0).value());
         assertEquals("region", errors.get(1).field());
         assertTrue(errors.get(1).reason().contains("unknown region 'atlantis'"), errors.get(1).reason());
         assertTrue(errors.get(2).reason().startsWith("under the baseline: no base limits known for shiyan in 2023-05"),
                 errors.get(2).reason());
+        assertEquals("period", errors.get(2).field(), "a parameter unknown for the period blames the period, as in batch");
+        assertEquals("2023-05", errors.get(2).value());
+    }
+
+    @Test
+    void jsonlGivesTheSameComparisonAsCsv() {
+        StringBuilder jsonl = new StringBuilder();
+        List<String> lines = POPULATION.lines().toList();
+        String[] header = lines.get(0).split(",", -1);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            StringBuilder o = new StringBuilder("{");
+            for (int i = 0; i < header.length; i++) {
+                if (!cells[i].isEmpty()) {
+                    o.append(o.length() > 1 ? "," : "").append('"').append(header[i]).append("\":\"").append(cells[i]).append('"');
+                }
+            }
+            jsonl.append(o).append("}\n");
+        }
+        List<RowError> errors = new ArrayList<>();
+        Summary s = new PopulationComparison(RULES, RULES.withScenario(statutory()))
+                .run(reader(jsonl.toString(), PopulationReader.Format.JSONL), ContributionRowParser.strict(), errors::add);
+        List<RowError> csvErrors = new ArrayList<>();
+        Summary c = run(csvErrors);
+        assertEquals(c.rows(), s.rows());
+        assertEquals(c.difference().total(), s.difference().total());
+        assertEquals(new BigDecimal("751.22"), s.difference().total());
+        assertEquals(csvErrors, errors, "same rows, fields and reasons (JSONL rows are line numbers: the same here)");
     }
 
     @Test

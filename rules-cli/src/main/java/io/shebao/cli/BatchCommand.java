@@ -1,6 +1,5 @@
 package io.shebao.cli;
 
-import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
 import io.shebao.batch.BatchRunner;
 import io.shebao.batch.BatchSummary;
@@ -31,6 +30,7 @@ import java.util.concurrent.Callable;
                 "Input: CSV (UTF-8, header row, RFC 4180 quoting) or JSONL; columns id, region, period, wage or base, risk_class,",
                 "float_grade, insurances (e.g. pension;unemployment), and optionally sex, birth, category, contribution_months",
                 "(then retirement_month is computed as of the first day of the row's period). Other columns are ignored.",
+                "The same files as `shebao whatif --population`; the format: docs/SCENARIOS.md, \"The population file\".",
                 "Every row ends in --out or in --errors (row,id,field,value,reason). Summary on stderr.",
                 "Exit: 0 all rows computed, 1 some rows in error, 2 the run could not start.",
                 "Example: shebao batch --in examples/data/sample-population.csv --out results.csv --errors errors.csv"})
@@ -88,13 +88,7 @@ final class BatchCommand implements Callable<Integer> {
         Path errorsFile = errors != null ? errors : defaultErrors(out);
         ContributionRowParser parser = new ContributionRowParser(Optional.ofNullable(period), Optional.ofNullable(region),
                 allowCarryForward);
-        PopulationReader reader = open(in);
-        try {
-            parser.requireColumns(reader.columns());
-        } catch (ShebaoException e) {
-            reader.close();
-            throw new CliException(2, "--in " + in + ": " + stripPrefix(e.getMessage()));
-        }
+        PopulationReader reader = PopulationInput.open("--in", in, parser);
         ShebaoRules.Builder rb = ShebaoRules.builder();
         parameterPacks.forEach(rb::parameterPack);
         ShebaoRules rules = rb.build();
@@ -118,18 +112,6 @@ final class BatchCommand implements Callable<Integer> {
             err.flush();
             return s.rowsInError() > 0 ? 1 : 0;
         }
-    }
-
-    private static PopulationReader open(Path in) {
-        try {
-            return PopulationReader.open(in);
-        } catch (ShebaoException e) {
-            throw new CliException(2, "--in " + in + ": " + stripPrefix(e.getMessage()));
-        }
-    }
-
-    private static String stripPrefix(String m) {
-        return m.startsWith("in: ") ? m.substring(4) : m;
     }
 
     static Path defaultErrors(Path out) {

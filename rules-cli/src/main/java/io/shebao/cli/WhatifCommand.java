@@ -5,8 +5,10 @@ import io.shebao.contribution.Insurance;
 import io.shebao.json.Json;
 import io.shebao.json.WhatifJson;
 import io.shebao.scenario.Scenario;
+import io.shebao.population.ContributionRowParser;
+import io.shebao.population.PopulationReader;
+import io.shebao.population.RowError;
 import io.shebao.whatif.PopulationComparison;
-import io.shebao.whatif.PopulationCsv;
 import io.shebao.whatif.SideTotals;
 import io.shebao.whatif.Summary;
 import io.shebao.whatif.WhatifReport;
@@ -15,16 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -48,7 +47,8 @@ final class WhatifCommand implements Callable<Integer> {
     Path scenarioFile;
 
     @Option(names = "--population", required = true, paramLabel = "FILE",
-            description = "Population CSV: id, region, period, wage or base, risk_class, optional float_grade, insurances, sex, birth, category, contribution_months.")
+            description = "Population file, .csv or .jsonl, as for `shebao batch --in`: id, region, period, wage or base, risk_class, "
+                    + "optional float_grade, insurances (e.g. pension;unemployment), sex, birth, category, contribution_months.")
     Path population;
 
     @Option(names = "--period", paramLabel = "YYYY-MM", converter = Converters.Month.class,
@@ -93,18 +93,10 @@ final class WhatifCommand implements Callable<Integer> {
         }
         Scenario scenario = ScenarioOptions.read(baseline, "--scenario", scenarioFile);
         ShebaoRules withScenario = baseline.withScenario(scenario);
-        PopulationCsv.Defaults defaults = new PopulationCsv.Defaults(Optional.ofNullable(region),
-                Optional.ofNullable(period), allowCarryForward);
+        ContributionRowParser parser = new ContributionRowParser(Optional.ofNullable(period), Optional.ofNullable(region),
+                allowCarryForward);
         PrintWriter err = spec.commandLine().getErr();
-        Summary summary;
-        try {
-            summary = compare(baseline, withScenario, defaults, err);
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
-                throw new CliException(2, "--population: '" + population + "' is not UTF-8 text; save it as UTF-8 CSV");
-            }
-            throw e;
-        }
+        Summary summary = compare(baseline, withScenario, parser, err);
         if (out != null) {
             Files.writeString(out, WhatifReport.html(summary, scenario, population.getFileName().toString(),
                     baseline.parameters().hash()), StandardCharsets.UTF_8);
@@ -125,18 +117,17 @@ final class WhatifCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Summary compare(ShebaoRules baseline, ShebaoRules withScenario, PopulationCsv.Defaults defaults,
+    private Summary compare(ShebaoRules baseline, ShebaoRules withScenario, ContributionRowParser parser,
                             PrintWriter err) throws IOException {
         Summary summary;
-        try (Reader r = open(population);
-             PopulationCsv csv = PopulationCsv.open(r, population.toString(), defaults);
+        try (PopulationReader in = PopulationInput.open("--population", population, parser);
              Writer ew = errorsFile == null ? null : Files.newBufferedWriter(errorsFile, StandardCharsets.UTF_8)) {
             Writer target = ew != null ? ew : err;
             boolean[] header = {false};
-            summary = new PopulationComparison(baseline, withScenario).run(csv, e -> {
+            summary = new PopulationComparison(baseline, withScenario).run(in, parser, e -> {
                 try {
                     if (!header[0]) {
-                        target.write(PopulationCsv.RowError.CSV_HEADER + "\n");
+                        target.write(RowError.HEADER + "\n");
                         header[0] = true;
                     }
                     target.write(e.csv() + "\n");
@@ -145,7 +136,7 @@ final class WhatifCommand implements Callable<Integer> {
                 }
             });
             if (ew != null && !header[0]) {
-                ew.write(PopulationCsv.RowError.CSV_HEADER + "\n");
+                ew.write(RowError.HEADER + "\n");
             }
         }
         err.flush();
@@ -160,14 +151,6 @@ final class WhatifCommand implements Callable<Integer> {
         Path dir = p.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir) || (Files.exists(p) && !Files.isWritable(p)) || Files.isDirectory(p)) {
             throw new CliException(2, option + ": '" + p + "' cannot be written; give a file in an existing, writable folder");
-        }
-    }
-
-    private static Reader open(Path p) throws IOException {
-        try {
-            return Files.newBufferedReader(p, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new CliException(2, "--population: '" + p + "' does not exist; give the path of a population CSV file");
         }
     }
 

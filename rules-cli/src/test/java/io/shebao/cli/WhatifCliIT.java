@@ -56,8 +56,9 @@ class WhatifCliIT {
         List<String> lines = Files.readAllLines(errors, StandardCharsets.UTF_8);
         assertEquals("row,id,field,value,reason", lines.get(0));
         assertEquals(3, lines.size(), lines.toString());
-        assertTrue(lines.get(1).startsWith("7,bad-wage,wage,lots,"), lines.get(1));
-        assertTrue(lines.get(2).startsWith("8,\"atl,antis\",region,atlantis,"), lines.get(2));
+        // rows counted as in batch: the first record after the header is row 1
+        assertTrue(lines.get(1).startsWith("6,bad-wage,wage,lots,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("7,\"atl,antis\",region,atlantis,"), lines.get(2));
         String html = Files.readString(report, StandardCharsets.UTF_8);
         assertTrue(html.contains("+751.22") && html.contains("statutory-unemployment"), "report has the totals");
     }
@@ -111,7 +112,8 @@ class WhatifCliIT {
         Path people = Files.writeString(dir.resolve("people.csv"), "id,region,wage,risk_class\nx,yichang,5000,1\n");
         CliProcess.Outcome o = CliProcess.run("whatif", "--scenario", scenario.toString(), "--population", people.toString());
         assertEquals(2, o.exit());
-        assertTrue(o.err().contains("no 'period' column; add it or give --period"), o.err());
+        assertTrue(o.err().contains("--population " + people + ": missing column 'period'")
+                && o.err().contains("(or give --period YYYY-MM)"), o.err());
         CliProcess.Outcome ok = CliProcess.run("whatif", "--scenario", scenario.toString(), "--population", people.toString(),
                 "--period", "2023-05", "--format", "json");
         assertEquals(0, ok.exit(), ok.err());

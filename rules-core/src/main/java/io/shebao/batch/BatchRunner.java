@@ -1,6 +1,5 @@
 package io.shebao.batch;
 
-import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
 import io.shebao.contribution.ContributionRequest;
@@ -11,6 +10,7 @@ import io.shebao.population.ContributionRowParser;
 import io.shebao.population.PopulationReader;
 import io.shebao.population.PopulationRow;
 import io.shebao.population.RetirementRowParser;
+import io.shebao.population.RowError;
 import io.shebao.retirement.RetirementQuery;
 import io.shebao.retirement.RetirementResult;
 
@@ -216,13 +216,8 @@ public final class BatchRunner {
                 format.append(res, row.rowNumber(), row.id(), c, retirement, retirementMonth);
                 written++;
             } catch (ShebaoException e) {
-                String field = e.field().map(ContributionRowParser::column).orElse("");
-                String value = e.value().orElse("");
-                if (e.code() == ErrorCode.PARAMETER_UNKNOWN && req != null && !inRetirement) {
-                    field = "period"; // the parameter is named in the reason; the row's fault is its period
-                    value = req.period().toString();
-                }
-                ResultFormat.appendError(err, row.rowNumber(), row.id(), field, value, e.getMessage());
+                // a parameter unknown for the period is the period's fault, unless retirement asked for it
+                RowError.of(row, e, "", req != null && !inRetirement ? req.period() : null).appendCsv(err);
                 inError++;
             } catch (RuntimeException e) {
                 // never lose a row: an unexpected failure is reported on the row, not thrown away

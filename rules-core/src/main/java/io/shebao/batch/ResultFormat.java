@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.contribution.ContributionLine;
 import io.shebao.contribution.Insurance;
 import io.shebao.json.Json;
+import io.shebao.population.CsvText;
+import io.shebao.population.RowError;
 import io.shebao.trace.Message;
 
 import java.nio.file.Path;
@@ -133,21 +135,13 @@ public enum ResultFormat {
         return o;
     }
 
-    /** The error file's header: {@code row,id,field,value,reason}. */
+    /** The error file's header: {@code row,id,field,value,reason} ({@link RowError#HEADER}), with its line end. */
     public static String errorHeader() {
-        return "row,id,field,value,reason\n";
+        return RowError.HEADER + "\n";
     }
 
-    /** One error line (RFC 4180 quoted where needed). */
+    /** One error line (RFC 4180 quoted where needed), with its line end. */
     public static void appendError(StringBuilder sb, long row, String id, String field, String value, String reason) {
-        sb.append(row).append(',');
-        CsvText.append(sb, id);
-        sb.append(',');
-        CsvText.append(sb, field);
-        sb.append(',');
-        CsvText.append(sb, value);
-        sb.append(',');
-        CsvText.append(sb, reason);
-        sb.append('\n');
+        new RowError(row, id, field, value, reason).appendCsv(sb);
     }
 }

@@ -45,20 +45,27 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
 
     /**
      * Checks that the file can be evaluated at all: the columns {@code id}, {@code region} and {@code period}
-     * (unless a default is given), and {@code wage} or {@code base}. Throws naming the first missing column.
+     * (unless a default is given), and {@code wage} or {@code base}, none of the columns read
+     * ({@link PopulationColumns#ALL}) twice. Throws naming the first missing or repeated column.
      */
     public void requireColumns(Columns columns) {
-        require(columns, ID, false);
-        require(columns, REGION, defaultRegion.isPresent());
-        require(columns, PERIOD, defaultPeriod.isPresent());
+        for (String name : PopulationColumns.ALL) {
+            if (columns.names().indexOf(name) != columns.names().lastIndexOf(name)) {
+                throw new ShebaoException(ErrorCode.INVALID_INPUT, name, columns.toString(),
+                        "in: column '" + name + "' appears twice in the header; the header has: " + columns);
+            }
+        }
+        require(columns, ID, false, "");
+        require(columns, REGION, defaultRegion.isPresent(), " (or give --region)");
+        require(columns, PERIOD, defaultPeriod.isPresent(), " (or give --period YYYY-MM)");
         if (!columns.contains(WAGE) && !columns.contains(BASE)) {
             throw missing("wage", "a population file needs the column wage (declared monthly wage) or base (contribution base)", columns);
         }
     }
 
-    private static void require(Columns columns, String name, boolean defaulted) {
+    private static void require(Columns columns, String name, boolean defaulted, String option) {
         if (!defaulted && !columns.contains(name)) {
-            throw missing(name, "a population file needs the column " + name, columns);
+            throw missing(name, "a population file needs the column " + name + option, columns);
         }
     }
 
@@ -168,6 +175,7 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
             case "riskClass" -> RISK_CLASS;
             case "floatGrade" -> FLOAT_GRADE;
             case "contributionMonths" -> PopulationColumns.CONTRIBUTION_MONTHS;
+            case "birthMonth" -> PopulationColumns.BIRTH;
             default -> apiField;
         };
     }

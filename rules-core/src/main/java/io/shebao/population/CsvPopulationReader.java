@@ -9,17 +9,15 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * RFC 4180 CSV, streaming: quoted fields may hold commas, doubled quotes and line breaks; a leading BOM is
  * skipped; records end in LF or CRLF; blank lines are skipped. Written here (not a library) because the
  * rules of the format are few and a record that breaks them must become an error row, not an exception.
  */
-final class CsvPopulationReader implements PopulationReader {
+final class CsvPopulationReader extends StreamingPopulationReader {
     private static final int EOF = -1;
 
-    private final PopulationReader.ByteCount bytes;
     private final Reader in;
     private final char[] buf = new char[1 << 16];
     private int pos;
@@ -27,8 +25,6 @@ final class CsvPopulationReader implements PopulationReader {
     private final Columns columns;
     private final int idIndex;
     private long record;
-    private PopulationRow next;
-    private boolean done;
 
     // state of the record being read
     private final List<String> fields = new ArrayList<>();
@@ -36,7 +32,7 @@ final class CsvPopulationReader implements PopulationReader {
     private String problem;
 
     CsvPopulationReader(PopulationReader.ByteCount bytes) {
-        this.bytes = bytes;
+        super(bytes);
         this.in = new InputStreamReader(bytes, StandardCharsets.UTF_8);
         int first = read();
         if (first != '\uFEFF' && first != EOF) {
@@ -63,30 +59,7 @@ final class CsvPopulationReader implements PopulationReader {
     }
 
     @Override
-    public long bytesRead() {
-        return bytes.count();
-    }
-
-    @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = advance();
-            done = next == null;
-        }
-        return next != null;
-    }
-
-    @Override
-    public PopulationRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        PopulationRow r = next;
-        next = null;
-        return r;
-    }
-
-    private PopulationRow advance() {
+    PopulationRow advance() {
         List<String> rec = readRecord();
         if (rec == null) {
             return null;

@@ -15,32 +15,27 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * JSONL: one JSON object per line with the CSV's field names; numbers keep their digits (3450.50 stays
  * 3450.50), an array (e.g. {@code "insurances": ["pension", "unemployment"]}) becomes a {@code ;}-list,
  * null means absent. The row number is the line number; blank lines are skipped.
  */
-final class JsonlPopulationReader implements PopulationReader {
+final class JsonlPopulationReader extends StreamingPopulationReader {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
-    private final PopulationReader.ByteCount bytes;
     private final BufferedReader in;
     private long line;
-    private PopulationRow next;
-    private boolean done;
     private final Columns columns;
 
     JsonlPopulationReader(PopulationReader.ByteCount bytes) {
-        this.bytes = bytes;
+        super(bytes);
         this.in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
-        this.next = advance();
-        this.done = next == null;
-        this.columns = next == null ? new Columns(List.of()) : next.columns();
+        PopulationRow first = peekRow();
+        this.columns = first == null ? new Columns(List.of()) : first.columns();
     }
 
     @Override
@@ -49,30 +44,7 @@ final class JsonlPopulationReader implements PopulationReader {
     }
 
     @Override
-    public long bytesRead() {
-        return bytes.count();
-    }
-
-    @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = advance();
-            done = next == null;
-        }
-        return next != null;
-    }
-
-    @Override
-    public PopulationRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        PopulationRow r = next;
-        next = null;
-        return r;
-    }
-
-    private PopulationRow advance() {
+    PopulationRow advance() {
         String text;
         try {
             do {

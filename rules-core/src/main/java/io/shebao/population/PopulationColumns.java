@@ -28,6 +28,10 @@ public final class PopulationColumns {
 
     public static final List<String> RETIREMENT = List.of(SEX, BIRTH, CATEGORY, CONTRIBUTION_MONTHS);
 
+    /** Every column read; any other column is ignored. */
+    public static final List<String> ALL = List.of(ID, REGION, PERIOD, WAGE, BASE, RISK_CLASS, FLOAT_GRADE, INSURANCES,
+            SEX, BIRTH, CATEGORY, CONTRIBUTION_MONTHS);
+
     private PopulationColumns() {
     }
 }

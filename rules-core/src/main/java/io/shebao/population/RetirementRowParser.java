@@ -47,7 +47,7 @@ public final class RetirementRowParser {
         try {
             return Optional.of(b.build());
         } catch (ShebaoException e) {
-            String field = e.field().map(f -> f.equals("contributionMonths") ? CONTRIBUTION_MONTHS : f).orElse(null);
+            String field = e.field().map(ContributionRowParser::column).orElse(null);
             throw new ShebaoException(e.code(), field, e.value().orElse(null), e.getMessage());
         }
     }

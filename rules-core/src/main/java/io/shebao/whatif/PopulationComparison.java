@@ -2,15 +2,19 @@ package io.shebao.whatif;
 
 import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
+import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
-import io.shebao.retirement.Category;
+import io.shebao.population.ContributionRowParser;
+import io.shebao.population.PopulationColumns;
+import io.shebao.population.PopulationReader;
+import io.shebao.population.PopulationRow;
+import io.shebao.population.RetirementRowParser;
+import io.shebao.population.RowError;
 import io.shebao.retirement.RetirementQuery;
-import io.shebao.retirement.Sex;
 import io.shebao.scenario.Scenario;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,16 +29,16 @@ import java.util.function.Consumer;
  * difference. A row that cannot be computed under either goes to the error consumer with its reason; it is
  * counted, never dropped. Rows are evaluated in parallel in chunks; sums do not depend on the order.
  *
- * <p>Retirement comparisons (how many people's retirement month moves) plug in beside the contribution
- * one when the retirement rules are available: the {@link PopulationCsv.Person} keeps the retirement columns.
+ * <p>The population is read by {@link PopulationReader} and each row made into requests by
+ * {@link ContributionRowParser} and {@link RetirementRowParser}, as {@code shebao batch} does: both commands
+ * take the same files and write the same error lines. When the scenario touches retirement, each person's
+ * retirement month is compared too (as of the first day of the row's period).
  */
 public final class PopulationComparison {
     private static final int CHUNK = 2048;
     private static final int BANDS = 10;
-    /** API field names → population columns, so an error names the column the user wrote. */
-    private static final Map<String, String> COLUMN_OF = Map.ofEntries(Map.entry("riskClass", "risk_class"),
-            Map.entry("floatGrade", "float_grade"), Map.entry("contributionMonths", "contribution_months"),
-            Map.entry("birthMonth", "birth"));
+    private static final String NEEDS_RETIREMENT =
+            "this scenario changes retirement: give sex, birth, category and contribution_months";
 
     private final ShebaoRules baseline;
     private final ShebaoRules scenario;
@@ -50,13 +54,27 @@ public final class PopulationComparison {
         this.retirement = scenario.scenario().map(Scenario::touchesRetirement).orElse(false);
     }
 
-    /** @param shift retirement month under the scenario − under the baseline, in months; null when not compared */
-    private record Outcome(PopulationCsv.Person person, ContributionResult before, ContributionResult after,
-                           Integer shift, PopulationCsv.RowError error) {
+    /**
+     * @param wageBand the declared wage, or the base when the row gives a base: what wage bands are made of
+     * @param birth    the birth month when retirement is compared
+     * @param shift    retirement month under the scenario − under the baseline, in months; null when not compared
+     */
+    private record Outcome(BigDecimal wageBand, ContributionResult before, ContributionResult after,
+                           YearMonth birth, Integer shift, RowError error) {
+        static Outcome failed(RowError error) {
+            return new Outcome(null, null, null, null, null, error);
+        }
     }
 
-    /** Reads every record of the population, computes it and returns the summary. */
-    public Summary run(PopulationCsv population, Consumer<PopulationCsv.RowError> errors) {
+    /**
+     * Reads every row of the population, computes it and returns the summary; rows in error go to
+     * {@code errors} in input order. The reader is not closed.
+     *
+     * @param parser how rows become requests ({@code --region}, {@code --period}, carry-forward)
+     * @throws ShebaoException before the first row when a required column is missing
+     */
+    public Summary run(PopulationReader population, ContributionRowParser parser, Consumer<RowError> errors) {
+        parser.requireColumns(population.columns());
         int computed = 0;
         int failed = 0;
         int rises = 0;
@@ -73,16 +91,15 @@ public final class PopulationComparison {
         int earlier = 0;
         boolean more = true;
         while (more) {
-            List<PopulationCsv.Entry> chunk = new ArrayList<>(CHUNK);
+            List<PopulationRow> chunk = new ArrayList<>(CHUNK);
             while (chunk.size() < CHUNK) {
-                Optional<PopulationCsv.Entry> e = population.next();
-                if (e.isEmpty()) {
+                if (!population.hasNext()) {
                     more = false;
                     break;
                 }
-                chunk.add(e.get());
+                chunk.add(population.next());
             }
-            List<Outcome> outcomes = chunk.parallelStream().map(this::evaluate).toList();
+            List<Outcome> outcomes = chunk.parallelStream().map(r -> evaluate(r, parser)).toList();
             for (Outcome o : outcomes) {
                 if (o.error() != null) {
                     failed++;
@@ -105,15 +122,14 @@ public final class PopulationComparison {
                 if (!o.before().warnings().isEmpty() || !o.after().warnings().isEmpty()) {
                     warned++;
                 }
-                people.add(new BigDecimal[]{o.person().wageBand(), b, a});
+                people.add(new BigDecimal[]{o.wageBand(), b, a});
                 if (o.shift() != null) {
                     int sh = o.shift();
                     retired++;
                     later += sh > 0 ? 1 : 0;
                     earlier += sh < 0 ? 1 : 0;
                     byShift.merge(sh, 1, Integer::sum);
-                    long[] y = byYear.computeIfAbsent(YearMonth.parse(o.person().retirement().get("birth")).getYear(),
-                            k -> new long[3]);
+                    long[] y = byYear.computeIfAbsent(o.birth().getYear(), k -> new long[3]);
                     y[0]++;
                     y[1] += sh != 0 ? 1 : 0;
                     y[2] += sh;
@@ -160,87 +176,51 @@ public final class PopulationComparison {
         return out;
     }
 
-    private Outcome evaluate(PopulationCsv.Entry e) {
-        if (e instanceof PopulationCsv.RowError err) {
-            return new Outcome(null, null, null, null, err);
+    private Outcome evaluate(PopulationRow row, ContributionRowParser parser) {
+        ContributionRequest request;
+        try {
+            request = parser.parse(row);
+        } catch (ShebaoException ex) {
+            return Outcome.failed(RowError.of(row, ex, "", null));
         }
-        PopulationCsv.Person p = (PopulationCsv.Person) e;
+        BigDecimal wageBand = request.wage().or(request::base).orElseThrow();
         ContributionResult before;
         try {
-            before = baseline.contribution(p.request());
+            before = baseline.contribution(request);
         } catch (ShebaoException ex) {
-            return new Outcome(p, null, null, null, rowError(p.row(), p.id(), ex, "under the baseline: "));
+            return Outcome.failed(RowError.of(row, ex, "under the baseline: ", request.period()));
         }
         ContributionResult after;
         try {
-            after = scenario.contribution(p.request());
+            after = scenario.contribution(request);
         } catch (ShebaoException ex) {
-            return new Outcome(p, null, null, null, rowError(p.row(), p.id(), ex, "under the scenario: "));
+            return Outcome.failed(RowError.of(row, ex, "under the scenario: ", request.period()));
         }
         if (!retirement) {
-            return new Outcome(p, before, after, null, null);
+            return new Outcome(wageBand, before, after, null, null, null);
+        }
+        for (String c : PopulationColumns.RETIREMENT) {
+            if (row.nonBlank(c).isEmpty()) {
+                return Outcome.failed(new RowError(row.rowNumber(), row.id(), c, "", NEEDS_RETIREMENT));
+            }
         }
         RetirementQuery q;
         try {
-            q = retirementQuery(p);
+            q = RetirementRowParser.parse(row, request.region(), request.period()).orElseThrow();
         } catch (ShebaoException ex) {
-            return new Outcome(p, null, null, null, rowError(p.row(), p.id(), ex, "retirement: "));
-        }
-        if (q == null) {
-            return new Outcome(p, null, null, null, new PopulationCsv.RowError(p.row(), p.id(), "sex", "",
-                    "this scenario changes retirement: give sex, birth, category and contribution_months"));
+            return Outcome.failed(RowError.of(row, ex, "retirement: ", null));
         }
         YearMonth m0;
         try {
             m0 = baseline.retirement(q).retirementMonth();
         } catch (ShebaoException ex) {
-            return new Outcome(p, null, null, null, rowError(p.row(), p.id(), ex, "retirement under the baseline: "));
+            return Outcome.failed(RowError.of(row, ex, "retirement under the baseline: ", null));
         }
         try {
             YearMonth m1 = scenario.retirement(q).retirementMonth();
-            return new Outcome(p, before, after, (int) ChronoUnit.MONTHS.between(m0, m1), null);
+            return new Outcome(wageBand, before, after, q.birthMonth(), (int) ChronoUnit.MONTHS.between(m0, m1), null);
         } catch (ShebaoException ex) {
-            return new Outcome(p, null, null, null, rowError(p.row(), p.id(), ex, "retirement under the scenario: "));
+            return Outcome.failed(RowError.of(row, ex, "retirement under the scenario: ", null));
         }
-    }
-
-    /**
-     * The retirement question of a row, asked as of the last day of the row's period; null when none of the
-     * retirement columns is given.
-     */
-    static RetirementQuery retirementQuery(PopulationCsv.Person p) {
-        Map<String, String> r = p.retirement();
-        if (r.isEmpty()) {
-            return null;
-        }
-        for (String c : List.of("sex", "birth", "category", "contribution_months")) {
-            if (!r.containsKey(c)) {
-                throw ShebaoException.invalid(c, "", "this scenario changes retirement: give sex, birth, category and contribution_months");
-            }
-        }
-        Sex sex = Sex.fromCode(r.get("sex")).orElseThrow(() -> ShebaoException.invalid("sex", r.get("sex"),
-                "allowed: " + Sex.allowedCodes()));
-        Category category = Category.fromCode(r.get("category")).orElseThrow(() -> ShebaoException.invalid("category",
-                r.get("category"), "allowed: " + Category.allowedCodes()));
-        YearMonth birth;
-        try {
-            birth = YearMonth.parse(r.get("birth"));
-        } catch (DateTimeParseException e) {
-            throw ShebaoException.invalid("birth", r.get("birth"), "a birth month written YYYY-MM");
-        }
-        int months;
-        try {
-            months = Integer.parseInt(r.get("contribution_months"));
-        } catch (NumberFormatException e) {
-            throw ShebaoException.invalid("contribution_months", r.get("contribution_months"), "a whole number of months ≥ 0");
-        }
-        return RetirementQuery.builder().region(p.request().region()).sex(sex).birthMonth(birth).category(category)
-                .contributionMonths(months).asOf(p.request().period().atEndOfMonth()).build();
-    }
-
-    /** The error of a row, naming the column (or the parameter) and the value. */
-    static PopulationCsv.RowError rowError(int row, String id, ShebaoException e, String prefix) {
-        String field = e.field().map(f -> COLUMN_OF.getOrDefault(f, f)).orElse("row");
-        return new PopulationCsv.RowError(row, id, field, e.value().orElse(""), prefix + e.getMessage());
     }
 }

@@ -96,4 +96,26 @@ class ContributionRowParserTest {
         assertEquals("row", e.field().orElseThrow());
         assertTrue(e.getMessage().contains("fields"));
     }
+
+    @Test
+    void missingColumnSaysWhichOptionFillsIt() {
+        ShebaoException p = assertThrows(ShebaoException.class,
+                () -> STRICT.requireColumns(new Columns(List.of("id", "region", "wage"))));
+        assertTrue(p.getMessage().contains("(or give --period YYYY-MM)"), p.getMessage());
+        ShebaoException r = assertThrows(ShebaoException.class,
+                () -> STRICT.requireColumns(new Columns(List.of("id", "period", "wage"))));
+        assertTrue(r.getMessage().contains("missing column 'region'") && r.getMessage().contains("--region"), r.getMessage());
+        ShebaoException i = assertThrows(ShebaoException.class,
+                () -> STRICT.requireColumns(new Columns(List.of("region", "period", "wage"))));
+        assertEquals("id", i.field().orElseThrow());
+    }
+
+    @Test
+    void aColumnReadTwiceIsRejectedOthersMayRepeat() {
+        ShebaoException e = assertThrows(ShebaoException.class,
+                () -> STRICT.requireColumns(new Columns(List.of("id", "id", "region", "period", "wage"))));
+        assertEquals("id", e.field().orElseThrow());
+        assertTrue(e.getMessage().contains("'id' appears twice"), e.getMessage());
+        STRICT.requireColumns(new Columns(List.of("id", "region", "period", "wage", "note", "note")));
+    }
 }

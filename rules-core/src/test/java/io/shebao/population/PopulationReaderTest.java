@@ -150,4 +150,34 @@ class PopulationReaderTest {
             assertEquals("2", r.next().field("wage").orElseThrow());
         }
     }
+
+    @Test
+    void recordAcrossLinesWithCrlfAndTrailingBlankLineKeepsRecordNumbers() {
+        // from the what-if reader's tests: BOM, CRLF, a quoted field with doubled quotes and a line break
+        List<PopulationRow> rows = csv("\uFEFFname,wage,id,note\r\n"
+                + "\"Li, Wei\",5000,A1,\"says \"\"hi\"\"\nacross lines\"\r\n"
+                + "Wang,6000.50,A2,\r\n"
+                + "\r\n");
+        assertEquals(2, rows.size(), "a blank line is not a record");
+        assertEquals(1, rows.get(0).rowNumber(), "the first record after the header is row 1");
+        assertEquals("A1", rows.get(0).id());
+        assertEquals("says \"hi\"\nacross lines", rows.get(0).field("note").orElseThrow());
+        assertEquals(2, rows.get(1).rowNumber(), "a record spanning two lines is still one row");
+        assertEquals("6000.50", rows.get(1).field("wage").orElseThrow());
+    }
+
+    @Test
+    void quoteInsideAnUnquotedFieldIsKeptAsText() {
+        List<PopulationRow> rows = csv("id,wage\np1,50\"00\n");
+        assertFalse(rows.get(0).isMalformed(), "only a quote after a closing quote breaks the record");
+        assertEquals("50\"00", rows.get(0).field("wage").orElseThrow(), "the parser then rejects it naming the column");
+    }
+
+    @Test
+    void headerNamesAreTrimmedAndOtherColumnsKept() {
+        List<PopulationRow> rows = csv(" id , Wage ,extra\n1,2,3\n");
+        assertEquals(List.of("id", "Wage", "extra"), rows.get(0).columns().names(), "names are trimmed, not case-folded");
+        assertEquals("1", rows.get(0).id());
+        assertEquals("3", rows.get(0).field("extra").orElseThrow());
+    }
 }

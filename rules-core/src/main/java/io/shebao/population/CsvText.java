@@ -1,11 +1,14 @@
-package io.shebao.batch;
+package io.shebao.population;
 
-/** RFC 4180 quoting of one output field: quoted when it holds a comma, a quote or a line break. */
-final class CsvText {
+/**
+ * RFC 4180 quoting of one output field: quoted when it holds a comma, a quote or a line break, inner quotes
+ * doubled. The one writer of CSV fields for batch results and for the error files of batch and what-if.
+ */
+public final class CsvText {
     private CsvText() {
     }
 
-    static void append(StringBuilder sb, String s) {
+    public static void append(StringBuilder sb, String s) {
         boolean quote = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -27,5 +30,12 @@ final class CsvText {
             sb.append(c);
         }
         sb.append('"');
+    }
+
+    /** The field as it is written. */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        append(sb, s);
+        return sb.toString();
     }
 }

@@ -6,7 +6,6 @@ import io.shebao.ShebaoException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +32,7 @@ final class CsvPopulationReader extends StreamingPopulationReader {
 
     CsvPopulationReader(PopulationReader.ByteCount bytes) {
         super(bytes);
-        this.in = new InputStreamReader(bytes, StandardCharsets.UTF_8);
+        this.in = new InputStreamReader(bytes, PopulationReader.strictUtf8());
         int first = read();
         if (first != '\uFEFF' && first != EOF) {
             pos--; // not a BOM: read it again

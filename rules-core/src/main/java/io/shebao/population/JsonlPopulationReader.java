@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,7 +32,7 @@ final class JsonlPopulationReader extends StreamingPopulationReader {
 
     JsonlPopulationReader(PopulationReader.ByteCount bytes) {
         super(bytes);
-        this.in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
+        this.in = new BufferedReader(new InputStreamReader(bytes, PopulationReader.strictUtf8()), 1 << 16);
         PopulationRow first = peekRow();
         this.columns = first == null ? new Columns(List.of()) : first.columns();
     }

@@ -117,7 +117,19 @@ public interface PopulationReader extends Iterator<PopulationRow>, Closeable {
     }
 
     /** An I/O failure in the middle of the file. */
-    static UncheckedIOException failed(IOException e) {
+    static RuntimeException failed(IOException e) {
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            // A file in GBK or another encoding must not be read as garbled text: say so and stop.
+            return new io.shebao.ShebaoException(io.shebao.ErrorCode.INVALID_INPUT, "in", "",
+                    "in: the population file is not valid UTF-8 (" + e + "); save it as UTF-8 and run again");
+        }
         return new UncheckedIOException("population file cannot be read: " + e.getMessage(), e);
+    }
+
+    /** UTF-8 that reports malformed bytes instead of replacing them with U+FFFD. */
+    static java.nio.charset.CharsetDecoder strictUtf8() {
+        return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
     }
 }

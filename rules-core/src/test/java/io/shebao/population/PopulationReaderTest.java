@@ -180,4 +180,18 @@ class PopulationReaderTest {
         assertEquals("1", rows.get(0).id());
         assertEquals("3", rows.get(0).field("extra").orElseThrow());
     }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedNotGarbled() {
+        byte[] gbk = "id,region,period,wage,risk_class,name\nA1,wuhan,2025-09,5000,1,张三\n"
+                .getBytes(java.nio.charset.Charset.forName("GBK"));
+        for (PopulationReader.Format f : List.of(PopulationReader.Format.CSV)) {
+            ShebaoException e = assertThrows(ShebaoException.class, () -> rows(gbk, f));
+            assertEquals(io.shebao.ErrorCode.INVALID_INPUT, e.code());
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+        }
+        byte[] jsonl = "{\"id\":\"A1\",\"name\":\"张三\"}\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+        ShebaoException e = assertThrows(ShebaoException.class, () -> rows(jsonl, PopulationReader.Format.JSONL));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+    }
 }

@@ -78,6 +78,9 @@ final class WhatifCommand implements Callable<Integer> {
             description = "Where a needed parameter has no value for a row's period, carry its last value forward (counted as rows with warnings).")
     boolean allowCarryForward;
 
+    @picocli.CommandLine.Mixin
+    AuditOptions audit;
+
     @Option(names = "--verbose", description = "Show stack traces of errors.")
     boolean verbose;
 
@@ -119,12 +122,22 @@ final class WhatifCommand implements Callable<Integer> {
 
     private Summary compare(ShebaoRules baseline, ShebaoRules withScenario, ContributionRowParser parser,
                             PrintWriter err) throws IOException {
+        if (audit.explain) {
+            throw new CliException(2, "--explain: not for whatif (one account per row would be unreadable); "
+                    + "write --audit-out FILE and run `shebao explain` on a record");
+        }
         Summary summary;
+        Optional<io.shebao.audit.AuditWriter> auditWriter = audit.openWriter();
         try (PopulationReader in = PopulationInput.open("--population", population, parser);
-             Writer ew = errorsFile == null ? null : Files.newBufferedWriter(errorsFile, StandardCharsets.UTF_8)) {
+             Writer ew = errorsFile == null ? null : Files.newBufferedWriter(errorsFile, StandardCharsets.UTF_8);
+             io.shebao.audit.AuditWriter aw = auditWriter.orElse(null)) {
             Writer target = ew != null ? ew : err;
             boolean[] header = {false};
-            summary = new PopulationComparison(baseline, withScenario).run(in, parser, e -> {
+            PopulationComparison comparison = new PopulationComparison(baseline, withScenario);
+            if (aw != null) {
+                comparison = comparison.auditTo(aw);
+            }
+            summary = comparison.run(in, parser, e -> {
                 try {
                     if (!header[0]) {
                         target.write(RowError.HEADER + "\n");

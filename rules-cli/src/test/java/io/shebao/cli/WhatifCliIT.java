@@ -177,4 +177,26 @@ class WhatifCliIT {
         assertEquals(1, k.at("/retirement/byShiftMonths/-4").asInt());
         assertEquals("0.00", k.at("/difference/total").asText());
     }
+
+    @Test
+    void auditRecordsOfEveryRowReplayUnderTheScenario(@TempDir Path dir) throws Exception {
+        Path scenario = Files.writeString(dir.resolve("statutory.yaml"), SCENARIO);
+        Path people = Files.writeString(dir.resolve("people.csv"), """
+                id,region,period,wage,risk_class
+                A,yichang,2023-05,3450,1
+                B,yichang,2023-05,9000,2
+                C,atlantis,2023-05,9000,2
+                """);
+        Path audit = dir.resolve("audit.jsonl");
+        CliProcess.Outcome o = CliProcess.run("whatif", "--scenario", scenario.toString(), "--population", people.toString(),
+                "--audit-out", audit.toString(), "--errors", dir.resolve("errors.csv").toString());
+        assertEquals(1, o.exit(), o.err());
+        assertEquals(4, Files.readAllLines(audit).size(), "baseline and scenario record for each of the 2 computed rows");
+        CliProcess.Outcome r = CliProcess.run("replay", audit.toString(), "--scenario", scenario.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("4 replayed, 4 identical, 0 changed-hash-only, 0 different, 0 invalid"), r.out());
+        CliProcess.Outcome without = CliProcess.run("replay", audit.toString());
+        assertEquals(1, without.exit(), without.out());
+        assertTrue(without.out().contains("4 replayed, 2 identical, 0 changed-hash-only, 2 different, 0 invalid"), without.out());
+    }
 }

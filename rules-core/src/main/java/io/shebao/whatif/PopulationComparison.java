@@ -2,6 +2,8 @@ package io.shebao.whatif;
 
 import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
+import io.shebao.audit.AuditWriter;
+import io.shebao.retirement.RetirementResult;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
 import io.shebao.population.ContributionRowParser;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -43,15 +46,31 @@ public final class PopulationComparison {
     private final ShebaoRules baseline;
     private final ShebaoRules scenario;
     private final boolean retirement;
+    /** Where each computed row's records go (baseline, then scenario), or null. */
+    private final AuditWriter audit;
 
     /**
      * @param scenario a view from {@code baseline.withScenario(s)}; when its scenario touches retirement, each
      *                 person's retirement month is compared too (the retirement columns are then required)
      */
     public PopulationComparison(ShebaoRules baseline, ShebaoRules scenario) {
+        this(baseline, scenario, null);
+    }
+
+    private PopulationComparison(ShebaoRules baseline, ShebaoRules scenario, AuditWriter audit) {
         this.baseline = baseline;
         this.scenario = scenario;
         this.retirement = scenario.scenario().map(Scenario::touchesRetirement).orElse(false);
+        this.audit = audit;
+    }
+
+    /**
+     * The same comparison, writing the audit records of every computed row to {@code writer} in input order:
+     * the baseline's contribution record, the scenario's (which names the scenario and its hash), and the two
+     * retirement records when retirement is compared.
+     */
+    public PopulationComparison auditTo(AuditWriter writer) {
+        return new PopulationComparison(baseline, scenario, Objects.requireNonNull(writer));
     }
 
     /**
@@ -60,9 +79,10 @@ public final class PopulationComparison {
      * @param shift    retirement month under the scenario − under the baseline, in months; null when not compared
      */
     private record Outcome(BigDecimal wageBand, ContributionResult before, ContributionResult after,
-                           YearMonth birth, Integer shift, RowError error) {
+                           YearMonth birth, Integer shift, RetirementResult retirementBefore,
+                           RetirementResult retirementAfter, RowError error) {
         static Outcome failed(RowError error) {
-            return new Outcome(null, null, null, null, null, error);
+            return new Outcome(null, null, null, null, null, null, null, error);
         }
     }
 
@@ -107,6 +127,14 @@ public final class PopulationComparison {
                     continue;
                 }
                 computed++;
+                if (audit != null) {
+                    audit.write(baseline.audit().record(o.before()));
+                    audit.write(scenario.audit().record(o.after()));
+                    if (o.retirementBefore() != null) {
+                        audit.write(baseline.audit().record(o.retirementBefore()));
+                        audit.write(scenario.audit().record(o.retirementAfter()));
+                    }
+                }
                 before = before.plus(o.before().lines());
                 after = after.plus(o.after().lines());
                 BigDecimal b = o.before().totals().total();
@@ -197,7 +225,7 @@ public final class PopulationComparison {
             return Outcome.failed(RowError.of(row, ex, "under the scenario: ", request.period()));
         }
         if (!retirement) {
-            return new Outcome(wageBand, before, after, null, null, null);
+            return new Outcome(wageBand, before, after, null, null, null, null, null);
         }
         for (String c : PopulationColumns.RETIREMENT) {
             if (row.nonBlank(c).isEmpty()) {
@@ -210,15 +238,16 @@ public final class PopulationComparison {
         } catch (ShebaoException ex) {
             return Outcome.failed(RowError.of(row, ex, "retirement: ", null));
         }
-        YearMonth m0;
+        RetirementResult r0;
         try {
-            m0 = baseline.retirement(q).retirementMonth();
+            r0 = baseline.retirement(q);
         } catch (ShebaoException ex) {
             return Outcome.failed(RowError.of(row, ex, "retirement under the baseline: ", null));
         }
         try {
-            YearMonth m1 = scenario.retirement(q).retirementMonth();
-            return new Outcome(wageBand, before, after, q.birthMonth(), (int) ChronoUnit.MONTHS.between(m0, m1), null);
+            RetirementResult r1 = scenario.retirement(q);
+            return new Outcome(wageBand, before, after, q.birthMonth(),
+                    (int) ChronoUnit.MONTHS.between(r0.retirementMonth(), r1.retirementMonth()), r0, r1, null);
         } catch (ShebaoException ex) {
             return Outcome.failed(RowError.of(row, ex, "retirement under the scenario: ", null));
         }

@@ -47,6 +47,8 @@ public final class ShebaoRules {
     private final Optional<Scenario> scenario;
     private final ContributionEvaluator contributions;
     private final Audit audit;
+    /** Built on first use, so that a JVM asking only for contributions never loads the retirement rule base. */
+    private volatile RetirementEvaluator retirements;
 
     private ShebaoRules(ParameterSet baseline, ParameterSet parameters, SwitchRegistry switchRegistry,
                         Map<String, String> switches, Optional<Scenario> scenario) {
@@ -138,9 +140,13 @@ public final class ShebaoRules {
      */
     public RetirementResult retirement(RetirementQuery query) {
         Objects.requireNonNull(query, "query");
-        // the retirement rule base is built on first use (once per JVM), not when only contributions are asked
-        return new RetirementEvaluator(parameters, RuleEngine.forKieBase(RetirementEvaluator.KIE_BASE),
-                SwitchRegistry.facts(switches)).evaluate(query);
+        RetirementEvaluator e = retirements;
+        if (e == null) {
+            e = new RetirementEvaluator(parameters, RuleEngine.forKieBase(RetirementEvaluator.KIE_BASE),
+                    SwitchRegistry.facts(switches));
+            retirements = e; // a benign race: evaluators are immutable and equivalent
+        }
+        return e.evaluate(query);
     }
 
     /** Every parameter value in use, bundled and from packs (and the scenario's overrides on a scenario view). */

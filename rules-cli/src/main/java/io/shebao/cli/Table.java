@@ -6,6 +6,9 @@ import java.util.List;
 
 /** A plain text table that aligns Chinese text by display width (CJK characters are two columns). */
 final class Table {
+    /** Amounts, rates and counts are right-aligned; text is left-aligned. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?[0-9][0-9,]*(\\.[0-9]+)?%?");
     private final List<String[]> rows = new ArrayList<>();
 
     Table(String... header) {
@@ -30,7 +33,7 @@ final class Table {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < n; i++) {
                 String c = r[i] == null ? "" : r[i];
-                boolean right = k > 0 && i >= 2;
+                boolean right = k > 0 && NUMBER.matcher(c).matches();
                 String pad = " ".repeat(w[i] - width(c));
                 sb.append(right ? pad + c : c + pad);
                 if (i < n - 1) {

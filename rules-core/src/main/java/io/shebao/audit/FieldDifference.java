@@ -19,7 +19,11 @@ import java.util.Set;
 public record FieldDifference(String path, String before, String after) {
     public static final String ABSENT = "(absent)";
 
-    /** Every leaf that differs between two JSON trees, in document order; arrays compare element by element. */
+    /**
+     * Every leaf that differs between two JSON trees, in document order. Arrays are aligned on their equal
+     * elements first (longest common subsequence), so one note inserted at the top shows as one added element,
+     * not as every later element shifted; unaligned elements are compared pairwise in order.
+     */
     public static List<FieldDifference> between(JsonNode before, JsonNode after, String path) {
         List<FieldDifference> out = new ArrayList<>();
         walk(before, after, path, out);
@@ -38,12 +42,53 @@ public record FieldDifference(String path, String before, String after) {
                 walk(a.get(k), b.get(k), path + "/" + k.replace("~", "~0").replace("/", "~1"), out);
             }
         } else if (a != null && b != null && a.isArray() && b.isArray()) {
-            for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-                walk(a.get(i), b.get(i), path + "/" + i, out);
-            }
+            walkArrays(a, b, path, out);
         } else {
             out.add(new FieldDifference(path, show(a), show(b)));
         }
+    }
+
+    private static void walkArrays(JsonNode a, JsonNode b, String path, List<FieldDifference> out) {
+        int n = a.size();
+        int m = b.size();
+        int[][] lcs = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        int i = 0;
+        int j = 0;
+        List<Integer> gapA = new ArrayList<>();
+        List<Integer> gapB = new ArrayList<>();
+        while (i < n || j < m) {
+            if (i < n && j < m && a.get(i).equals(b.get(j))) {
+                flushGap(a, b, gapA, gapB, path, out);
+                i++;
+                j++;
+            } else if (j >= m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1])) {
+                gapA.add(i++);
+            } else {
+                gapB.add(j++);
+            }
+        }
+        flushGap(a, b, gapA, gapB, path, out);
+    }
+
+    /** Unaligned elements between two aligned ones: compared pairwise, the rest removed (old index) or added (new index). */
+    private static void flushGap(JsonNode a, JsonNode b, List<Integer> gapA, List<Integer> gapB, String path,
+                                 List<FieldDifference> out) {
+        for (int k = 0; k < Math.max(gapA.size(), gapB.size()); k++) {
+            if (k < gapA.size() && k < gapB.size()) {
+                walk(a.get(gapA.get(k)), b.get(gapB.get(k)), path + "/" + gapA.get(k), out);
+            } else if (k < gapA.size()) {
+                walk(a.get(gapA.get(k)), null, path + "/" + gapA.get(k), out);
+            } else {
+                walk(null, b.get(gapB.get(k)), path + "/" + gapB.get(k), out);
+            }
+        }
+        gapA.clear();
+        gapB.clear();
     }
 
     private static String show(JsonNode n) {

@@ -31,4 +31,15 @@ class FieldDifferenceTest {
         assertEquals("/a~1b", d.path());
         assertEquals(List.of("a/b"), d.segments());
     }
+
+    @Test
+    void anElementInsertedAtTheTopIsOneAdditionNotAShiftOfEveryElement() throws Exception {
+        JsonNode a = json("{\"notes\":[{\"code\":\"A\"},{\"code\":\"B\"}]}");
+        JsonNode b = json("{\"notes\":[{\"code\":\"NEW\"},{\"code\":\"A\"},{\"code\":\"B\"}]}");
+        assertEquals(List.of(new FieldDifference("/notes/0", FieldDifference.ABSENT, "{\"code\":\"NEW\"}")),
+                FieldDifference.between(a, b, ""));
+        JsonNode c = json("{\"notes\":[{\"code\":\"A\"}]}");
+        assertEquals(List.of(new FieldDifference("/notes/1", "{\"code\":\"B\"}", FieldDifference.ABSENT)),
+                FieldDifference.between(a, c, ""));
+    }
 }

@@ -3,13 +3,11 @@ package io.shebao.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoRules;
 import io.shebao.audit.AuditRecord;
-import io.shebao.audit.Explanation;
 import io.shebao.contribution.ContributionLine;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
 import io.shebao.contribution.Insurance;
 import io.shebao.json.ContributionJson;
-import io.shebao.json.Json;
 import io.shebao.json.WhatifJson;
 import io.shebao.scenario.Scenario;
 import io.shebao.contribution.ContributionTotals;
@@ -28,7 +26,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 
 @Command(name = "contribution", mixinStandardHelpOptions = true,
         description = {"Monthly social-insurance contribution of one enterprise employee (缴费核定).",
@@ -78,14 +75,44 @@ final class ContributionCommand implements Runnable {
             description = "Where a needed parameter has no value for the period, carry its last value forward (with a warning) instead of failing.")
     boolean allowCarryForward;
 
+    /** 缴费核定 answers: computed, recorded and printed the same way as every one-question command. */
+    static final Answer<ContributionRequest, ContributionResult> ANSWER = new Answer<>(new Answer.Kind<>() {
+        @Override
+        public ContributionResult evaluate(ShebaoRules rules, ContributionRequest request) {
+            return rules.contribution(request);
+        }
+
+        @Override
+        public AuditRecord record(ShebaoRules rules, ContributionResult answer) {
+            return rules.audit().record(answer);
+        }
+
+        @Override
+        public ObjectNode json(ContributionResult answer) {
+            return ContributionJson.resultWithTrace(answer);
+        }
+
+        @Override
+        public ObjectNode comparisonJson(ContributionResult before, ContributionResult after, Scenario s) {
+            return WhatifJson.comparison(before, after, s);
+        }
+
+        @Override
+        public void table(PrintWriter out, ContributionResult answer) {
+            printTable(out, answer);
+        }
+
+        @Override
+        public void comparisonTable(PrintWriter out, ContributionResult before, ContributionResult after, Scenario s) {
+            printComparison(out, before, after, s);
+        }
+    });
+
     @Override
     public void run() {
         if ((wage == null) == (base == null)) {
             throw new CliException(2, "--wage/--base: give exactly one of --wage (declared wage) and --base (a base already declared)");
         }
-        ShebaoRules baseline = common.rules();
-        Optional<Scenario> scenario = scenarioOptions.load(baseline);
-        ShebaoRules rules = scenario.map(baseline::withScenario).orElse(baseline);
         ContributionRequest.Builder b = ContributionRequest.builder(region, period).floatGrade(floatGrade)
                 .allowCarryForward(allowCarryForward);
         if (wage != null) {
@@ -97,37 +124,7 @@ final class ContributionCommand implements Runnable {
             b.riskClass(riskClass);
         }
         b.insurances(parseInsurances(insurances));
-        ContributionRequest request = b.build();
-        ContributionResult r = rules.contribution(request);
-        PrintWriter out = spec.commandLine().getOut();
-        if (scenarioOptions.comparing()) {
-            ContributionResult before = baseline.contribution(request);
-            if (audit.wanted()) { // both answers are recorded: the baseline's, then the scenario's (named with its hash)
-                audit.write(baseline.audit().record(before));
-                audit.write(rules.audit().record(r));
-            }
-            if (common.format == Common.Format.json) {
-                out.println(Json.write(WhatifJson.comparison(before, r, scenario.get()), true));
-            } else {
-                printComparison(out, before, r, scenario.get());
-            }
-            out.flush();
-            return;
-        }
-        Optional<AuditRecord> record = audit.wanted() ? Optional.of(rules.audit().record(r)) : Optional.empty();
-        record.ifPresent(audit::write);
-        Optional<Explanation> explanation = record.flatMap(audit::explanation);
-        if (common.format == Common.Format.json) {
-            ObjectNode j = ContributionJson.resultWithTrace(r);
-            scenario.ifPresent(s -> j.putObject("scenario").put("name", s.name()).put("hash", s.hash()));
-            explanation.ifPresent(e -> e.lines().forEach(j.putArray("explanation")::add));
-            out.println(Json.write(j, true));
-        } else {
-            scenario.ifPresent(s -> out.println("scenario: " + ScenarioOptions.label(s) + " — hypothetical values, not the rules in force"));
-            printTable(out, r);
-            explanation.ifPresent(e -> AuditOptions.print(out, e));
-        }
-        out.flush();
+        ANSWER.print(b.build(), common, scenarioOptions, audit, spec.commandLine().getOut());
     }
 
     static List<Insurance> parseInsurances(List<String> codes) {

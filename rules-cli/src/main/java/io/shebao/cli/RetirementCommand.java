@@ -3,8 +3,6 @@ package io.shebao.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoRules;
 import io.shebao.audit.AuditRecord;
-import io.shebao.audit.Explanation;
-import io.shebao.json.Json;
 import io.shebao.json.WhatifJson;
 import io.shebao.scenario.Scenario;
 import io.shebao.json.RetirementJson;
@@ -34,7 +32,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 @Command(name = "retirement", mixinStandardHelpOptions = true,
         description = {"Statutory retirement age and month before and after the 2025 reform, minimum contribution years,",
@@ -103,11 +100,41 @@ final class RetirementCommand implements Runnable {
             description = "Region (the pension-receiving place), default ${DEFAULT-VALUE}.")
     String region;
 
+    /** 退休 answers: computed, recorded and printed the same way as every one-question command. */
+    static final Answer<RetirementQuery, RetirementResult> ANSWER = new Answer<>(new Answer.Kind<>() {
+        @Override
+        public RetirementResult evaluate(ShebaoRules rules, RetirementQuery query) {
+            return rules.retirement(query);
+        }
+
+        @Override
+        public AuditRecord record(ShebaoRules rules, RetirementResult answer) {
+            return rules.audit().record(answer);
+        }
+
+        @Override
+        public ObjectNode json(RetirementResult answer) {
+            return RetirementJson.resultWithTrace(answer);
+        }
+
+        @Override
+        public ObjectNode comparisonJson(RetirementResult before, RetirementResult after, Scenario s) {
+            return WhatifJson.retirementComparison(before, after, s);
+        }
+
+        @Override
+        public void table(PrintWriter out, RetirementResult answer) {
+            printTable(out, answer);
+        }
+
+        @Override
+        public void comparisonTable(PrintWriter out, RetirementResult before, RetirementResult after, Scenario s) {
+            printComparison(out, before, after, s);
+        }
+    });
+
     @Override
     public void run() {
-        ShebaoRules baseline = common.rules();
-        Optional<Scenario> scenario = scenarioOptions.load(baseline);
-        ShebaoRules rules = scenario.map(baseline::withScenario).orElse(baseline);
         RetirementQuery.Builder b = RetirementQuery.builder().region(region).sex(sex).birthMonth(birth)
                 .category(category).contributionMonths(contributionMonths).firstInsured(firstInsured)
                 .requested(requested).incapacityCertified(incapacity).soeIdentity(soeIdentity)
@@ -130,37 +157,7 @@ final class RetirementCommand implements Runnable {
         if (birth == null && idNumber == null) {
             throw new CliException(2, "--birth: missing; give --birth YYYY-MM or --id-number");
         }
-        RetirementQuery request = b.build();
-        RetirementResult r = rules.retirement(request);
-        PrintWriter out = spec.commandLine().getOut();
-        if (scenarioOptions.comparing()) {
-            RetirementResult before = baseline.retirement(request);
-            if (audit.wanted()) { // both answers are recorded: the baseline's, then the scenario's (named with its hash)
-                audit.write(baseline.audit().record(before));
-                audit.write(rules.audit().record(r));
-            }
-            if (common.format == Common.Format.json) {
-                out.println(Json.write(WhatifJson.retirementComparison(before, r, scenario.get()), true));
-            } else {
-                printComparison(out, before, r, scenario.get());
-            }
-            out.flush();
-            return;
-        }
-        Optional<AuditRecord> record = audit.wanted() ? Optional.of(rules.audit().record(r)) : Optional.empty();
-        record.ifPresent(audit::write);
-        Optional<Explanation> explanation = record.flatMap(audit::explanation);
-        if (common.format == Common.Format.json) {
-            ObjectNode j = RetirementJson.resultWithTrace(r);
-            scenario.ifPresent(s -> j.putObject("scenario").put("name", s.name()).put("hash", s.hash()));
-            explanation.ifPresent(e -> e.lines().forEach(j.putArray("explanation")::add));
-            out.println(Json.write(j, true));
-        } else {
-            scenario.ifPresent(s -> out.println("scenario: " + ScenarioOptions.label(s) + " — hypothetical values, not the rules in force"));
-            printTable(out, r);
-            explanation.ifPresent(e -> AuditOptions.print(out, e));
-        }
-        out.flush();
+        ANSWER.print(b.build(), common, scenarioOptions, audit, spec.commandLine().getOut());
     }
 
     private static void parseSpecialWork(RetirementQuery.Builder b, String s) {

@@ -34,8 +34,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Command(name = "retirement", mixinStandardHelpOptions = true,
-        description = {"Statutory retirement age and month before and after the 2025 reform, minimum contribution years,",
-                "options when short, the flexible window, early retirement and pension transfer-in (退休审批).",
+        description = {"When a person may retire (退休审批): statutory age and month before and after the 2025 reform.",
+                "Also the minimum contribution years, the options when short, the flexible window, early retirement and pension transfer-in.",
                 "Example: shebao retirement --sex male --birth 1965-05 --category male --contribution-months 192 --as-of 2026-11-01"})
 final class RetirementCommand implements Runnable {
     @Spec

@@ -1,5 +1,7 @@
 package io.shebao.audit;
 
+import io.shebao.hash.Sha256;
+
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 

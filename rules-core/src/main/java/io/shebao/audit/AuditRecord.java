@@ -1,5 +1,7 @@
 package io.shebao.audit;
 
+import io.shebao.hash.Sha256;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,18 +1,16 @@
 package io.shebao.parameter;
 
+import io.shebao.hash.Sha256;
+
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 import io.shebao.region.RegionRegistry;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,16 +186,7 @@ public final class ParameterSet {
                     v.provenance().code()));
         }
         Collections.sort(lines);
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String l : lines) {
-                md.update(l.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.ofLines(lines);
     }
 
     /** Adds layers one at a time, validating each exactly the same way. */

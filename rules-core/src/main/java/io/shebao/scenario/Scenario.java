@@ -1,5 +1,7 @@
 package io.shebao.scenario;
 
+import io.shebao.hash.Sha256;
+
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 import io.shebao.parameter.ParameterDefinition;
@@ -8,12 +10,8 @@ import io.shebao.parameter.ParameterSet;
 import io.shebao.parameter.ParameterValue;
 import io.shebao.parameter.Provenance;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,16 +96,7 @@ public final class Scenario {
         lines.add(0, "description|" + description);
         lines.add(0, "name|" + name);
         switches.forEach((k, v) -> lines.add("switch|" + k + "|" + v));
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String l : lines) {
-                md.update(l.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.ofLines(lines);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.shebao.audit;
 
+import io.shebao.hash.Sha256;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.json.Json;
 import org.junit.jupiter.api.Test;

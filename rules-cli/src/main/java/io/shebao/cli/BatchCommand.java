@@ -11,12 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.BufferedWriter;
+import io.shebao.number.Limits;
+import io.shebao.output.AtomicOutput;
+import io.shebao.output.OutputFailure;
+import io.shebao.output.PathClash;
+
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -80,34 +81,67 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show stack traces of errors.")
     boolean verbose;
 
+    @Option(names = "--max-record-size", paramLabel = "SIZE", converter = Converters.Size.class,
+            description = "Longest record (CSV record, JSONL line) in characters, e.g. 4m; a longer one is a row error "
+                    + "and reading resumes at the next line (default: 4m, docs/LIMITS.md).")
+    Integer maxRecordChars;
+
     @Override
     public Integer call() throws IOException {
         if (threads < 1) {
             throw new CliException(2, "--threads: '" + threads + "' is not allowed; a number of threads ≥ 1");
         }
+        if (audit.explain) {
+            throw new CliException(2, "--explain: not for batch (one account per row would be unreadable); "
+                    + "write --audit-out FILE and run `shebao explain` on a record");
+        }
         Path errorsFile = errors != null ? errors : defaultErrors(out);
+        String errorsOption = errors != null ? "--errors" : "--errors (default, from --out)";
+        // before anything is opened: no output may be an input or another output
+        List<PathClash.Named> inputs = new ArrayList<>(List.of(PathClash.of("--in", in)));
+        if (scenario != null) {
+            inputs.add(PathClash.of("--scenario", scenario));
+        }
+        if (audit.signKey != null) {
+            inputs.add(PathClash.of("--sign-key", audit.signKey));
+        }
+        parameterPacks.forEach(p -> inputs.add(PathClash.of("--parameters", p)));
+        List<PathClash.Named> outputs = new ArrayList<>(List.of(PathClash.of("--out", out),
+                PathClash.of(errorsOption, errorsFile)));
+        if (audit.auditOut != null) {
+            outputs.add(PathClash.of("--audit-out", audit.auditOut));
+        }
+        PathClash.check(inputs, outputs);
         ContributionRowParser parser = new ContributionRowParser(Optional.ofNullable(period), Optional.ofNullable(region),
                 allowCarryForward);
-        PopulationReader reader = PopulationInput.open("--in", in, parser);
         ShebaoRules.Builder rb = ShebaoRules.builder();
         parameterPacks.forEach(rb::parameterPack);
         ShebaoRules rules = rb.build();
         if (scenario != null) {
             rules = rules.withScenario(ScenarioOptions.read(rules, "--scenario", scenario));
         }
-        if (audit.explain) {
-            throw new CliException(2, "--explain: not for batch (one account per row would be unreadable); "
-                    + "write --audit-out FILE and run `shebao explain` on a record");
-        }
         PrintWriter err = spec.commandLine().getErr();
-        long size = Files.size(in);
         boolean terminal = System.console() != null;
+        PopulationReader reader = PopulationInput.open("--in", in, parser,
+                maxRecordChars != null ? maxRecordChars : Limits.maxRecordChars());
+        long size = Files.size(in);
         java.util.Optional<io.shebao.audit.AuditWriter> auditWriter = audit.openWriter();
-        try (Writer o = writer(out, "--out"); Writer e = writer(errorsFile, "--errors");
+        // written beside the targets and moved into place only when every row is accounted for
+        try (AtomicOutput o = AtomicOutput.open("--out", out); AtomicOutput e = AtomicOutput.open(errorsOption, errorsFile);
              io.shebao.audit.AuditWriter a = auditWriter.orElse(null)) {
-            BatchRunner runner = BatchRunner.builder(rules).threads(threads).parser(parser).planned(!perRow)
-                    .audit(a).progress(terminal ? new ProgressBar(err, size) : io.shebao.batch.BatchProgress.NONE).build();
-            BatchSummary s = runner.run(reader, ResultFormat.of(out), o, e);
+            BatchSummary s;
+            try {
+                BatchRunner runner = BatchRunner.builder(rules).threads(threads).parser(parser).planned(!perRow)
+                        .audit(a).progress(terminal ? new ProgressBar(err, size) : io.shebao.batch.BatchProgress.NONE).build();
+                s = runner.run(reader, ResultFormat.of(out), o.writer(), e.writer());
+                o.commit();
+                e.commit();
+            } catch (RuntimeException | OutputFailure x) {
+                if (a != null) {
+                    a.rollback(); // the audit file keeps no record of a run whose results were discarded
+                }
+                throw x;
+            }
             err.println("shebao batch: " + s.line() + (s.rowsInError() > 0 ? " (see " + errorsFile + ")" : ""));
             err.flush();
             return s.rowsInError() > 0 ? 1 : 0;
@@ -120,11 +154,4 @@ final class BatchCommand implements Callable<Integer> {
         return out.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + ".errors.csv");
     }
 
-    private static Writer writer(Path p, String option) {
-        try {
-            return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(p), StandardCharsets.UTF_8), 1 << 20);
-        } catch (IOException e) {
-            throw new CliException(2, option + ": '" + p + "' cannot be written: " + e.getMessage());
-        }
-    }
 }

@@ -162,6 +162,11 @@ public final class Audit {
                     "error " + e.code() + ": " + e.getMessage()));
             return new ReplayOutcome(line, problems.isEmpty() ? ReplayStatus.DIFFERENT : ReplayStatus.INVALID,
                     subject, problems, d, List.of(), TraceJson.rules(record.trace()), notes, Optional.empty());
+        } catch (RuntimeException e) {
+            // one crafted record must not end the replay of the others
+            problems.add("the request cannot be recomputed: " + e);
+            return new ReplayOutcome(line, ReplayStatus.INVALID, subject, problems, List.of(), List.of(),
+                    List.of(), notes, Optional.empty());
         }
 
         JsonNode oldResult = record.result();
@@ -193,25 +198,34 @@ public final class Audit {
      * the consumer as soon as it is known. Blank lines are skipped; line numbers count every line.
      */
     public ReplayTally replayAll(BufferedReader lines, Optional<VerifyingKey> key, Consumer<ReplayOutcome> each) {
+        return replayAll(new AuditLines(lines), key, each);
+    }
+
+    /**
+     * As {@link #replayAll(BufferedReader, Optional, Consumer)}, in bounded memory: a line longer than the
+     * limit of {@code lines} is an invalid record (with its line number), not the end of the run.
+     */
+    public ReplayTally replayAll(AuditLines lines, Optional<VerifyingKey> key, Consumer<ReplayOutcome> each) {
         ReplayTally tally = new ReplayTally();
-        long n = 0;
-        try {
-            for (String l = lines.readLine(); l != null; l = lines.readLine()) {
-                n++;
+        while (lines.next()) {
+            long n = lines.number();
+            ReplayOutcome o;
+            if (lines.oversized()) {
+                o = ReplayOutcome.unreadable(n, "the line is longer than " + lines.limit()
+                        + " characters; an audit record is far smaller (limit: docs/LIMITS.md)");
+            } else {
+                String l = lines.text();
                 if (l.isBlank()) {
                     continue;
                 }
-                ReplayOutcome o;
                 try {
                     o = replay(AuditRecord.parse(l), key, n);
                 } catch (ShebaoException e) {
                     o = ReplayOutcome.unreadable(n, e.getMessage());
                 }
-                tally.add(o.status());
-                each.accept(o);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            tally.add(o.status());
+            each.accept(o);
         }
         return tally;
     }

@@ -3,6 +3,7 @@ package io.shebao.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
+import io.shebao.number.DecimalBounds;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.Insurance;
 
@@ -88,9 +89,10 @@ final class ContributionAudit {
     private static BigDecimal decimal(JsonNode r, String k) {
         String s = text(r, k);
         try {
-            return new BigDecimal(s);
-        } catch (NumberFormatException e) {
-            throw bad("request." + k, "'" + s + "' is not a decimal");
+            // bounded before any arithmetic: a crafted record cannot cost more than a real one
+            return (k.equals("floatGrade") ? DecimalBounds.PERCENT : DecimalBounds.AMOUNT).parse("request." + k, s);
+        } catch (ShebaoException e) {
+            throw bad("request." + k, e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
         }
     }
 

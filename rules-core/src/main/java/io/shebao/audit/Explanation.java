@@ -299,8 +299,15 @@ public record Explanation(List<String> lines) {
         return zh ? "" : " ";
     }
 
+    /** What a record's amounts and rates may be to be formatted (anything else is shown as written). */
+    private static final io.shebao.number.DecimalBounds SHOWN = new io.shebao.number.DecimalBounds("a displayable number",
+            30, 30, new BigDecimal("-1e30"), false, new BigDecimal("1e30"));
+
     /** An amount in yuan shown to the fen at least (3450 → 3450.00); display only, never rounds. */
     static String yuan(String amount) {
+        if (!SHOWN.accepts(amount)) {
+            return amount; // a crafted amount is shown as written, never expanded
+        }
         try {
             BigDecimal d = new BigDecimal(amount);
             return d.scale() < 2 ? d.setScale(2).toPlainString() : d.toPlainString();
@@ -310,6 +317,9 @@ public record Explanation(List<String> lines) {
     }
 
     static String pct(String rate) {
+        if (!SHOWN.accepts(rate)) {
+            return rate;
+        }
         try {
             return new BigDecimal(rate).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         } catch (NumberFormatException e) {

@@ -1,6 +1,8 @@
 package io.shebao.contribution;
 
 import io.shebao.ShebaoException;
+import io.shebao.number.DecimalBounds;
+import io.shebao.number.MonthText;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -40,25 +42,16 @@ public record ContributionRequest(String region, YearMonth period, Optional<BigD
             throw ShebaoException.invalid("wage", wage.map(BigDecimal::toPlainString).orElse(""),
                     "give exactly one of wage (declared monthly wage) and base (contribution base)");
         }
-        wage.ifPresent(w -> {
-            if (w.signum() < 0) {
-                throw ShebaoException.invalid("wage", w.toPlainString(), "a wage is an amount in yuan ≥ 0");
-            }
-        });
-        base.ifPresent(b -> {
-            if (b.signum() < 0) {
-                throw ShebaoException.invalid("base", b.toPlainString(), "a base is an amount in yuan ≥ 0");
-            }
-        });
+        // bounded before any arithmetic, whichever way the request came (option, file, record, API)
+        wage.ifPresent(w -> DecimalBounds.AMOUNT.check("wage", w));
+        base.ifPresent(b -> DecimalBounds.AMOUNT.check("base", b));
+        MonthText.check("period", period);
         riskClass.ifPresent(c -> {
             if (c < 1 || c > 8) {
                 throw ShebaoException.invalid("riskClass", c, "risk classes are 1 to 8 (一类…八类)");
             }
         });
-        if (floatGrade.signum() <= 0) {
-            throw ShebaoException.invalid("floatGrade", floatGrade.toPlainString(),
-                    "a float grade is a percentage > 0, e.g. 100");
-        }
+        DecimalBounds.PERCENT.check("floatGrade", floatGrade);
     }
 
     public static Builder builder(String region, YearMonth period) {

@@ -86,10 +86,16 @@ public final class ParameterCatalog {
         List<ParameterFileReader.Contents> out = new ArrayList<>();
         for (Path f : files) {
             String label = dir.relativize(f).toString().replace('\\', '/');
-            try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                out.add(reader.read(r, pack + "/" + label, pack));
+            try {
+                if (Files.size(f) > io.shebao.number.Limits.YAML_MAX_CODE_POINTS) {
+                    throw new ShebaoException(ErrorCode.PARAMETER_FILE_INVALID, pack + "/" + label, null, pack + "/"
+                            + label + ":0: larger than " + io.shebao.number.Limits.YAML_MAX_CODE_POINTS
+                            + " bytes (docs/LIMITS.md)");
+                }
+                out.add(reader.read(Files.readAllBytes(f), pack + "/" + label, pack));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new ShebaoException(ErrorCode.INVALID_INPUT, "parameters", f.toString(),
+                        "parameters: '" + f + "' cannot be read: " + e.getMessage());
             }
         }
         return out;

@@ -31,7 +31,8 @@ import java.util.Set;
  */
 public final class ParameterFileReader {
     private static final Set<String> FILE_KEYS = Set.of("region", "regions", "parameters");
-    private static final Set<String> PARAM_KEYS = Set.of("description", "unit", "keyed", "values");
+    private static final Set<String> PARAM_KEYS = Set.of("description", "unit", "keyed", "values", "allowed", "max",
+            "keys", "not_above");
     private static final Set<String> VALUE_KEYS = Set.of("from", "until", "value", "key", "reference", "provenance");
 
     /** What one file yields: the parameters it defines (or re-states) and their values. */
@@ -46,7 +47,16 @@ public final class ParameterFileReader {
 
     public Contents read(Reader reader, String file, String pack) {
         StrictYaml y = new StrictYaml(file, ErrorCode.PARAMETER_FILE_INVALID);
-        Node root = y.parse(reader);
+        return read(y, y.parse(reader), file, pack);
+    }
+
+    /** Reads a file's bytes: strict UTF-8 (a bad byte is an error naming its line), YAML within the limits. */
+    public Contents read(byte[] bytes, String file, String pack) {
+        StrictYaml y = new StrictYaml(file, ErrorCode.PARAMETER_FILE_INVALID);
+        return read(y, y.parse(bytes), file, pack);
+    }
+
+    private Contents read(StrictYaml y, Node root, String file, String pack) {
         Map<String, Node> top = y.mapping(root, "the file", FILE_KEYS, Set.of("parameters"));
         List<String> fileRegions = new ArrayList<>();
         if (top.containsKey("region") == top.containsKey("regions")) {
@@ -75,7 +85,8 @@ public final class ParameterFileReader {
             }
             boolean keyed = pm.containsKey("keyed") && bool(y, pm.get("keyed"), id + ".keyed");
             String description = pm.containsKey("description") ? y.scalar(pm.get("description"), "description") : "";
-            defs.add(new ParameterDefinition(id, unit, description, keyed));
+            ParameterDefinition.Domain domain = domain(y, pm, id, unit, keyed);
+            defs.add(new ParameterDefinition(id, unit, description, keyed, domain));
             for (Node vn : y.sequence(pm.get("values"), id + ".values")) {
                 Map<String, Node> v = y.mapping(vn, "a value of " + id, VALUE_KEYS,
                         Set.of("from", "value", "reference", "provenance"));
@@ -129,6 +140,46 @@ public final class ParameterFileReader {
             }
         }
         return new Contents(defs, values);
+    }
+
+    private static ParameterDefinition.Domain domain(StrictYaml y, Map<String, Node> pm, String id, Unit unit, boolean keyed) {
+        List<String> allowed = new ArrayList<>();
+        if (pm.containsKey("allowed")) {
+            for (Node a : y.sequence(pm.get("allowed"), id + ".allowed")) {
+                String v = y.scalar(a, id + ".allowed");
+                String problem = unit.check(v);
+                if (problem != null) {
+                    throw y.error(a, id + ": allowed value '" + v + "' is not a valid " + unit.code() + ": " + problem);
+                }
+                allowed.add(v);
+            }
+        }
+        Optional<java.math.BigDecimal> max = Optional.empty();
+        if (pm.containsKey("max")) {
+            String v = y.scalar(pm.get("max"), id + ".max");
+            if (unit == Unit.TEXT || unit == Unit.MONTH || unit == Unit.FACTOR_LIST || unit.check(v) != null) {
+                throw y.error(pm.get("max"), id + ": 'max' must be a valid " + unit.code() + " of a numeric unit");
+            }
+            max = Optional.of(new java.math.BigDecimal(v));
+        }
+        List<String> keys = new ArrayList<>();
+        if (pm.containsKey("keys")) {
+            if (!keyed) {
+                throw y.error(pm.get("keys"), id + " is not keyed: 'keys' needs 'keyed: true'");
+            }
+            for (Node k : y.sequence(pm.get("keys"), id + ".keys")) {
+                keys.add(y.scalar(k, id + ".keys"));
+            }
+        }
+        Optional<String> notAbove = Optional.empty();
+        if (pm.containsKey("not_above")) {
+            if (keyed || (unit != Unit.YUAN && unit != Unit.RATE && unit != Unit.FACTOR && unit != Unit.COUNT
+                    && unit != Unit.MONTHS && unit != Unit.YEARS)) {
+                throw y.error(pm.get("not_above"), id + ": 'not_above' is for a numeric parameter that is not keyed");
+            }
+            notAbove = Optional.of(y.scalar(pm.get("not_above"), id + ".not_above"));
+        }
+        return new ParameterDefinition.Domain(allowed, max, keys, notAbove);
     }
 
     private String region(StrictYaml y, Node n) {

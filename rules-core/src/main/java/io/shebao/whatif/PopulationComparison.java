@@ -12,6 +12,7 @@ import io.shebao.population.PopulationReader;
 import io.shebao.population.PopulationRow;
 import io.shebao.population.RetirementRowParser;
 import io.shebao.population.RowError;
+import io.shebao.population.RunStopped;
 import io.shebao.retirement.RetirementQuery;
 import io.shebao.scenario.Scenario;
 
@@ -110,16 +111,27 @@ public final class PopulationComparison {
         int later = 0;
         int earlier = 0;
         boolean more = true;
+        long rowsRead = 0;
+        long lastRow = 0;
         while (more) {
             List<PopulationRow> chunk = new ArrayList<>(CHUNK);
-            while (chunk.size() < CHUNK) {
-                if (!population.hasNext()) {
-                    more = false;
-                    break;
+            List<Outcome> outcomes;
+            try {
+                while (chunk.size() < CHUNK) {
+                    if (!population.hasNext()) {
+                        more = false;
+                        break;
+                    }
+                    PopulationRow row = population.next();
+                    chunk.add(row);
+                    rowsRead++;
+                    lastRow = row.rowNumber();
                 }
-                chunk.add(population.next());
+                outcomes = chunk.parallelStream().map(r -> evaluate(r, parser)).toList();
+            } catch (RuntimeException | Error e) {
+                // the input could not be read to its end, or memory ran out: say where, never a partial summary
+                throw new RunStopped(rowsRead, lastRow, e);
             }
-            List<Outcome> outcomes = chunk.parallelStream().map(r -> evaluate(r, parser)).toList();
             for (Outcome o : outcomes) {
                 if (o.error() != null) {
                     failed++;
@@ -164,6 +176,10 @@ public final class PopulationComparison {
                 }
             }
         }
+        if (computed + failed != rowsRead) {
+            throw new RunStopped(rowsRead, lastRow, new IllegalStateException("rows read " + rowsRead + " but "
+                    + computed + " computed and " + failed + " in error"));
+        }
         List<BigDecimal> changes = people.stream().map(p -> p[2].subtract(p[1])).sorted().toList();
         List<BigDecimal> deciles = new ArrayList<>();
         if (!changes.isEmpty()) {
@@ -205,6 +221,15 @@ public final class PopulationComparison {
     }
 
     private Outcome evaluate(PopulationRow row, ContributionRowParser parser) {
+        try {
+            return evaluateRow(row, parser);
+        } catch (RuntimeException e) {
+            // never lose a row: an unexpected failure is reported on the row, not thrown away
+            return Outcome.failed(new RowError(row.rowNumber(), row.id(), "", "", "internal error: " + e));
+        }
+    }
+
+    private Outcome evaluateRow(PopulationRow row, ContributionRowParser parser) {
         ContributionRequest request;
         try {
             request = parser.parse(row);

@@ -25,7 +25,7 @@ public final class AuditLines {
     private int pos;
     private int len;
     private long number;
-    private final StringBuilder text = new StringBuilder();
+    private StringBuilder text = new StringBuilder();
     private boolean oversized;
 
     public AuditLines(Reader in, int maxChars) {
@@ -57,7 +57,7 @@ public final class AuditLines {
             if (!oversized) {
                 if (text.length() + (end - pos) > max) {
                     oversized = true;
-                    text.setLength(0);
+                    text = new StringBuilder(); // give the memory back at once
                 } else {
                     text.append(buf, pos, end - pos);
                 }

@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
                 "(then retirement_month is computed as of the first day of the row's period). Other columns are ignored.",
                 "The same files as `shebao whatif --population`; the format: docs/SCENARIOS.md, \"The population file\".",
                 "Every row ends in --out or in --errors (row,id,field,value,reason). Summary on stderr.",
-                "Exit: 0 all rows computed, 1 some rows in error, 2 the run could not start.",
+                "Exit: 0 all rows computed, 1 some rows in error, 2 the run could not start (or the input could not be read to its end),",
+                "3 an output could not be written; outputs are replaced only when complete (docs/LIMITS.md).",
                 "Example: shebao batch --in examples/data/sample-population.csv --out results.csv --errors errors.csv"})
 final class BatchCommand implements Callable<Integer> {
     @Spec

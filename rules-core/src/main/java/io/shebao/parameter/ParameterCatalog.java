@@ -87,6 +87,10 @@ public final class ParameterCatalog {
     }
 
     private static List<ParameterFileReader.Contents> readPack(ParameterFileReader reader, Path dir) {
+        if (dir.toString().isBlank()) {
+            // an empty path is the current folder: never walk it by accident
+            throw ShebaoException.invalid("parameters", "", "a directory of parameter files, not an empty path");
+        }
         if (!Files.isDirectory(dir)) {
             throw new ShebaoException(ErrorCode.INVALID_INPUT, "parameters", dir.toString(),
                     "parameters: '" + dir + "' is not a directory of parameter files");

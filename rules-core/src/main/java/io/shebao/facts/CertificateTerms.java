@@ -18,7 +18,7 @@ public record CertificateTerms(YearMonth period, LocalDate issuedOn, LocalDate p
 
     /** The first working day on or after the date. */
     public LocalDate workingDayOnOrAfter(LocalDate d) {
-        return calendar.isWorkingDay(d) ? d : calendar.plusWorkingDays(d, 1);
+        return calendar.firstWorkingDayFrom(d);
     }
 
     public YearMonth getPeriod() {

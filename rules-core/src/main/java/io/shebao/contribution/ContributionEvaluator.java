@@ -75,7 +75,8 @@ public final class ContributionEvaluator {
         }
         List<Object> facts = new ArrayList<>();
         facts.add(new ContributionInput(region, req.period(), req.wage().orElse(null), req.base().orElse(null),
-                req.riskClass().orElse(0), req.floatGrade().movePointLeft(2)));
+                req.riskClass().orElse(0), req.floatGrade().movePointLeft(2),
+                req.unitKind().map(UnitKind::code).orElse(null)));
         for (Insurance i : applicable) {
             facts.add(new Applicable(i));
         }

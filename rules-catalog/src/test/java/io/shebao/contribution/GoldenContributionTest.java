@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GoldenContributionTest {
     private static final ShebaoRules RULES = ShebaoRules.load();
-    private static final List<String> FILES = List.of("contribution.csv", "contribution-2020-exemption.csv");
+    private static final List<String> FILES = List.of("contribution.csv", "contribution-2020-exemption.csv",
+            "contribution-base-limits.csv");
 
     @TestFactory
     List<DynamicTest> goldenCases() {

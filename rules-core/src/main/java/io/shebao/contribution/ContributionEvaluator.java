@@ -132,6 +132,7 @@ public final class ContributionEvaluator {
             if (p.isCarriedForward()) {
                 warnings.add(carriedForward(v, region, req));
             }
+            io.shebao.trace.Assumptions.assumed(v).ifPresent(warnings::add);
             if (v.provenance() == Provenance.SCENARIO) {
                 notes.add(new Message("SCENARIO_VALUE",
                         v.qualifiedId() + " = " + v.raw() + " 是假设情景 " + v.origin().pack() + " 的取值，并非现行规定：" + v.reference(),

@@ -191,8 +191,19 @@ public final class ShebaoRules {
     /** Options for loading: parameter packs. */
     public static final class Builder {
         private final List<Path> packs = new ArrayList<>();
+        private boolean strict;
 
         private Builder() {
+        }
+
+        /**
+         * 严格模式: values of provenance {@code assumed} are not used, so a question that needs one fails as
+         * unknown (PARAMETER_UNKNOWN naming the parameter) instead of being answered with an ASSUMED_VALUE
+         * warning.
+         */
+        public Builder strict() {
+            this.strict = true;
+            return this;
         }
 
         /**
@@ -223,6 +234,9 @@ public final class ShebaoRules {
             if (sw == null) {
                 sw = SwitchRegistry.load(ShebaoRules.class.getClassLoader());
                 declaredSwitches = sw;
+            }
+            if (strict) {
+                ps = ps.without(io.shebao.parameter.Provenance.ASSUMED);
             }
             return new ShebaoRules(ps, ps, sw, sw.defaults(), Optional.empty());
         }

@@ -46,7 +46,7 @@ class ExplanationTest {
 
     @Test
     void wuhanMedicalShowsTheFixedAmountAndWarningsShowCarryForward() {
-        ContributionResult r = RULES.contribution(ContributionRequest.builder("wuhan", YearMonth.of(2026, 8))
+        ContributionResult r = RULES.contribution(ContributionRequest.builder("wuhan", YearMonth.of(2027, 8))
                 .wage("5000").riskClass(2).allowCarryForward(true).insurances(io.shebao.contribution.Insurance.MEDICAL,
                         io.shebao.contribution.Insurance.PENSION).build());
         String text = Explanation.of(RULES.audit().record(r), Language.ZH).text();

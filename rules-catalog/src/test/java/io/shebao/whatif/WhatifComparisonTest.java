@@ -52,7 +52,7 @@ class WhatifComparisonTest {
             b4321,yichang,2023-05,,4321.55,1
             bad-wage,yichang,2023-05,lots,,1
             atlantis,atlantis,2023-05,5000,,1
-            no-limits,shiyan,2023-05,5000,,1
+            no-limits,shiyan,2021-06,5000,,1
             """;
 
     static Scenario statutory() {
@@ -102,10 +102,10 @@ class WhatifComparisonTest {
         assertEquals("lots", errors.get(0).value());
         assertEquals("region", errors.get(1).field());
         assertTrue(errors.get(1).reason().contains("unknown region 'atlantis'"), errors.get(1).reason());
-        assertTrue(errors.get(2).reason().startsWith("under the baseline: no base limits known for shiyan in 2023-05"),
+        assertTrue(errors.get(2).reason().startsWith("under the baseline: no base limits known for shiyan in 2021-06"),
                 errors.get(2).reason());
         assertEquals("period", errors.get(2).field(), "a parameter unknown for the period blames the period, as in batch");
-        assertEquals("2023-05", errors.get(2).value());
+        assertEquals("2021-06", errors.get(2).value());
     }
 
     @Test

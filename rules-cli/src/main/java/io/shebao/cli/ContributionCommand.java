@@ -7,6 +7,7 @@ import io.shebao.contribution.ContributionLine;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
 import io.shebao.contribution.Insurance;
+import io.shebao.contribution.UnitKind;
 import io.shebao.json.ContributionJson;
 import io.shebao.json.WhatifJson;
 import io.shebao.scenario.Scenario;
@@ -71,6 +72,11 @@ final class ContributionCommand implements Runnable {
             description = "Insurances to compute, comma-separated: pension, unemployment, work_injury, medical, maternity (default: all the region's parameters define).")
     List<String> insurances = new ArrayList<>();
 
+    @Option(names = "--unit-kind", paramLabel = "KIND", converter = Converters.Kind.class,
+            description = "Kind of employer (参保单位类型): sme, large, individual-business or public-institution;"
+                    + " needed for 2020-02…2020-12 (employer-share exemption, 人社部发〔2020〕11号, 49号).")
+    UnitKind unitKind;
+
     @Option(names = "--allow-carry-forward",
             description = "Where a needed parameter has no value for the period, carry its last value forward (with a warning) instead of failing.")
     boolean allowCarryForward;
@@ -124,6 +130,7 @@ final class ContributionCommand implements Runnable {
             b.riskClass(riskClass);
         }
         b.insurances(parseInsurances(insurances));
+        b.unitKind(unitKind);
         ANSWER.print(b.build(), common, scenarioOptions, audit, spec.commandLine().getOut());
     }
 

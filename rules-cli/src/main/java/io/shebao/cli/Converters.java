@@ -1,5 +1,6 @@
 package io.shebao.cli;
 
+import io.shebao.contribution.UnitKind;
 import picocli.CommandLine;
 
 import java.math.BigDecimal;
@@ -50,6 +51,14 @@ final class Converters {
             } catch (NumberFormatException e) {
                 throw new CommandLine.TypeConversionException("'" + v + "' is not a percentage; allowed: a number > 0, e.g. 100 or 120");
             }
+        }
+    }
+
+    static final class Kind implements CommandLine.ITypeConverter<UnitKind> {
+        @Override
+        public UnitKind convert(String v) {
+            return UnitKind.fromCode(v).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + v + "' is not a unit kind; allowed: " + UnitKind.allowedCodes()));
         }
     }
 

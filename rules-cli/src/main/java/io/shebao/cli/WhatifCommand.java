@@ -81,6 +81,9 @@ final class WhatifCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     AuditOptions audit;
 
+    @Option(names = "--strict", description = StrictMode.DESCRIPTION)
+    boolean strict;
+
     @Option(names = "--verbose", description = "Show stack traces of errors.")
     boolean verbose;
 
@@ -90,6 +93,9 @@ final class WhatifCommand implements Callable<Integer> {
         writable("--errors", errorsFile);
         ShebaoRules.Builder rb = ShebaoRules.builder();
         parameterPacks.forEach(rb::parameterPack);
+        if (strict) {
+            rb.strict();
+        }
         ShebaoRules baseline = rb.build();
         if (region != null) {
             baseline.regions().require("region", region);

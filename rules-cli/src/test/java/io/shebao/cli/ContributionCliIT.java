@@ -67,11 +67,41 @@ class ContributionCliIT {
     }
 
     @Test
+    void employerShareExemptIn2020ByUnitKind() throws Exception {
+        CliProcess.Outcome sme = CliProcess.run("contribution", "--region", "wuhan", "--period", "2020-11",
+                "--base", "10000", "--risk-class", "1", "--insurances", "pension,unemployment,work_injury",
+                "--unit-kind", "sme", "--format", "json");
+        assertEquals(0, sme.exit(), sme.err());
+        JsonNode j = new ObjectMapper().readTree(sme.out());
+        assertEquals("pension", j.at("/lines/0/insurance").asText());
+        assertEquals("0.00", j.at("/lines/0/employer").asText());
+        assertEquals("800.00", j.at("/lines/0/employee").asText());
+        assertTrue(sme.out().contains("EMPLOYER_SHARE_EXEMPT"), sme.out());
+
+        CliProcess.Outcome large = CliProcess.run("contribution", "--region", "wuhan", "--period", "2020-07",
+                "--base", "10000", "--insurances", "pension", "--unit-kind", "large");
+        assertEquals(0, large.exit(), large.err());
+        assertTrue(large.out().contains("1600.00"), large.out());
+
+        CliProcess.Outcome none = CliProcess.run("contribution", "--region", "wuhan", "--period", "2020-05",
+                "--base", "10000", "--insurances", "pension");
+        assertEquals(2, none.exit(), none.out());
+        String err = none.err().strip();
+        assertFalse(err.contains("\n"), err);
+        assertTrue(err.startsWith("shebao: --unit-kind: missing") && err.contains("sme|large|individual-business|public-institution"), err);
+
+        CliProcess.Outcome bad = CliProcess.run("contribution", "--region", "wuhan", "--period", "2020-05",
+                "--base", "10000", "--insurances", "pension", "--unit-kind", "ngo");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--unit-kind") && bad.err().contains("ngo"), bad.err());
+    }
+
+    @Test
     void unknownPeriodNamesParameterRegionAndPeriod() throws Exception {
-        CliProcess.Outcome o = CliProcess.run("contribution", "--region", "shiyan", "--period", "2023-05",
+        CliProcess.Outcome o = CliProcess.run("contribution", "--region", "shiyan", "--period", "2021-06",
                 "--wage", "5000", "--risk-class", "1");
         assertEquals(2, o.exit());
-        assertTrue(o.err().contains("no base limits known for shiyan in 2023-05"), o.err());
+        assertTrue(o.err().contains("no base limits known for shiyan in 2021-06"), o.err());
     }
 
     @Test

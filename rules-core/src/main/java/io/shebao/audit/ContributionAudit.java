@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 import io.shebao.contribution.ContributionRequest;
+import io.shebao.contribution.UnitKind;
 import io.shebao.contribution.Insurance;
 
 import java.math.BigDecimal;
@@ -30,7 +31,7 @@ final class ContributionAudit {
     static final String ROUNDING_RULES = "C-ROUND-";
     static final String TOTAL_RULES = "C-TOT-";
     private static final Set<String> REQUEST_KEYS = Set.of("region", "period", "wage", "base", "riskClass",
-            "floatGrade", "insurances", "allowCarryForward");
+            "floatGrade", "insurances", "allowCarryForward", "unitKind");
 
     private ContributionAudit() {
     }
@@ -70,6 +71,11 @@ final class ContributionAudit {
         }
         b.insurances(ins);
         b.allowCarryForward(r.path("allowCarryForward").asBoolean(false));
+        if (r.has("unitKind")) {
+            String k = text(r, "unitKind");
+            b.unitKind(UnitKind.fromCode(k).orElseThrow(() -> bad("request.unitKind",
+                    "'" + k + "' is not one of " + UnitKind.allowedCodes())));
+        }
         try {
             return b.build();
         } catch (ShebaoException e) {

@@ -75,7 +75,8 @@ public final class ContributionEvaluator {
         }
         List<Object> facts = new ArrayList<>();
         facts.add(new ContributionInput(region, req.period(), req.wage().orElse(null), req.base().orElse(null),
-                req.riskClass().orElse(0), req.floatGrade().movePointLeft(2)));
+                req.riskClass().orElse(0), req.floatGrade().movePointLeft(2),
+                req.unitKind().map(UnitKind::code).orElse(null)));
         for (Insurance i : applicable) {
             facts.add(new Applicable(i));
         }
@@ -131,6 +132,7 @@ public final class ContributionEvaluator {
             if (p.isCarriedForward()) {
                 warnings.add(carriedForward(v, region, req));
             }
+            io.shebao.trace.Assumptions.assumed(v).ifPresent(warnings::add);
             if (v.provenance() == Provenance.SCENARIO) {
                 notes.add(new Message("SCENARIO_VALUE",
                         v.qualifiedId() + " = " + v.raw() + " 是假设情景 " + v.origin().pack() + " 的取值，并非现行规定：" + v.reference(),

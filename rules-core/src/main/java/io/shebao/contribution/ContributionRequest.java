@@ -22,13 +22,24 @@ import java.util.Set;
  * @param insurances        the insurances to compute; empty = all that the region's parameters define
  * @param allowCarryForward carry the last known value of a parameter forward when the period has none,
  *                          with a warning in the result; otherwise such a period is an error
+ * @param unitKind          参保单位类型 of the employer; needed only for a period in which an exemption of the
+ *                          employer's share depends on it (2020-02…2020-12), an error there when absent
  */
 public record ContributionRequest(String region, YearMonth period, Optional<BigDecimal> wage,
                                   Optional<BigDecimal> base, Optional<Integer> riskClass, BigDecimal floatGrade,
-                                  Set<Insurance> insurances, boolean allowCarryForward) {
+                                  Set<Insurance> insurances, boolean allowCarryForward,
+                                  Optional<UnitKind> unitKind) {
     public static final BigDecimal DEFAULT_FLOAT_GRADE = new BigDecimal("100");
 
+    /** A request without a unit kind (the form before unit kinds existed). */
+    public ContributionRequest(String region, YearMonth period, Optional<BigDecimal> wage, Optional<BigDecimal> base,
+                               Optional<Integer> riskClass, BigDecimal floatGrade, Set<Insurance> insurances,
+                               boolean allowCarryForward) {
+        this(region, period, wage, base, riskClass, floatGrade, insurances, allowCarryForward, Optional.empty());
+    }
+
     public ContributionRequest {
+        Objects.requireNonNull(unitKind, "unitKind");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(wage, "wage");
@@ -75,6 +86,7 @@ public record ContributionRequest(String region, YearMonth period, Optional<BigD
         private BigDecimal floatGrade = DEFAULT_FLOAT_GRADE;
         private final Set<Insurance> insurances = EnumSet.noneOf(Insurance.class);
         private boolean allowCarryForward;
+        private UnitKind unitKind;
 
         private Builder(String region, YearMonth period) {
             this.region = region;
@@ -124,9 +136,16 @@ public record ContributionRequest(String region, YearMonth period, Optional<BigD
             return this;
         }
 
+        /** 参保单位类型 of the employer (optional; null = not given). */
+        public Builder unitKind(UnitKind unitKind) {
+            this.unitKind = unitKind;
+            return this;
+        }
+
         public ContributionRequest build() {
             return new ContributionRequest(region, period, Optional.ofNullable(wage), Optional.ofNullable(base),
-                    Optional.ofNullable(riskClass), floatGrade, insurances, allowCarryForward);
+                    Optional.ofNullable(riskClass), floatGrade, insurances, allowCarryForward,
+                    Optional.ofNullable(unitKind));
         }
     }
 }

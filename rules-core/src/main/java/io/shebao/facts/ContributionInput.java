@@ -11,9 +11,17 @@ public final class ContributionInput {
     private final BigDecimal suppliedBase;
     private final int riskClass;
     private final BigDecimal floatFactor;
+    private final String unitKind;
 
     public ContributionInput(String region, YearMonth period, BigDecimal wage, BigDecimal suppliedBase,
                              int riskClass, BigDecimal floatFactor) {
+        this(region, period, wage, suppliedBase, riskClass, floatFactor, null);
+    }
+
+    /** @param unitKind 参保单位类型 code ({@code sme}, {@code large}…), or null when not given */
+    public ContributionInput(String region, YearMonth period, BigDecimal wage, BigDecimal suppliedBase,
+                             int riskClass, BigDecimal floatFactor, String unitKind) {
+        this.unitKind = unitKind;
         this.region = region;
         this.period = period;
         this.wage = wage;
@@ -54,5 +62,10 @@ public final class ContributionInput {
     /** The float grade as a factor (100% → 1.00). */
     public BigDecimal getFloatFactor() {
         return floatFactor;
+    }
+
+    /** 参保单位类型 code, e.g. {@code sme}, or null when the caller gave none. */
+    public String getUnitKind() {
+        return unitKind;
     }
 }

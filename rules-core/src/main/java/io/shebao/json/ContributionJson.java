@@ -24,6 +24,7 @@ public final class ContributionJson {
         ArrayNode ins = o.putArray("insurances");
         r.insurances().stream().sorted().map(Insurance::code).forEach(ins::add);
         o.put("allowCarryForward", r.allowCarryForward());
+        r.unitKind().ifPresent(k -> o.put("unitKind", k.code()));
         return o;
     }
 

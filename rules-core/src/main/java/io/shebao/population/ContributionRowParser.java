@@ -4,6 +4,7 @@ import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.Insurance;
+import io.shebao.contribution.UnitKind;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -19,6 +20,7 @@ import static io.shebao.population.PopulationColumns.INSURANCES;
 import static io.shebao.population.PopulationColumns.PERIOD;
 import static io.shebao.population.PopulationColumns.REGION;
 import static io.shebao.population.PopulationColumns.RISK_CLASS;
+import static io.shebao.population.PopulationColumns.UNIT_KIND;
 import static io.shebao.population.PopulationColumns.WAGE;
 
 /**
@@ -96,7 +98,8 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
         return new ContributionRequest(region, period, wage.map(w -> amount(WAGE, w)), base.map(x -> amount(BASE, x)),
                 row.nonBlank(RISK_CLASS).map(ContributionRowParser::riskClass),
                 row.nonBlank(FLOAT_GRADE).map(ContributionRowParser::percent).orElse(ContributionRequest.DEFAULT_FLOAT_GRADE),
-                row.nonBlank(INSURANCES).map(ContributionRowParser::insurances).orElse(Set.of()), allowCarryForward);
+                row.nonBlank(INSURANCES).map(ContributionRowParser::insurances).orElse(Set.of()), allowCarryForward,
+                row.nonBlank(UNIT_KIND).map(ContributionRowParser::unitKind));
     }
 
     static YearMonth month(String s) {
@@ -156,6 +159,11 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
         throw ShebaoException.invalid(FLOAT_GRADE, s, "a percentage > 0, e.g. 100 or 120");
     }
 
+    static UnitKind unitKind(String s) {
+        return UnitKind.fromCode(s).orElseThrow(() -> ShebaoException.invalid(UNIT_KIND, s,
+                "a unit kind, one of " + UnitKind.allowedCodes()));
+    }
+
     /** "pension;unemployment", "pension,unemployment" (quoted in CSV) or "pension unemployment". */
     static Set<Insurance> insurances(String s) {
         Set<Insurance> out = EnumSet.noneOf(Insurance.class);
@@ -174,6 +182,7 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
         return switch (apiField) {
             case "riskClass" -> RISK_CLASS;
             case "floatGrade" -> FLOAT_GRADE;
+            case "unitKind" -> UNIT_KIND;
             case "contributionMonths" -> PopulationColumns.CONTRIBUTION_MONTHS;
             case "birthMonth" -> PopulationColumns.BIRTH;
             default -> apiField;

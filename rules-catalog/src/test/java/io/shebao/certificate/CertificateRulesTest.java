@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The certificate's own decisions: back payment, approval, refunds, stop month, paid elsewhere, late fee, deadline. */
 class CertificateRulesTest {
     static final CertificateUnit YICHANG = new CertificateUnit("420500001", "宜昌测试单位", "yichang", Optional.of(1),
-            new BigDecimal("100"), "sme", Set.of());
+            new BigDecimal("100"), io.shebao.contribution.UnitKind.SME, Set.of());
 
     static ShebaoRules withYichang2023() throws URISyntaxException {
         Path pack = Path.of(CertificateRulesTest.class.getResource("/packs/yichang-2023").toURI());
@@ -170,25 +170,27 @@ class CertificateRulesTest {
     }
 
     private static LocalDate deadline(YearMonth period, LocalDate issued) {
-        CertificateUnit u = new CertificateUnit("1", "u", "suizhou", Optional.empty(), new BigDecimal("100"), "sme",
+        CertificateUnit u = new CertificateUnit("1", "u", "suizhou", Optional.empty(), new BigDecimal("100"), io.shebao.contribution.UnitKind.SME,
                 Set.of(Insurance.UNEMPLOYMENT));
         return RULES.certificate(CertificateRequest.builder(u, period, issued).build()).deadline();
     }
 
     @Test
     void aRowInErrorRefusesTheCertificateUnlessSkipped() {
-        // Suizhou has no base limits for 2021-11: a declared wage cannot be clamped, a base can be used
-        RosterEntry ok = withBase(1, "A", "9000", "2015-03-01", "2021-10");
-        RosterEntry noLimits = new RosterEntry(2, "B", "", Optional.of(new BigDecimal("5000")), Optional.empty(),
-                LocalDate.parse("2015-03-01"), Optional.empty(), Optional.of(YearMonth.of(2021, 10)), false, "");
-        CertificateRequest.Builder b = CertificateRequest.builder(suizhouUnit(), YearMonth.of(2021, 11), LocalDate.of(2021, 11, 13))
-                .roster(List.of(ok, noLimits));
+        // Wuhan's medical rates are known from 2022-01 only: a back payment of 2021-12 cannot be computed
+        CertificateUnit wuhan = new CertificateUnit("420100001", "武汉测试单位", "wuhan", Optional.of(2), new BigDecimal("100"),
+                io.shebao.contribution.UnitKind.SME, Set.of());
+        RosterEntry ok = wage(1, "A", "8000", "2015-03-01").withPaidThrough(YearMonth.of(2022, 1));
+        RosterEntry backIntoUnknown = wage(2, "B", "8000", "2021-12-01");
+        CertificateRequest.Builder b = CertificateRequest.builder(wuhan, YearMonth.of(2022, 2), LocalDate.of(2022, 2, 15))
+                .roster(List.of(ok, backIntoUnknown));
         ShebaoException e = assertThrows(ShebaoException.class, () -> RULES.certificate(b.build()));
-        assertTrue(e.getMessage().contains("row 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("row 2") && e.getMessage().contains("2021-12"), e.getMessage());
         Certificate partial = RULES.certificate(b.skipInvalid(true).build());
         assertTrue(partial.partial());
         assertEquals(1, partial.rowsInError());
-        assertEquals(new BigDecimal("99.00"), partial.total()); // 63.00 + 27.00 + 9.00
+        assertEquals(1, partial.persons().size(), "nothing of the person in error is charged, not even the months that work");
+        assertEquals(partial.persons().get(0).months().get(0).total(), partial.total());
         assertTrue(partial.warnings().stream().anyMatch(w -> w.code().equals("PARTIAL")));
     }
 }

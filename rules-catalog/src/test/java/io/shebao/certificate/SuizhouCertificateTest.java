@@ -20,7 +20,7 @@ class SuizhouCertificateTest {
 
     static CertificateUnit suizhouUnit() {
         return new CertificateUnit("100047513", "中国邮政储蓄银行股份有限公司随州市分行", "suizhou", Optional.of(1),
-                new BigDecimal("100"), "large", Set.of(Insurance.UNEMPLOYMENT, Insurance.WORK_INJURY));
+                new BigDecimal("100"), io.shebao.contribution.UnitKind.LARGE, Set.of(Insurance.UNEMPLOYMENT, Insurance.WORK_INJURY));
     }
 
     static RosterEntry withBase(long row, String id, String base, String start, String paidThrough) {

@@ -54,7 +54,8 @@ final class CertificateAudit {
             }
             CertificateUnit unit = new CertificateUnit(text(u, "code"), text(u, "name"), text(u, "region"),
                     u.has("riskClass") ? Optional.of(u.get("riskClass").asInt()) : Optional.empty(),
-                    new BigDecimal(text(u, "floatGrade")), text(u, "unitKind"), ins);
+                    new BigDecimal(text(u, "floatGrade")), io.shebao.contribution.UnitKind.fromCode(text(u, "unitKind"))
+                            .orElseThrow(() -> bad("request.unit.unitKind", u.path("unitKind").asText())), ins);
             List<RosterEntry> roster = new ArrayList<>();
             for (JsonNode p : r.path("roster")) {
                 roster.add(new RosterEntry(p.path("row").asLong(), text(p, "id"), p.path("name").asText(""),

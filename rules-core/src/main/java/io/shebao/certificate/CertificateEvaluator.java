@@ -299,7 +299,7 @@ public final class CertificateEvaluator {
         private ContributionRequest request(RosterEntry e, YearMonth month, Set<Insurance> ins) {
             CertificateUnit u = req.unit();
             ContributionRequest.Builder b = ContributionRequest.builder(region, month).floatGrade(u.floatGrade())
-                    .insurances(ins).allowCarryForward(req.allowCarryForward());
+                    .insurances(ins).allowCarryForward(req.allowCarryForward()).unitKind(u.kind());
             e.wage().ifPresent(b::wage);
             e.base().ifPresent(b::base);
             u.riskClass().ifPresent(b::riskClass);

@@ -2,6 +2,7 @@ package io.shebao.certificate;
 
 import io.shebao.ShebaoException;
 import io.shebao.contribution.Insurance;
+import io.shebao.contribution.UnitKind;
 
 import java.math.BigDecimal;
 import java.util.EnumSet;
@@ -17,15 +18,11 @@ import java.util.Set;
  * @param region     统筹地区 code, e.g. {@code suizhou}
  * @param riskClass  行业风险类别 1–8 (needed when work injury applies)
  * @param floatGrade 浮动费率档次 in percent (100 = the class base rate)
- * @param kind       单位类型: {@code sme}, {@code large}, {@code individual-business} or {@code public-institution}
- *                   (decides the 2020 employer exemption)
+ * @param kind       参保单位类型 (decides the 2020 employer exemption of back-paid 2020 months)
  * @param insurances the insurances the unit is insured for; empty = the region's default
  */
 public record CertificateUnit(String code, String name, String region, Optional<Integer> riskClass,
-                              BigDecimal floatGrade, String kind, Set<Insurance> insurances) {
-    /** The unit kinds (单位类型) a unit file may name. */
-    public static final Set<String> KINDS = Set.of("sme", "large", "individual-business", "public-institution");
-
+                              BigDecimal floatGrade, UnitKind kind, Set<Insurance> insurances) {
     public CertificateUnit {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
@@ -36,9 +33,6 @@ public record CertificateUnit(String code, String name, String region, Optional<
         insurances = insurances.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(insurances));
         if (code.isBlank()) {
             throw ShebaoException.invalid("code", code, "单位编号: a non-empty unit code");
-        }
-        if (!KINDS.contains(kind)) {
-            throw ShebaoException.invalid("unit_kind", kind, "one of sme, large, individual-business, public-institution");
         }
         riskClass.ifPresent(c -> {
             if (c < 1 || c > 8) {

@@ -3,6 +3,7 @@ package io.shebao.certificate;
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 import io.shebao.contribution.Insurance;
+import io.shebao.contribution.UnitKind;
 import io.shebao.parameter.StrictYaml;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -70,10 +71,9 @@ public final class UnitFile {
             }
             floatGrade = new BigDecimal(v);
         }
-        String kind = y.scalar(m.get("unit_kind"), "unit_kind");
-        if (!CertificateUnit.KINDS.contains(kind)) {
-            throw y.error(m.get("unit_kind"), "unit_kind: '" + kind + "' is not allowed; one of sme, large, individual-business, public-institution");
-        }
+        String kindCode = y.scalar(m.get("unit_kind"), "unit_kind");
+        UnitKind kind = UnitKind.fromCode(kindCode).orElseThrow(() -> y.error(m.get("unit_kind"), "unit_kind: '" + kindCode
+                + "' is not allowed; one of sme, large, individual-business, public-institution"));
         Set<Insurance> ins = EnumSet.noneOf(Insurance.class);
         if (m.containsKey("insurances")) {
             for (Node n : y.sequence(m.get("insurances"), "insurances")) {

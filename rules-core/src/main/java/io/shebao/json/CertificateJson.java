@@ -27,7 +27,7 @@ public final class CertificateJson {
         ObjectNode o = Json.object();
         o.put("code", u.code()).put("name", u.name()).put("region", u.region());
         u.riskClass().ifPresent(c -> o.put("riskClass", c));
-        o.put("floatGrade", decimal(u.floatGrade())).put("unitKind", u.kind());
+        o.put("floatGrade", decimal(u.floatGrade())).put("unitKind", u.kind().code());
         ArrayNode ins = o.putArray("insurances");
         u.insurances().stream().sorted().map(Insurance::code).forEach(ins::add);
         return o;

@@ -190,7 +190,7 @@ public final class ParameterSet {
         for (List<ParameterValue> l : layerValues) {
             lv.add(l.stream().filter(v -> v.provenance() != provenance).toList());
         }
-        return new ParameterSet(regions, definitions, lv, layers);
+        return new ParameterSet(regions, definitions, lv, layers, calendar);
     }
 
     /** SHA-256 of the values' content (not of where they were read), hex. Same values → same hash. */

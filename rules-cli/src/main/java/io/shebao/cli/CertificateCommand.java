@@ -256,16 +256,29 @@ final class CertificateCommand implements Callable<Integer> {
         o.println("persons computed 核定人数 " + c.personCount() + " · not charged 不核定 " + c.excluded().size()
                 + " · needs approval 需审批 " + c.needsApproval().size() + " · refunds 退费 " + c.refunds().size()
                 + " (" + s(c.refundTotal()) + ")" + (c.rowsInError() > 0 ? " · rows in error " + c.rowsInError() : ""));
+        // the first few of each list; every one is in --out, --format json and the audit record
+        int shown = 0;
         for (Exclusion e : c.excluded()) {
-            o.println("  not charged  row " + e.row() + " " + e.id() + ": " + e.reason().zh() + " / " + e.reason().en());
+            if (shown++ < LISTED) {
+                o.println("  not charged  row " + e.row() + " " + e.id() + ": " + e.reason().zh() + " / " + e.reason().en());
+            }
         }
+        more(o, c.excluded().size(), "not charged");
+        shown = 0;
         for (ApprovalItem a : c.needsApproval()) {
-            o.println("  approval     row " + a.row() + " " + a.id() + " " + a.from() + (a.to().equals(a.from()) ? "" : "…" + a.to())
-                    + ": " + a.reason().en());
+            if (shown++ < LISTED) {
+                o.println("  approval     row " + a.row() + " " + a.id() + " " + a.from() + (a.to().equals(a.from()) ? "" : "…" + a.to())
+                        + ": " + a.reason().en());
+            }
         }
+        more(o, c.needsApproval().size(), "needing approval");
+        shown = 0;
         for (Refund r : c.refunds()) {
-            o.println("  refund       row " + r.row() + " " + r.id() + " " + r.month() + ": " + s(r.total()));
+            if (shown++ < LISTED) {
+                o.println("  refund       row " + r.row() + " " + r.id() + " " + r.month() + ": " + s(r.total()));
+            }
         }
+        more(o, c.refunds().size(), "refunds");
         if (!c.warnings().isEmpty()) {
             o.println("Warnings:");
             for (Message m : c.warnings()) {
@@ -273,6 +286,15 @@ final class CertificateCommand implements Callable<Integer> {
             }
         }
         o.println("Rules fired: " + String.join(" ", c.trace().rules().stream().map(r -> r.id()).distinct().toList()));
+    }
+
+    /** Lines of each list the table shows. */
+    private static final int LISTED = 10;
+
+    private static void more(PrintWriter o, int size, String what) {
+        if (size > LISTED) {
+            o.println("  … " + (size - LISTED) + " more " + what + " (all of them: --out FILE, --format json)");
+        }
     }
 
     private static String s(BigDecimal d) {

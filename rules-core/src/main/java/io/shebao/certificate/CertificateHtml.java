@@ -43,6 +43,7 @@ public final class CertificateHtml {
                         .annex { font-size: 9pt; margin-top: 8mm; border-top: 1px dashed #888; padding-top: 3mm; }
                         .annex table { font-size: 9pt; }
                         .annex td, .annex th { padding: 1mm 1.5mm; }
+                        .annex td:nth-child(-n+4) { white-space: nowrap; }
                         .muted { color: #555; font-size: 8.5pt; }
                         """)
                 .append("</style>\n</head>\n<body>\n<div class=\"sheet\">\n");

@@ -121,6 +121,9 @@ final class CertificateCommand implements Callable<Integer> {
                 .interestRate(interestRate).allowCarryForward(allowCarryForward).skipInvalid(skipInvalid);
         CertificateRequest header = request(rb);
         Path errorsFile = errors != null ? errors : BatchCommand.defaultErrors(roster);
+        refuseToOverwriteInputs(errorsFile, "--errors");
+        refuseToOverwriteInputs(details, "--details");
+        refuseToOverwriteInputs(out, "--out");
         boolean keepPersons = common.format == Common.Format.json || audit.wanted();
         boolean keepRoster = audit.wanted();
         List<PersonBill> persons = new ArrayList<>();
@@ -189,6 +192,19 @@ final class CertificateCommand implements Callable<Integer> {
                 return 1;
             }
             return 0;
+        }
+    }
+
+    /** Inputs are never overwritten: an output naming the roster or the unit file is bad input. */
+    private void refuseToOverwriteInputs(Path output, String option) {
+        if (output == null) {
+            return;
+        }
+        Path o = output.toAbsolutePath().normalize();
+        for (Path in : new Path[] {roster, unitFile}) {
+            if (o.equals(in.toAbsolutePath().normalize())) {
+                throw new CliException(2, option + ": '" + output + "' is an input file; write the output elsewhere");
+            }
         }
     }
 

@@ -93,8 +93,10 @@ class CertificateCliIT {
                 {"--unit", UNIT.toString(), "--roster", STAFF.toString(), "--period", "2021-11", "--issued-on", "13/11/2021"},
                 {"--unit", UNIT.toString(), "--roster", dir.resolve("none.csv").toString(), "--period", "2021-11", "--issued-on", "2021-11-13"},
                 {"--unit", UNIT.toString(), "--roster", STAFF.toString(), "--period", "2021-11", "--issued-on", "2021-12-06"},
+                {"--unit", UNIT.toString(), "--roster", STAFF.toString(), "--period", "2021-11", "--issued-on", "2021-11-13",
+                        "--errors", STAFF.toString()},
         };
-        String[] expect = {"unit_kind: 'big'", "--issued-on", "13/11/2021", "does not exist", "interest"};
+        String[] expect = {"unit_kind: 'big'", "--issued-on", "13/11/2021", "does not exist", "interest", "is an input file"};
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 1];
             args[0] = "certificate";
@@ -105,5 +107,6 @@ class CertificateCliIT {
             assertTrue(o.err().contains(expect[i]), o.err());
             assertFalse(o.err().contains("Exception"), o.err());
         }
+        assertTrue(Files.readString(STAFF).startsWith("id,name,base,start"), "the roster is untouched");
     }
 }

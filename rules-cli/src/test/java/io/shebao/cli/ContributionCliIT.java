@@ -97,6 +97,22 @@ class ContributionCliIT {
     }
 
     @Test
+    void currentMonthIsAnsweredWithAssumedValueWarningsAndStrictModeRefuses() throws Exception {
+        CliProcess.Outcome o = CliProcess.run("contribution", "--region", "wuhan", "--period", "2026-11",
+                "--wage", "9000", "--risk-class", "1");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.out().contains("WARNING ASSUMED_VALUE: assumed value: unemployment.employer_rate = 0.007 (hubei, 2026-01-01 … 2026-12-31)"), o.out());
+        assertTrue(o.out().contains("推定值：contribution_base.floor = 4498"), o.out());
+        assertTrue(o.out().contains("[assumed] shebao/parameters/tiers/tier-1.yaml"), o.out());
+        CliProcess.Outcome strict = CliProcess.run("contribution", "--region", "wuhan", "--period", "2026-11",
+                "--wage", "9000", "--risk-class", "1", "--strict");
+        assertEquals(2, strict.exit(), strict.out());
+        String err = strict.err().strip();
+        assertFalse(err.contains("\n"), err);
+        assertTrue(err.contains("unemployment.employer_rate") && err.contains("contribution_base.floor"), err);
+    }
+
+    @Test
     void unknownPeriodNamesParameterRegionAndPeriod() throws Exception {
         CliProcess.Outcome o = CliProcess.run("contribution", "--region", "shiyan", "--period", "2021-06",
                 "--wage", "5000", "--risk-class", "1");

@@ -69,6 +69,29 @@ class WhatifComparisonTest {
     }
 
     @Test
+    void assumedValuesAreListedOnceInTheReportAndStrictRulesPutTheRowsInError() {
+        String people = "id,region,period,wage,risk_class\na,wuhan,2026-03,5000,1\nb,wuhan,2026-04,6000,1\nc,wuhan,2025-03,6000,1\n";
+        Summary s = new PopulationComparison(RULES, RULES.withScenario(statutory()))
+                .run(reader(people, PopulationReader.Format.CSV), ContributionRowParser.strict(), e -> { });
+        assertEquals(3, s.rows());
+        assertEquals(2, s.warnings());
+        // the baseline's two assumed unemployment rates; the scenario overrides them
+        assertEquals(2, s.assumptions().size(), s.assumptions().toString());
+        assertTrue(s.assumptions().stream().allMatch(m -> m.code().equals("ASSUMED_VALUE") && m.en().contains("unemployment.")));
+        String html = io.shebao.whatif.WhatifReport.html(s, statutory(), "people.csv", RULES.parameters().hash());
+        assertTrue(html.contains("Assumed values used") && html.contains("unemployment.employer_rate = 0.007"), html);
+        assertTrue(io.shebao.json.WhatifJson.summary(s, statutory()).has("assumptions"));
+
+        ShebaoRules strict = ShebaoRules.builder().strict().build();
+        List<RowError> errors = new ArrayList<>();
+        Summary t = new PopulationComparison(strict, strict.withScenario(statutory()))
+                .run(reader(people, PopulationReader.Format.CSV), ContributionRowParser.strict(), errors::add);
+        assertEquals(1, t.rows());
+        assertEquals(List.of(1L, 2L), errors.stream().map(RowError::row).toList());
+        assertTrue(errors.get(0).reason().contains("unemployment.employer_rate"), errors.get(0).reason());
+    }
+
+    @Test
     void differenceEqualsTheHandComputedSumToTheFen() {
         List<RowError> errors = new ArrayList<>();
         Summary s = run(errors);

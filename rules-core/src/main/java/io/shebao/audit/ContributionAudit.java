@@ -31,7 +31,7 @@ final class ContributionAudit {
     static final String ROUNDING_RULES = "C-ROUND-";
     static final String TOTAL_RULES = "C-TOT-";
     private static final Set<String> REQUEST_KEYS = Set.of("region", "period", "wage", "base", "riskClass",
-            "floatGrade", "insurances", "allowCarryForward", "unitKind");
+            "floatGrade", "insurances", "allowCarryForward", "unitKind", "contributor", "birth", "sex");
 
     private ContributionAudit() {
     }
@@ -75,6 +75,19 @@ final class ContributionAudit {
             String k = text(r, "unitKind");
             b.unitKind(UnitKind.fromCode(k).orElseThrow(() -> bad("request.unitKind",
                     "'" + k + "' is not one of " + UnitKind.allowedCodes())));
+        }
+        if (r.has("contributor")) {
+            String c = text(r, "contributor");
+            b.contributor(io.shebao.contribution.Contributor.fromCode(c).orElseThrow(() -> bad("request.contributor",
+                    "'" + c + "' is not one of " + io.shebao.contribution.Contributor.allowedCodes())));
+        }
+        if (r.has("birth") || r.has("sex")) {
+            try {
+                b.person(YearMonth.parse(text(r, "birth")), io.shebao.retirement.Sex.fromCode(text(r, "sex"))
+                        .orElseThrow(() -> bad("request.sex", "not one of " + io.shebao.retirement.Sex.allowedCodes())));
+            } catch (DateTimeParseException e) {
+                throw bad("request.birth", "'" + r.path("birth").asText() + "' is not YYYY-MM");
+            }
         }
         try {
             return b.build();

@@ -74,6 +74,10 @@ public final class ContributionPlanner {
 
     /** The same amounts, warnings and trace as {@code rules.contribution(request)}, or the same error. */
     public PlannedContribution evaluate(ContributionRequest request) {
+        if (request.contributor() != io.shebao.contribution.Contributor.EMPLOYEE) {
+            // a flexible worker's base is checked against the limits and noted per row: no plan
+            return PlannedContribution.of(rules.contribution(request));
+        }
         Context key = Context.of(request);
         ContextPlan plan = plans.get(key);
         if (plan == null) {

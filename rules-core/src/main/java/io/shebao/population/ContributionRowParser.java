@@ -5,6 +5,7 @@ import io.shebao.ShebaoException;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.Insurance;
 import io.shebao.contribution.UnitKind;
+import io.shebao.contribution.Contributor;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -94,12 +95,18 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
                     wage.map(w -> w + " / " + base.get()).orElse(""),
                     "give exactly one of wage (declared monthly wage) and base (contribution base)");
         }
+        Contributor contributor = row.nonBlank(PopulationColumns.CONTRIBUTOR).map(c -> Contributor.fromCode(c)
+                .orElseThrow(() -> ShebaoException.invalid(PopulationColumns.CONTRIBUTOR, c,
+                        "one of " + Contributor.allowedCodes()))).orElse(Contributor.EMPLOYEE);
+        boolean flexible = contributor == Contributor.FLEXIBLE;
         // the record's constructor directly: the builder's EnumSet costs more than the rest of the row
         return new ContributionRequest(region, period, wage.map(w -> amount(WAGE, w)), base.map(x -> amount(BASE, x)),
                 row.nonBlank(RISK_CLASS).map(ContributionRowParser::riskClass),
                 row.nonBlank(FLOAT_GRADE).map(ContributionRowParser::percent).orElse(ContributionRequest.DEFAULT_FLOAT_GRADE),
                 row.nonBlank(INSURANCES).map(ContributionRowParser::insurances).orElse(Set.of()), allowCarryForward,
-                row.nonBlank(UNIT_KIND).map(ContributionRowParser::unitKind));
+                row.nonBlank(UNIT_KIND).map(ContributionRowParser::unitKind), contributor,
+                flexible ? row.nonBlank(PopulationColumns.BIRTH).map(ContributionRowParser::birth) : Optional.empty(),
+                flexible ? row.nonBlank(PopulationColumns.SEX).map(ContributionRowParser::sex) : Optional.empty());
     }
 
     static YearMonth month(String s) {
@@ -157,6 +164,19 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
             // the message below says what is allowed
         }
         throw ShebaoException.invalid(FLOAT_GRADE, s, "a percentage > 0, e.g. 100 or 120");
+    }
+
+    static YearMonth birth(String s) {
+        try {
+            return YearMonth.parse(s);
+        } catch (java.time.DateTimeException e) {
+            throw ShebaoException.invalid(PopulationColumns.BIRTH, s, "a birth month YYYY-MM, e.g. 1980-04");
+        }
+    }
+
+    static io.shebao.retirement.Sex sex(String s) {
+        return io.shebao.retirement.Sex.fromCode(s).orElseThrow(() -> ShebaoException.invalid(PopulationColumns.SEX, s,
+                "one of " + io.shebao.retirement.Sex.allowedCodes()));
     }
 
     static UnitKind unitKind(String s) {

@@ -43,11 +43,13 @@ import java.util.concurrent.Callable;
 @Command(name = "certificate", mixinStandardHelpOptions = true,
         description = {"The employer's monthly contribution certificate (社会保险费应缴认定单) from its roster.",
                 "Unit file (YAML/JSON): code, name, region, risk_class, float_grade, unit_kind, insurances.",
-                "Roster (CSV or JSONL, streamed): id, name, wage or base, start, stop, paid_through, paid_elsewhere, not_billable.",
-                "Rows in error go to --errors (row,id,field,value,reason); then no certificate is issued (exit 1) unless --skip-invalid.",
-                "Exit: 0 issued, 1 rows in error (none issued, or a partial one with --skip-invalid), 2 bad input.",
-                "Example: shebao certificate --unit examples/certificate/unit.yaml --roster examples/certificate/staff.csv",
-                "         --period 2021-11 --issued-on 2021-11-13 --out certificate.html"})
+                "Roster (CSV or JSONL, streamed): id, name, wage or base, start, stop, paid_through,",
+                "paid_elsewhere, not_billable. Rows in error go to --errors (row,id,field,value,reason);",
+                "then no certificate is issued (exit 1) unless --skip-invalid (a partial one, marked).",
+                "Exit: 0 issued, 1 rows in error, 2 bad input. Rules and formats: docs/CERTIFICATE.md",
+                "Example: shebao certificate --unit examples/certificate/unit.yaml",
+                "  --roster examples/certificate/staff.csv --period 2021-11 --issued-on 2021-11-13",
+                "  --out certificate.html"})
 final class CertificateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

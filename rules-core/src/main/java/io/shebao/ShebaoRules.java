@@ -48,6 +48,8 @@ public final class ShebaoRules {
     private final Optional<Scenario> scenario;
     private final ContributionEvaluator contributions;
     private final Audit audit;
+    /** Built on first use, like the retirement evaluator. */
+    private volatile io.shebao.certificate.CertificateEvaluator certificates;
     /** Built on first use, so that a JVM asking only for contributions never loads the retirement rule base. */
     private volatile RetirementEvaluator retirements;
 
@@ -150,6 +152,25 @@ public final class ShebaoRules {
         return e.evaluate(query);
     }
 
+    /**
+     * 应缴认定单: the unit's monthly contribution certificate from its roster — the months charged, back-paid,
+     * needing approval or refundable, the surcharges, the deadline and the total in capitals.
+     */
+    public io.shebao.certificate.Certificate certificate(io.shebao.certificate.CertificateRequest request) {
+        return certificates().evaluate(Objects.requireNonNull(request, "request"));
+    }
+
+    /** The certificate evaluator, also for streaming a large roster ({@code certificates().stream(...)}). */
+    public io.shebao.certificate.CertificateEvaluator certificates() {
+        io.shebao.certificate.CertificateEvaluator e = certificates;
+        if (e == null) {
+            e = new io.shebao.certificate.CertificateEvaluator(this, parameters,
+                    RuleEngine.forKieBase(io.shebao.certificate.CertificateEvaluator.KIE_BASE));
+            certificates = e; // a benign race: evaluators are immutable and equivalent
+        }
+        return e;
+    }
+
     /** Every parameter value in use, bundled and from packs (and the scenario's overrides on a scenario view). */
     public ParameterSet parameters() {
         return parameters;
@@ -170,8 +191,19 @@ public final class ShebaoRules {
     /** Options for loading: parameter packs. */
     public static final class Builder {
         private final List<Path> packs = new ArrayList<>();
+        private boolean strict;
 
         private Builder() {
+        }
+
+        /**
+         * 严格模式: values of provenance {@code assumed} are not used, so a question that needs one fails as
+         * unknown (PARAMETER_UNKNOWN naming the parameter) instead of being answered with an ASSUMED_VALUE
+         * warning.
+         */
+        public Builder strict() {
+            this.strict = true;
+            return this;
         }
 
         /**
@@ -202,6 +234,9 @@ public final class ShebaoRules {
             if (sw == null) {
                 sw = SwitchRegistry.load(ShebaoRules.class.getClassLoader());
                 declaredSwitches = sw;
+            }
+            if (strict) {
+                ps = ps.without(io.shebao.parameter.Provenance.ASSUMED);
             }
             return new ShebaoRules(ps, ps, sw, sw.defaults(), Optional.empty());
         }

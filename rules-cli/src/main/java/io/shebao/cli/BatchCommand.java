@@ -79,6 +79,9 @@ final class BatchCommand implements Callable<Integer> {
             description = "Load a parameter pack: a directory of dated parameter files (repeatable; a later pack wins).")
     List<Path> parameterPacks = new ArrayList<>();
 
+    @Option(names = "--strict", description = StrictMode.DESCRIPTION)
+    boolean strict;
+
     @Option(names = "--verbose", description = "Show stack traces of errors.")
     boolean verbose;
 
@@ -117,6 +120,9 @@ final class BatchCommand implements Callable<Integer> {
                 allowCarryForward);
         ShebaoRules.Builder rb = ShebaoRules.builder();
         parameterPacks.forEach(rb::parameterPack);
+        if (strict) {
+            rb.strict();
+        }
         ShebaoRules rules = rb.build();
         if (scenario != null) {
             rules = rules.withScenario(ScenarioOptions.read(rules, "--scenario", scenario));

@@ -1,5 +1,6 @@
 package io.shebao.cli;
 
+import io.shebao.contribution.UnitKind;
 import picocli.CommandLine;
 
 import io.shebao.number.DecimalBounds;
@@ -60,6 +61,14 @@ final class Converters {
                         + DecimalBounds.PERCENT.allowed());
             }
             return new BigDecimal(n);
+        }
+    }
+
+    static final class Kind implements CommandLine.ITypeConverter<UnitKind> {
+        @Override
+        public UnitKind convert(String v) {
+            return UnitKind.fromCode(v).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + v + "' is not a unit kind; allowed: " + UnitKind.allowedCodes()));
         }
     }
 

@@ -25,6 +25,7 @@ public final class Main {
     private static final Map<String, String> OPTION_OF = Map.ofEntries(
             Map.entry("region", "--region"), Map.entry("wage", "--wage"), Map.entry("base", "--base"),
             Map.entry("riskClass", "--risk-class"), Map.entry("floatGrade", "--float-grade"),
+            Map.entry("unitKind", "--unit-kind"), Map.entry("to", "--to"),
             Map.entry("parameters", "--parameters"), Map.entry("insurances", "--insurances"),
             Map.entry("audit-out", "--audit-out"), Map.entry("sign-key", "--sign-key"),
             Map.entry("verify-key", "--verify-key"), Map.entry("out", "--out"),

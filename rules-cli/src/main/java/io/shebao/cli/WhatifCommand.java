@@ -85,6 +85,9 @@ final class WhatifCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     AuditOptions audit;
 
+    @Option(names = "--strict", description = StrictMode.DESCRIPTION)
+    boolean strict;
+
     @Option(names = "--verbose", description = "Show stack traces of errors.")
     boolean verbose;
 
@@ -113,6 +116,9 @@ final class WhatifCommand implements Callable<Integer> {
         PathClash.check(inputs, outputs);
         ShebaoRules.Builder rb = ShebaoRules.builder();
         parameterPacks.forEach(rb::parameterPack);
+        if (strict) {
+            rb.strict();
+        }
         ShebaoRules baseline = rb.build();
         if (region != null) {
             baseline.regions().require("region", region);
@@ -208,7 +214,10 @@ final class WhatifCommand implements Callable<Integer> {
     private void printTable(PrintWriter o, Summary s, Scenario scenario) {
         o.println("What-if " + ScenarioOptions.label(scenario) + " on " + population);
         o.println("rows computed: " + s.rows() + "   rows in error: " + s.errors()
-                + (s.warnings() > 0 ? "   rows with carried-forward values: " + s.warnings() : ""));
+                + (s.warnings() > 0 ? "   rows with carried-forward or assumed values: " + s.warnings() : ""));
+        for (io.shebao.trace.Message m : s.assumptions()) {
+            o.println("WARNING " + m.code() + ": " + m.en());
+        }
         Table t = new Table("insurance", "险种", "side", "baseline", "scenario", "difference", "%");
         SideTotals b = s.baseline();
         SideTotals a = s.scenario();

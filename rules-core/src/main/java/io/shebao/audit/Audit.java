@@ -99,6 +99,22 @@ public final class Audit {
     }
 
     /**
+     * The audit record of a certificate: the request with its whole roster (as read), and the certificate.
+     *
+     * @param rosterRowsInError rows of the roster file that were in error when it was read (a partial certificate
+     *                          left them out; they are not in the request)
+     */
+    public AuditRecord record(io.shebao.certificate.CertificateRequest request, io.shebao.certificate.Certificate certificate,
+                              long rosterRowsInError) {
+        ObjectNode req = io.shebao.json.CertificateJson.request(request);
+        if (rosterRowsInError > 0) {
+            req.put("rosterRowsInError", rosterRowsInError);
+        }
+        return record(EvaluationKind.CERTIFICATE, req, io.shebao.json.CertificateJson.result(certificate), certificate.trace(),
+                scenarioRef());
+    }
+
+    /**
      * The record of any evaluation, from its request and result in the library's JSON form and its trace.
      * Each kind's {@code record} overload calls this; it is public so other evaluating front ends can too.
      */
@@ -146,6 +162,7 @@ public final class Audit {
         String subject = switch (record.kind()) {
             case CONTRIBUTION -> ContributionAudit.subject(record.request());
             case RETIREMENT -> RetirementAudit.subject(record.request());
+            case CERTIFICATE -> CertificateAudit.subject(record.request());
         };
 
         AuditRecord now;
@@ -236,6 +253,7 @@ public final class Audit {
         return switch (record.kind()) {
             case CONTRIBUTION -> audit.record(view.contribution(ContributionAudit.readRequest(record.request())));
             case RETIREMENT -> audit.record(view.retirement(RetirementAudit.readQuery(record.request())));
+            case CERTIFICATE -> CertificateAudit.recompute(view, audit, record.request());
         };
     }
 
@@ -317,6 +335,8 @@ public final class Audit {
                 case CONTRIBUTION -> prefixes.addAll(ContributionAudit.rulePrefixes(d, oldResult, newResult));
                 // exact ids: a retirement result lists its rules beside each answer
                 case RETIREMENT -> exact.addAll(RetirementAudit.ruleIds(d, oldResult, newResult));
+                // a certificate's amounts come from its own rules and the contribution rules of each month
+                case CERTIFICATE -> prefixes.addAll(List.of("CERT-", "C-"));
             }
         }
         Map<String, RuleFiring> out = new LinkedHashMap<>();

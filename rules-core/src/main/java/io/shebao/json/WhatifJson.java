@@ -81,6 +81,9 @@ public final class WhatifJson {
         ObjectNode o = Json.object();
         o.put("scenarioName", scenario.name()).put("scenarioHash", scenario.hash());
         o.put("rows", s.rows()).put("errors", s.errors()).put("rowsWithWarnings", s.warnings());
+        if (!s.assumptions().isEmpty()) {
+            o.set("assumptions", Json.messages(s.assumptions()));
+        }
         o.set("baseline", totals(s.baseline()));
         o.set("scenario", totals(s.scenario()));
         o.set("difference", difference(s.baseline(), s.scenario()));

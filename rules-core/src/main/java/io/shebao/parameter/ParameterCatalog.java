@@ -6,6 +6,7 @@ import io.shebao.calendar.CalendarFileReader;
 import io.shebao.calendar.CalendarYear;
 import io.shebao.calendar.HolidayCalendar;
 import io.shebao.region.Region;
+import io.shebao.region.RegionGroup;
 import io.shebao.region.RegionRegistry;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -160,19 +161,32 @@ public final class ParameterCatalog {
     private static RegionRegistry readRegions(ClassLoader loader, String name) {
         StrictYaml y = new StrictYaml(name, ErrorCode.PARAMETER_FILE_INVALID);
         List<Region> out = new ArrayList<>();
+        List<RegionGroup> groups = new ArrayList<>();
         try (Reader r = open(loader, name)) {
-            Map<String, Node> top = y.mapping(y.parse(r), "the regions file", Set.of("regions"), Set.of("regions"));
+            Map<String, Node> top = y.mapping(y.parse(r), "the regions file", Set.of("regions", "groups"), Set.of("regions"));
             for (Map.Entry<String, Node> e : y.entries(top.get("regions"), "regions").entrySet()) {
                 Map<String, Node> m = y.mapping(e.getValue(), "region " + e.getKey(), Set.of("zh", "en", "parent"),
                         Set.of("zh", "en"));
                 out.add(new Region(e.getKey(), y.scalar(m.get("zh"), "zh"), y.scalar(m.get("en"), "en"),
                         m.containsKey("parent") ? Optional.of(y.scalar(m.get("parent"), "parent")) : Optional.empty()));
             }
+            if (top.containsKey("groups")) {
+                for (Map.Entry<String, Node> e : y.entries(top.get("groups"), "groups").entrySet()) {
+                    Map<String, Node> m = y.mapping(e.getValue(), "group " + e.getKey(),
+                            Set.of("zh", "en", "regions", "reference"), Set.of("zh", "en", "regions", "reference"));
+                    List<String> members = new ArrayList<>();
+                    for (Node n : y.sequence(m.get("regions"), "regions")) {
+                        members.add(y.scalar(n, "region"));
+                    }
+                    groups.add(new RegionGroup(e.getKey(), y.scalar(m.get("zh"), "zh"), y.scalar(m.get("en"), "en"),
+                            members, y.scalar(m.get("reference"), "reference")));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try {
-            return new RegionRegistry(out);
+            return new RegionRegistry(out, groups);
         } catch (IllegalArgumentException e) {
             throw new ShebaoException(ErrorCode.PARAMETER_FILE_INVALID, name, null, name + ": " + e.getMessage());
         }

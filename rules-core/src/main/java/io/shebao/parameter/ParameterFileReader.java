@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Reads one dated parameter file. Format (see docs/ARCHITECTURE.md):
  * <pre>
- * region: hubei                # or regions: [huangshi, shiyan]
+ * region: hubei                # or regions: [huangshi, shiyan], or group: base-tier-2 (regions.yaml)
  * parameters:
  *   unemployment.employer_rate:
  *     description: 失业保险单位费率 / unemployment insurance, employer rate
@@ -30,7 +30,7 @@ import java.util.Set;
  * </pre>
  */
 public final class ParameterFileReader {
-    private static final Set<String> FILE_KEYS = Set.of("region", "regions", "parameters");
+    private static final Set<String> FILE_KEYS = Set.of("region", "regions", "group", "parameters");
     private static final Set<String> PARAM_KEYS = Set.of("description", "unit", "keyed", "values", "allowed", "max",
             "keys", "not_above");
     private static final Set<String> VALUE_KEYS = Set.of("from", "until", "value", "key", "reference", "provenance");
@@ -59,11 +59,18 @@ public final class ParameterFileReader {
     private Contents read(StrictYaml y, Node root, String file, String pack) {
         Map<String, Node> top = y.mapping(root, "the file", FILE_KEYS, Set.of("parameters"));
         List<String> fileRegions = new ArrayList<>();
-        if (top.containsKey("region") == top.containsKey("regions")) {
-            throw y.error(root, "give exactly one of 'region' or 'regions'");
+        int headers = (top.containsKey("region") ? 1 : 0) + (top.containsKey("regions") ? 1 : 0)
+                + (top.containsKey("group") ? 1 : 0);
+        if (headers != 1) {
+            throw y.error(root, "give exactly one of 'region', 'regions' or 'group'");
         }
         if (top.containsKey("region")) {
             fileRegions.add(region(y, top.get("region")));
+        } else if (top.containsKey("group")) {
+            String g = y.scalar(top.get("group"), "group");
+            fileRegions.addAll(regions.group(g).orElseThrow(() -> y.error(top.get("group"), "unknown group '" + g
+                    + "'; known: " + String.join(", ", regions.groups().stream().map(x -> x.code()).toList())))
+                    .regions());
         } else {
             for (Node r : y.sequence(top.get("regions"), "regions")) {
                 fileRegions.add(region(y, r));
@@ -128,7 +135,7 @@ public final class ParameterFileReader {
                 try {
                     prov = Provenance.parse(y.scalar(v.get("provenance"), id + ".provenance"));
                     if (prov == Provenance.SCENARIO) {
-                        throw new IllegalArgumentException("provenance 'scenario' is only for what-if scenario files; allowed here: seed, law, secondary");
+                        throw new IllegalArgumentException("provenance 'scenario' is only for what-if scenario files; allowed here: seed, law, secondary, assumed");
                     }
                 } catch (IllegalArgumentException e) {
                     throw y.error(v.get("provenance"), id + ": " + e.getMessage());

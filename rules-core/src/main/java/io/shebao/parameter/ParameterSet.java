@@ -227,6 +227,18 @@ public final class ParameterSet {
         return calendar;
     }
 
+    /**
+     * This set without the values of the given provenance, in every layer: strict mode drops the
+     * {@link Provenance#ASSUMED} values, so that a month only they cover is unknown again.
+     */
+    public ParameterSet without(Provenance provenance) {
+        List<List<ParameterValue>> lv = new ArrayList<>();
+        for (List<ParameterValue> l : layerValues) {
+            lv.add(l.stream().filter(v -> v.provenance() != provenance).toList());
+        }
+        return new ParameterSet(regions, definitions, lv, layers, calendar);
+    }
+
     /** SHA-256 of the values' content (not of where they were read), hex. Same values → same hash. */
     public String hash() {
         return hash;

@@ -4,6 +4,8 @@ import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.Insurance;
+import io.shebao.contribution.UnitKind;
+import io.shebao.contribution.Contributor;
 import io.shebao.number.DecimalBounds;
 import io.shebao.number.MonthText;
 import io.shebao.number.WholeBounds;
@@ -22,6 +24,7 @@ import static io.shebao.population.PopulationColumns.INSURANCES;
 import static io.shebao.population.PopulationColumns.PERIOD;
 import static io.shebao.population.PopulationColumns.REGION;
 import static io.shebao.population.PopulationColumns.RISK_CLASS;
+import static io.shebao.population.PopulationColumns.UNIT_KIND;
 import static io.shebao.population.PopulationColumns.WAGE;
 
 /**
@@ -96,11 +99,18 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
                     wage.map(w -> w + " / " + base.get()).orElse(""),
                     "give exactly one of wage (declared monthly wage) and base (contribution base)");
         }
+        Contributor contributor = row.nonBlank(PopulationColumns.CONTRIBUTOR).map(c -> Contributor.fromCode(c)
+                .orElseThrow(() -> ShebaoException.invalid(PopulationColumns.CONTRIBUTOR, c,
+                        "one of " + Contributor.allowedCodes()))).orElse(Contributor.EMPLOYEE);
+        boolean flexible = contributor == Contributor.FLEXIBLE;
         // the record's constructor directly: the builder's EnumSet costs more than the rest of the row
         return new ContributionRequest(region, period, wage.map(w -> amount(WAGE, w)), base.map(x -> amount(BASE, x)),
                 row.nonBlank(RISK_CLASS).map(ContributionRowParser::riskClass),
                 row.nonBlank(FLOAT_GRADE).map(ContributionRowParser::percent).orElse(ContributionRequest.DEFAULT_FLOAT_GRADE),
-                row.nonBlank(INSURANCES).map(ContributionRowParser::insurances).orElse(Set.of()), allowCarryForward);
+                row.nonBlank(INSURANCES).map(ContributionRowParser::insurances).orElse(Set.of()), allowCarryForward,
+                row.nonBlank(UNIT_KIND).map(ContributionRowParser::unitKind), contributor,
+                flexible ? row.nonBlank(PopulationColumns.BIRTH).map(ContributionRowParser::birth) : Optional.empty(),
+                flexible ? row.nonBlank(PopulationColumns.SEX).map(ContributionRowParser::sex) : Optional.empty());
     }
 
     static YearMonth month(String s) {
@@ -121,6 +131,20 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
         return DecimalBounds.PERCENT.parse(FLOAT_GRADE, s.endsWith("%") ? s.substring(0, s.length() - 1).strip() : s);
     }
 
+    static YearMonth birth(String s) {
+        return MonthText.parse(PopulationColumns.BIRTH, s, "a birth month YYYY-MM, e.g. 1980-04");
+    }
+
+    static io.shebao.retirement.Sex sex(String s) {
+        return io.shebao.retirement.Sex.fromCode(s).orElseThrow(() -> ShebaoException.invalid(PopulationColumns.SEX, s,
+                "one of " + io.shebao.retirement.Sex.allowedCodes()));
+    }
+
+    static UnitKind unitKind(String s) {
+        return UnitKind.fromCode(s).orElseThrow(() -> ShebaoException.invalid(UNIT_KIND, s,
+                "a unit kind, one of " + UnitKind.allowedCodes()));
+    }
+
     /** "pension;unemployment", "pension,unemployment" (quoted in CSV) or "pension unemployment". */
     static Set<Insurance> insurances(String s) {
         Set<Insurance> out = EnumSet.noneOf(Insurance.class);
@@ -139,6 +163,7 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
         return switch (apiField) {
             case "riskClass" -> RISK_CLASS;
             case "floatGrade" -> FLOAT_GRADE;
+            case "unitKind" -> UNIT_KIND;
             case "contributionMonths" -> PopulationColumns.CONTRIBUTION_MONTHS;
             case "birthMonth" -> PopulationColumns.BIRTH;
             default -> apiField;

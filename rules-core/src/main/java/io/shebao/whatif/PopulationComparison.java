@@ -102,6 +102,7 @@ public final class PopulationComparison {
         int falls = 0;
         int stays = 0;
         int warned = 0;
+        Map<String, io.shebao.trace.Message> assumed = new TreeMap<>();
         SideTotals before = SideTotals.zero();
         SideTotals after = SideTotals.zero();
         List<BigDecimal[]> people = new ArrayList<>(); // {wage, baseline total, scenario total}
@@ -161,6 +162,16 @@ public final class PopulationComparison {
                 }
                 if (!o.before().warnings().isEmpty() || !o.after().warnings().isEmpty()) {
                     warned++;
+                    for (var w : o.before().warnings()) {
+                        if (w.code().equals("ASSUMED_VALUE")) {
+                            assumed.putIfAbsent(w.en(), w);
+                        }
+                    }
+                    for (var w : o.after().warnings()) {
+                        if (w.code().equals("ASSUMED_VALUE")) {
+                            assumed.putIfAbsent(w.en(), w);
+                        }
+                    }
                 }
                 people.add(new BigDecimal[]{o.wageBand(), b, a});
                 if (o.shift() != null) {
@@ -192,7 +203,8 @@ public final class PopulationComparison {
                 changes.isEmpty() ? Optional.empty() : Optional.of(changes.get(changes.size() - 1)),
                 bands(people), warned, retirement ? Optional.of(new RetirementShift(retired, later, earlier, byShift,
                         byYear.entrySet().stream().map(e -> new RetirementShift.BirthYear(e.getKey(), (int) e.getValue()[0],
-                                (int) e.getValue()[1], e.getValue()[2])).toList())) : Optional.empty());
+                                (int) e.getValue()[1], e.getValue()[2])).toList())) : Optional.empty(),
+                List.copyOf(assumed.values()));
     }
 
     /** The nearest-rank percentile's 1-based rank: ceil(p/100 × n). */

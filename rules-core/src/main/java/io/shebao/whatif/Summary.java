@@ -14,15 +14,17 @@ import java.util.Optional;
  * @param changeDeciles the 10th, 20th … 90th percentile of the per-person change of the total (nearest rank)
  * @param minChange   the smallest per-person change (empty when no row was computed)
  * @param wageBands   ten bands of equal head count by declared wage (or base), with the change in each
- * @param warnings    rows computed with a carried-forward value (baseline or scenario)
+ * @param warnings    rows computed with a carried-forward or an assumed value (baseline or scenario)
  * @param retirement  for a scenario that touches retirement (a {@code retirement.*} switch or parameter): how
  *                    people's retirement month moves
  */
 public record Summary(int rows, int errors, SideTotals baseline, SideTotals scenario, int rises, int falls,
                       int stays, List<BigDecimal> changeDeciles, Optional<BigDecimal> minChange,
                       Optional<BigDecimal> maxChange, List<WageBand> wageBands, int warnings,
-                      Optional<RetirementShift> retirement) {
+                      Optional<RetirementShift> retirement, List<io.shebao.trace.Message> assumptions) {
+    /** @param assumptions the distinct ASSUMED_VALUE warnings of the rows (推定值), each once */
     public Summary {
+        assumptions = List.copyOf(assumptions);
         changeDeciles = List.copyOf(changeDeciles);
         wageBands = List.copyOf(wageBands);
     }

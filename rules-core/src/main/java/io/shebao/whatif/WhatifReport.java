@@ -94,7 +94,14 @@ public final class WhatifReport {
                 .append(s.stays()).append("</td></tr></table>\n");
         if (s.warnings() > 0) {
             h.append("<p><strong>").append(s.warnings())
-                    .append(" rows were computed with a parameter value carried forward past its end (see the JSON output).</strong></p>\n");
+                    .append(" rows were computed with a parameter value carried forward past its end or assumed (see the JSON output).</strong></p>\n");
+        }
+        if (!s.assumptions().isEmpty()) {
+            h.append("<h2>推定值 / Assumed values used</h2>\n<ul>\n");
+            for (var m : s.assumptions()) {
+                h.append("<li>").append(esc(m.zh())).append("<br>").append(esc(m.en())).append("</li>\n");
+            }
+            h.append("</ul>\n");
         }
         if (!s.changeDeciles().isEmpty()) {
             h.append("<p>Distribution of the change per person (yuan per month, nearest-rank percentiles):</p>\n<table><tr><th>min</th>");

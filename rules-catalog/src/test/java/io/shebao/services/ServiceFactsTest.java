@@ -35,10 +35,10 @@ class ServiceFactsTest {
         assertTrue(u.getMessage().contains("stafff") && u.getMessage().contains("laid_off, staff"), u.getMessage());
         ShebaoException b = assertThrows(ShebaoException.class,
                 () -> RULES.services().check("SBZX00015", Map.of("laid_off", "many", "staff", "10"), ON));
-        assertEquals("laid_off: 'many' is not allowed; allowed: a whole number ≥ 0", b.getMessage());
+        assertEquals("fact laid_off: 'many' is not allowed; allowed: a whole number ≥ 0", b.getMessage());
         ShebaoException over = assertThrows(ShebaoException.class,
                 () -> RULES.services().check("SBZX00015", Map.of("laid_off", "11", "staff", "10"), ON));
-        assertTrue(over.getMessage().startsWith("laid_off: '11' is not allowed"), over.getMessage());
+        assertTrue(over.getMessage().startsWith("fact laid_off: '11' is not allowed"), over.getMessage());
     }
 
     @Test

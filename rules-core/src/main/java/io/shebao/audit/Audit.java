@@ -87,6 +87,12 @@ public final class Audit {
         return record(result, scenarioRef());
     }
 
+    /** The audit record of a service-item check computed by these rules. */
+    public AuditRecord record(io.shebao.services.ServiceCheck check) {
+        return record(EvaluationKind.SERVICE, io.shebao.json.ServiceJson.request(check.code(), check.appliedOn(), check.facts()),
+                io.shebao.json.ServiceJson.check(check), check.trace(), scenarioRef());
+    }
+
     /** The scenario of the rules' view ({@code rules.withScenario(s)}), by name and content hash. */
     private Optional<ScenarioRef> scenarioRef() {
         return rules.scenario().map(s -> new ScenarioRef(s.name(), s.hash()));
@@ -146,6 +152,7 @@ public final class Audit {
         String subject = switch (record.kind()) {
             case CONTRIBUTION -> ContributionAudit.subject(record.request());
             case RETIREMENT -> RetirementAudit.subject(record.request());
+            case SERVICE -> ServiceAudit.subject(record.request());
         };
 
         AuditRecord now;
@@ -222,6 +229,10 @@ public final class Audit {
         return switch (record.kind()) {
             case CONTRIBUTION -> audit.record(view.contribution(ContributionAudit.readRequest(record.request())));
             case RETIREMENT -> audit.record(view.retirement(RetirementAudit.readQuery(record.request())));
+            case SERVICE -> {
+                ServiceAudit.Request q = ServiceAudit.readRequest(record.request());
+                yield audit.record(view.services().check(q.code(), q.facts(), q.appliedOn()));
+            }
         };
     }
 
@@ -302,7 +313,7 @@ public final class Audit {
             switch (before.kind()) {
                 case CONTRIBUTION -> prefixes.addAll(ContributionAudit.rulePrefixes(d, oldResult, newResult));
                 // exact ids: a retirement result lists its rules beside each answer
-                case RETIREMENT -> exact.addAll(RetirementAudit.ruleIds(d, oldResult, newResult));
+                case RETIREMENT, SERVICE -> exact.addAll(RetirementAudit.ruleIds(d, oldResult, newResult));
             }
         }
         Map<String, RuleFiring> out = new LinkedHashMap<>();

@@ -31,6 +31,7 @@ public record Explanation(List<String> lines) {
         return switch (record.kind()) {
             case CONTRIBUTION -> contribution(record, lang);
             case RETIREMENT -> retirement(record, lang);
+            case SERVICE -> new Explanation(ServiceAudit.explain(record, lang));
         };
     }
 

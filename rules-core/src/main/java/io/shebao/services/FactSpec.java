@@ -67,6 +67,7 @@ public record FactSpec(String name, FactType type, boolean required, List<String
         } catch (NumberFormatException | DateTimeParseException e) {
             // reported below
         }
-        throw ShebaoException.invalid(name, t, "allowed: " + allowed());
+        throw new ShebaoException(io.shebao.ErrorCode.INVALID_INPUT, "fact " + name, t,
+                "fact " + name + ": '" + t + "' is not allowed; allowed: " + allowed());
     }
 }

@@ -50,6 +50,7 @@ public final class ShebaoRules {
     private final Audit audit;
     /** Built on first use, like the retirement evaluator. */
     private volatile io.shebao.certificate.CertificateEvaluator certificates;
+    private volatile io.shebao.services.Services services;
     /** Built on first use, so that a JVM asking only for contributions never loads the retirement rule base. */
     private volatile RetirementEvaluator retirements;
 
@@ -169,6 +170,19 @@ public final class ShebaoRules {
             certificates = e; // a benign race: evaluators are immutable and equivalent
         }
         return e;
+    }
+
+    /**
+     * 公共服务事项: the 120 service items of 武人社发〔2017〕58号 — {@code item(code)}, {@code list(filter)},
+     * {@code check(code, facts)} (see docs/SERVICES.md).
+     */
+    public io.shebao.services.Services services() {
+        io.shebao.services.Services s = services;
+        if (s == null) {
+            s = new io.shebao.services.Services(this);
+            services = s; // benign race, as for retirement
+        }
+        return s;
     }
 
     /** Every parameter value in use, bundled and from packs (and the scenario's overrides on a scenario view). */

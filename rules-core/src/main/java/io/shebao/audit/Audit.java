@@ -87,6 +87,12 @@ public final class Audit {
         return record(result, scenarioRef());
     }
 
+    /** The audit record of a service-item check computed by these rules. */
+    public AuditRecord record(io.shebao.services.ServiceCheck check) {
+        return record(EvaluationKind.SERVICE, io.shebao.json.ServiceJson.request(check.code(), check.appliedOn(), check.facts()),
+                io.shebao.json.ServiceJson.check(check), check.trace(), scenarioRef());
+    }
+
     /** The scenario of the rules' view ({@code rules.withScenario(s)}), by name and content hash. */
     private Optional<ScenarioRef> scenarioRef() {
         return rules.scenario().map(s -> new ScenarioRef(s.name(), s.hash()));
@@ -163,6 +169,7 @@ public final class Audit {
             case CONTRIBUTION -> ContributionAudit.subject(record.request());
             case RETIREMENT -> RetirementAudit.subject(record.request());
             case CERTIFICATE -> CertificateAudit.subject(record.request());
+            case SERVICE -> ServiceAudit.subject(record.request());
         };
 
         AuditRecord now;
@@ -254,6 +261,10 @@ public final class Audit {
             case CONTRIBUTION -> audit.record(view.contribution(ContributionAudit.readRequest(record.request())));
             case RETIREMENT -> audit.record(view.retirement(RetirementAudit.readQuery(record.request())));
             case CERTIFICATE -> CertificateAudit.recompute(view, audit, record.request());
+            case SERVICE -> {
+                ServiceAudit.Request q = ServiceAudit.readRequest(record.request());
+                yield audit.record(view.services().check(q.code(), q.facts(), q.appliedOn()));
+            }
         };
     }
 
@@ -334,7 +345,7 @@ public final class Audit {
             switch (before.kind()) {
                 case CONTRIBUTION -> prefixes.addAll(ContributionAudit.rulePrefixes(d, oldResult, newResult));
                 // exact ids: a retirement result lists its rules beside each answer
-                case RETIREMENT -> exact.addAll(RetirementAudit.ruleIds(d, oldResult, newResult));
+                case RETIREMENT, SERVICE -> exact.addAll(RetirementAudit.ruleIds(d, oldResult, newResult));
                 // a certificate's amounts come from its own rules and the contribution rules of each month
                 case CERTIFICATE -> prefixes.addAll(List.of("CERT-", "C-"));
             }

@@ -15,7 +15,9 @@ public enum EvaluationKind {
     /** 退休: retirement age, minimum contributions and options ({@code ShebaoRules.retirement}). */
     RETIREMENT,
     /** 应缴认定单: a unit's monthly contribution certificate ({@code ShebaoRules.certificate}). */
-    CERTIFICATE;
+    CERTIFICATE,
+    /** 事项核验: a service item checked for one applicant ({@code ShebaoRules.services().check}). */
+    SERVICE;
 
     /** The code written in records: {@code contribution}. */
     public String code() {

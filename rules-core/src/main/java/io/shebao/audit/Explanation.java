@@ -32,6 +32,7 @@ public record Explanation(List<String> lines) {
             case CONTRIBUTION -> contribution(record, lang);
             case RETIREMENT -> retirement(record, lang);
             case CERTIFICATE -> certificate(record, lang);
+            case SERVICE -> new Explanation(ServiceAudit.explain(record, lang));
         };
     }
 

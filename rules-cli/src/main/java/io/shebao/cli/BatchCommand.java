@@ -77,6 +77,11 @@ final class BatchCommand implements Callable<Integer> {
             description = "Load a parameter pack: a directory of dated parameter files (repeatable; a later pack wins).")
     List<Path> parameterPacks = new ArrayList<>();
 
+    @Option(names = "--audit-version", paramLabel = "N", defaultValue = "2",
+            description = "Format of --audit-out: 2 (default: a header stating rules and parameters once, compact rows; "
+                    + "docs/AUDIT.md) or 1 (one self-contained record per row, about 7 KB each, slower).")
+    int auditVersion = 2;
+
     @Option(names = "--verbose", description = "Show stack traces of errors.")
     boolean verbose;
 
@@ -99,14 +104,20 @@ final class BatchCommand implements Callable<Integer> {
             throw new CliException(2, "--explain: not for batch (one account per row would be unreadable); "
                     + "write --audit-out FILE and run `shebao explain` on a record");
         }
+        if (auditVersion != 1 && auditVersion != 2) {
+            throw CliException.badInput("--audit-version", String.valueOf(auditVersion), "1 or 2");
+        }
         PrintWriter err = spec.commandLine().getErr();
         long size = Files.size(in);
-        boolean terminal = System.console() != null;
-        java.util.Optional<io.shebao.audit.AuditWriter> auditWriter = audit.openWriter();
+        java.util.Optional<io.shebao.audit.AuditWriter> auditWriter = auditVersion == 1 ? audit.openWriter()
+                : java.util.Optional.empty();
+        java.util.Optional<io.shebao.audit.AuditTrailWriter> trailWriter = auditVersion == 2 ? audit.openTrail(rules)
+                : java.util.Optional.empty();
         try (Writer o = writer(out, "--out"); Writer e = writer(errorsFile, "--errors");
-             io.shebao.audit.AuditWriter a = auditWriter.orElse(null)) {
+             io.shebao.audit.AuditWriter a = auditWriter.orElse(null);
+             io.shebao.audit.AuditTrailWriter t = trailWriter.orElse(null)) {
             BatchRunner runner = BatchRunner.builder(rules).threads(threads).parser(parser).planned(!perRow)
-                    .audit(a).progress(terminal ? new ProgressBar(err, size) : io.shebao.batch.BatchProgress.NONE).build();
+                    .audit(a).auditTrail(t).progress(ProgressBar.onTerminal(err, size)).build();
             BatchSummary s = runner.run(reader, ResultFormat.of(out), o, e);
             err.println("shebao batch: " + s.line() + (s.rowsInError() > 0 ? " (see " + errorsFile + ")" : ""));
             err.flush();

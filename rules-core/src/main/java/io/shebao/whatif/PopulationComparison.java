@@ -94,7 +94,14 @@ public final class PopulationComparison {
      * @throws ShebaoException before the first row when a required column is missing
      */
     public Summary run(PopulationReader population, ContributionRowParser parser, Consumer<RowError> errors) {
+        return run(population, parser, errors, io.shebao.batch.BatchProgress.NONE);
+    }
+
+    /** {@link #run(PopulationReader, ContributionRowParser, Consumer)}, telling the progress after each chunk. */
+    public Summary run(PopulationReader population, ContributionRowParser parser, Consumer<RowError> errors,
+                       io.shebao.batch.BatchProgress progress) {
         parser.requireColumns(population.columns());
+        long start = System.nanoTime();
         int computed = 0;
         int failed = 0;
         int rises = 0;
@@ -120,6 +127,7 @@ public final class PopulationComparison {
                 chunk.add(population.next());
             }
             List<Outcome> outcomes = chunk.parallelStream().map(r -> evaluate(r, parser)).toList();
+            long consumed = population.bytesRead(); // this chunk is read and about to be counted: no read-ahead
             for (Outcome o : outcomes) {
                 if (o.error() != null) {
                     failed++;
@@ -163,7 +171,9 @@ public final class PopulationComparison {
                     y[2] += sh;
                 }
             }
+            progress.update(computed + failed, consumed, java.time.Duration.ofNanos(System.nanoTime() - start));
         }
+        progress.finished();
         List<BigDecimal> changes = people.stream().map(p -> p[2].subtract(p[1])).sorted().toList();
         List<BigDecimal> deciles = new ArrayList<>();
         if (!changes.isEmpty()) {

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and version-1 files written by {@code batch --audit-version 1} still replay.
  */
 class AuditTrailCliIT {
-    private static final Path SAMPLE = Path.of("..", "examples", "data", "population.csv");
+    private static final Path SAMPLE = Path.of("..", "examples", "data", "sample-population.csv");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test

@@ -41,7 +41,8 @@ public final class AuditHeader {
     public static final int REFERENCE_LENGTH = 16;
 
     static final List<String> CONTENT_KEYS = List.of("format", "formatVersion", "record", "libraryVersion",
-            "ruleSetHash", "parameterSetHash", "parameterLayers", "scenario", "signing", "rules", "parameters");
+            "ruleSetHash", "parameterSetHash", "parameterLayers", "scenario", "signing", "insuranceNames", "rules",
+            "parameters");
     static final List<String> ROW_KEYS = List.of("kind", "header", "request", "result", "trace");
     static final Set<String> SEAL_KEYS = Set.of("digest", "signature", "evaluatedAt");
 
@@ -54,7 +55,7 @@ public final class AuditHeader {
     private final Map<RuleFiring, Integer> ruleIndex = new HashMap<>();
     private final Map<ParameterUse, Integer> parameterIndex = new HashMap<>();
     /** Messages (notes, warnings) defined so far in this section by "messages" lines, by reference. */
-    private final Map<String, ObjectNode> messages;
+    private final Map<String, JsonNode> messages;
     /** References of messages formatted by {@link #row}, so that each is hashed once (writer side). */
     private final Map<ObjectNode, String> messageRefs;
     /** The digest of the content as it is: rows are sealed over it, so an altered header breaks every row. */
@@ -86,7 +87,7 @@ public final class AuditHeader {
     }
 
     /** The same section with more messages defined (copy on write: rows read earlier keep their view). */
-    private AuditHeader(AuditHeader h, Map<String, ObjectNode> messages) {
+    private AuditHeader(AuditHeader h, Map<String, JsonNode> messages) {
         this.content = h.content;
         this.digest = h.digest;
         this.signature = h.signature;
@@ -121,31 +122,36 @@ public final class AuditHeader {
         if (!entries.isObject()) {
             throw invalid("entries", "missing or not an object");
         }
-        Map<String, ObjectNode> all = new HashMap<>(messages);
+        Map<String, JsonNode> all = new HashMap<>(messages);
         for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode m = e.getValue();
-            if (!m.isObject() || !m.path("code").isTextual() || !m.path("zh").isTextual() || !m.path("en").isTextual()) {
-                throw invalid("entries." + e.getKey(), "a message has code, zh and en");
+            boolean message = m.isObject() && m.path("code").isTextual() && m.path("zh").isTextual() && m.path("en").isTextual();
+            boolean list = m.isArray();
+            for (JsonNode x : m) {
+                list &= x.isTextual();
+            }
+            if (!message && !list) {
+                throw invalid("entries." + e.getKey(), "an entry is a message (code, zh, en) or a list of message references");
             }
             String ref = messageReference(m);
             if (!ref.equals(e.getKey())) {
                 throw invalid("entries." + e.getKey(), "the message's content gives reference " + ref
                         + ": the text was changed");
             }
-            all.put(ref, (ObjectNode) m);
+            all.put(ref, m);
         }
         return new AuditHeader(this, all);
     }
 
     /** A row formatted for the trail, and the messages it cites by reference (to be defined before it). */
-    public record Row(String line, Map<String, ObjectNode> messages) {
+    public record Row(String line, Map<String, JsonNode> messages) {
     }
 
     /**
      * The "messages" line defining these messages in this section (written before the first row citing them).
      */
-    public String messagesLine(Map<String, ObjectNode> defined) {
+    public String messagesLine(Map<String, JsonNode> defined) {
         ObjectNode o = Json.object();
         o.put("record", "messages").put("header", reference());
         ObjectNode entries = o.putObject("entries");
@@ -167,6 +173,10 @@ public final class AuditHeader {
         rules.parameters().layers().forEach(layers::add);
         rules.scenario().ifPresent(s -> c.putObject("scenario").put("name", s.name()).put("hash", s.hash()));
         key.ifPresent(k -> c.putObject("signing").put("algorithm", AuditKeys.ALGORITHM).put("keyId", k.keyId()));
+        ObjectNode names = c.putObject("insuranceNames");
+        for (io.shebao.contribution.Insurance i : io.shebao.contribution.Insurance.values()) {
+            names.put(i.code(), i.nameZh());
+        }
         List<RuleFiring> all = new ArrayList<>(RuleEngine.forKieBase(ContributionEvaluator.KIE_BASE).rules());
         all.addAll(RuleEngine.forKieBase(RetirementEvaluator.KIE_BASE).rules());
         List<ParameterUse> uses = new ArrayList<>();
@@ -336,7 +346,7 @@ public final class AuditHeader {
      */
     public Row row(EvaluationKind kind, ObjectNode request, ObjectNode result, Trace trace,
                    Optional<Instant> evaluatedAt) {
-        Map<String, ObjectNode> cited = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> cited = new java.util.LinkedHashMap<>();
         if (kind == EvaluationKind.CONTRIBUTION) {
             // notes and warnings shared by many rows (a secondary source, a scenario value) are cited by reference;
             // those stating the row's own amount are written out
@@ -358,7 +368,28 @@ public final class AuditHeader {
                     cited.put(ref, (ObjectNode) m);
                     refs.add(ref);
                 }
-                result.set(list, refs);
+                boolean allCited = refs.size() >= 2;
+                for (JsonNode x : refs) {
+                    allCited &= x.isTextual();
+                }
+                if (allCited) { // the whole list, shared by every row of a context, cited as one
+                    String ref = messageReference(refs);
+                    cited.put(ref, refs);
+                    result.put(list, ref);
+                } else {
+                    result.set(list, refs);
+                }
+            }
+            // stated by the request and the header: region, period, the insurances' Chinese names
+            if (result.path("region").equals(request.path("region")) && result.path("period").equals(request.path("period"))) {
+                result.remove("region");
+                result.remove("period");
+            }
+            JsonNode names = content.path("insuranceNames");
+            for (JsonNode l : result.path("lines")) {
+                if (l.path("nameZh").equals(names.path(l.path("insurance").asText()))) {
+                    ((ObjectNode) l).remove("nameZh");
+                }
             }
         }
         ObjectNode r = Json.object();
@@ -449,33 +480,7 @@ public final class AuditHeader {
             }
         }
         c.set("request", row.get("request"));
-        ObjectNode result = (ObjectNode) row.get("result");
-        for (String list : List.of("notes", "warnings")) {
-            JsonNode ms = result.path(list);
-            boolean cites = false;
-            for (JsonNode m : ms) {
-                cites |= m.isTextual();
-            }
-            if (!cites) {
-                continue;
-            }
-            result = result == row.get("result") ? result.deepCopy() : result;
-            ArrayNode full = Json.array();
-            for (JsonNode m : ms) {
-                if (m.isTextual()) {
-                    ObjectNode def = messages.get(m.textValue());
-                    if (def == null) {
-                        throw invalid("result." + list, "message " + m.textValue()
-                                + " is not defined by a messages line before this row");
-                    }
-                    full.add(def);
-                } else {
-                    full.add(m);
-                }
-            }
-            result.set(list, full);
-        }
-        c.set("result", result);
+        c.set("result", "contribution".equals(row.path("kind").asText()) ? expandResult(row) : row.get("result"));
         ObjectNode trace = c.putObject("trace");
         ArrayNode rules = trace.putArray("rules");
         for (JsonNode e : row.get("trace").path("rules")) {
@@ -513,6 +518,71 @@ public final class AuditHeader {
             }
         }
         return AuditRecord.ofRow(c, this, rowContent, row.get("digest").textValue(), sig, at);
+    }
+
+    /**
+     * A contribution result as version 1 writes it: region and period from the request when the row leaves them
+     * out, each line's Chinese name from the header's table, cited messages from the messages lines.
+     */
+    private ObjectNode expandResult(ObjectNode row) {
+        ObjectNode written = (ObjectNode) row.get("result");
+        ObjectNode r = Json.object();
+        if (!written.has("region") && !written.has("period")) {
+            r.set("region", row.get("request").path("region"));
+            r.set("period", row.get("request").path("period"));
+        }
+        JsonNode names = content.path("insuranceNames");
+        for (Iterator<Map.Entry<String, JsonNode>> it = written.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            switch (f.getKey()) {
+                case "lines" -> {
+                    ArrayNode lines = r.putArray("lines");
+                    for (JsonNode l : f.getValue()) {
+                        if (!l.isObject() || l.has("nameZh") || !names.path(l.path("insurance").asText()).isTextual()) {
+                            lines.add(l);
+                            continue;
+                        }
+                        ObjectNode x = lines.addObject();
+                        for (Iterator<Map.Entry<String, JsonNode>> lf = l.fields(); lf.hasNext(); ) {
+                            Map.Entry<String, JsonNode> e = lf.next();
+                            x.set(e.getKey(), e.getValue());
+                            if (e.getKey().equals("insurance")) {
+                                x.set("nameZh", names.get(l.path("insurance").asText()));
+                            }
+                        }
+                    }
+                }
+                case "notes", "warnings" -> r.set(f.getKey(), messages(f.getValue(), "result." + f.getKey()));
+                default -> r.set(f.getKey(), f.getValue());
+            }
+        }
+        return r;
+    }
+
+    /** A list of messages with references replaced by their definitions. */
+    private JsonNode messages(JsonNode ms, String field) {
+        if (ms.isTextual()) {
+            ms = defined(ms.textValue(), field);
+            if (!ms.isArray()) {
+                throw invalid(field, "reference " + ms + " is not a list of messages");
+            }
+        }
+        if (!ms.isArray()) {
+            return ms;
+        }
+        ArrayNode full = Json.array();
+        for (JsonNode m : ms) {
+            full.add(m.isTextual() ? defined(m.textValue(), field) : m);
+        }
+        return full;
+    }
+
+    private JsonNode defined(String ref, String field) {
+        JsonNode def = messages.get(ref);
+        if (def == null) {
+            throw invalid(field, "message " + ref + " is not defined by a messages line before this row");
+        }
+        return def;
     }
 
     private static JsonNode entry(List<ObjectNode> table, int i, String field) {

@@ -81,7 +81,7 @@ public final class AuditTrailWriter implements Closeable {
                 headerWritten = true;
             }
             for (AuditHeader.Row r : batch) {
-                java.util.Map<String, com.fasterxml.jackson.databind.node.ObjectNode> fresh = new java.util.LinkedHashMap<>();
+                java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fresh = new java.util.LinkedHashMap<>();
                 r.messages().forEach((ref, m) -> {
                     if (!defined.contains(ref)) {
                         fresh.put(ref, m);

@@ -68,14 +68,23 @@ public final class ShebaoRules {
 
     /** The library's version, e.g. {@code 0.1.0}. */
     public static String version() {
-        try (var in = ShebaoRules.class.getResourceAsStream("version.properties")) {
-            var p = new java.util.Properties();
-            if (in != null) {
-                p.load(in);
+        return Version.VALUE;
+    }
+
+    /** Read once: audit records and replays ask for it per record. */
+    private static final class Version {
+        static final String VALUE = read();
+
+        private static String read() {
+            try (var in = ShebaoRules.class.getResourceAsStream("version.properties")) {
+                var p = new java.util.Properties();
+                if (in != null) {
+                    p.load(in);
+                }
+                return p.getProperty("version", "unknown");
+            } catch (java.io.IOException e) {
+                return "unknown";
             }
-            return p.getProperty("version", "unknown");
-        } catch (java.io.IOException e) {
-            return "unknown";
         }
     }
 

@@ -54,6 +54,19 @@ final class AuditOptions {
         return Optional.of(AuditWriter.append(auditOut, key, auditTime ? Optional.of(Clock.systemUTC()) : Optional.empty()));
     }
 
+    /** The version-2 trail for --audit-out of a command evaluating many rows, or empty; the caller closes it. */
+    Optional<io.shebao.audit.AuditTrailWriter> openTrail(io.shebao.ShebaoRules rules) {
+        if (signKey != null && auditOut == null) {
+            throw new CliException(2, "--sign-key: '" + signKey + "' needs --audit-out FILE to write the signed record to");
+        }
+        if (auditOut == null) {
+            return Optional.empty();
+        }
+        Optional<io.shebao.audit.SigningKey> key = Optional.ofNullable(signKey).map(AuditKeys::readSigningKey);
+        return Optional.of(io.shebao.audit.AuditTrailWriter.append(auditOut, rules, key,
+                auditTime ? Optional.of(Clock.systemUTC()) : Optional.empty()));
+    }
+
     /** True when the command must build the audit record at all. */
     boolean wanted() {
         return auditOut != null || signKey != null || explain;

@@ -81,6 +81,10 @@ final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--strict", description = StrictMode.DESCRIPTION)
     boolean strict;
+    @Option(names = "--audit-version", paramLabel = "N", defaultValue = "2",
+            description = "Format of --audit-out: 2 (default: a header stating rules and parameters once, compact rows; "
+                    + "docs/AUDIT.md) or 1 (one self-contained record per row, about 7 KB each, slower).")
+    int auditVersion = 2;
 
     @Option(names = "--verbose", description = "Show stack traces of errors.")
     boolean verbose;
@@ -128,24 +132,33 @@ final class BatchCommand implements Callable<Integer> {
             rules = rules.withScenario(ScenarioOptions.read(rules, "--scenario", scenario));
         }
         PrintWriter err = spec.commandLine().getErr();
-        boolean terminal = System.console() != null;
         PopulationReader reader = PopulationInput.open("--in", in, parser,
                 maxRecordChars != null ? maxRecordChars : Limits.maxRecordChars());
         long size = Files.size(in);
-        java.util.Optional<io.shebao.audit.AuditWriter> auditWriter = audit.openWriter();
+        if (auditVersion != 1 && auditVersion != 2) {
+            throw CliException.badInput("--audit-version", String.valueOf(auditVersion), "1 or 2");
+        }
+        java.util.Optional<io.shebao.audit.AuditWriter> auditWriter = auditVersion == 1 ? audit.openWriter()
+                : java.util.Optional.empty();
+        java.util.Optional<io.shebao.audit.AuditTrailWriter> trailWriter = auditVersion == 2 ? audit.openTrail(rules)
+                : java.util.Optional.empty();
         // written beside the targets and moved into place only when every row is accounted for
         try (AtomicOutput o = AtomicOutput.open("--out", out); AtomicOutput e = AtomicOutput.open(errorsOption, errorsFile);
-             io.shebao.audit.AuditWriter a = auditWriter.orElse(null)) {
+             io.shebao.audit.AuditWriter a = auditWriter.orElse(null);
+             io.shebao.audit.AuditTrailWriter t = trailWriter.orElse(null)) {
             BatchSummary s;
             try {
                 BatchRunner runner = BatchRunner.builder(rules).threads(threads).parser(parser).planned(!perRow)
-                        .audit(a).progress(terminal ? new ProgressBar(err, size) : io.shebao.batch.BatchProgress.NONE).build();
+                        .audit(a).auditTrail(t).progress(ProgressBar.onTerminal(err, size)).build();
                 s = runner.run(reader, ResultFormat.of(out), o.writer(), e.writer());
                 o.commit();
                 e.commit();
             } catch (RuntimeException | OutputFailure x) {
                 if (a != null) {
                     a.rollback(); // the audit file keeps no record of a run whose results were discarded
+                }
+                if (t != null) {
+                    t.rollback();
                 }
                 throw x;
             }

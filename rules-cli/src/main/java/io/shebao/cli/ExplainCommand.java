@@ -1,6 +1,6 @@
 package io.shebao.cli;
 
-import io.shebao.ShebaoException;
+import io.shebao.audit.AuditTrailReader;
 import io.shebao.audit.AuditRecord;
 import io.shebao.audit.Explanation;
 import io.shebao.audit.Language;
@@ -55,31 +55,37 @@ final class ExplainCommand implements Callable<Integer> {
         long n = 0;
         boolean first = true;
         Optional<VerifyingKey> key = Optional.ofNullable(verifyKey).map(AuditKeys::readVerifyingKey);
+        AuditTrailReader trail = new AuditTrailReader();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             AuditLines lines = new AuditLines(r); // bounded: a huge line is reported, not loaded
             while (lines.next()) {
                 n = lines.number();
-                if (only != null && n != only) {
-                    continue;
-                }
                 if (lines.oversized()) {
-                    err.println("shebao: line " + n + ": longer than " + lines.limit()
-                            + " characters; not an audit record (docs/LIMITS.md)");
-                    exit = 2;
+                    if (only == null || n == only) {
+                        err.println("shebao: line " + n + ": longer than " + lines.limit()
+                                + " characters; not an audit record (docs/LIMITS.md)");
+                        exit = 2;
+                    }
                     continue;
                 }
                 String l = lines.text();
-                if (l.isBlank()) {
+                // a version-2 header is read even when another line is asked for: its rows need it
+                boolean header = AuditTrailReader.mayBeHeader(l) && trail.header(l, n).isPresent();
+                if (l.isBlank() || header || (only != null && n != only)) {
+                    if (header && only != null && n == only) {
+                        err.println("shebao: line " + n + " is a header or messages line of a version-2 audit trail, not a record;"
+                                + " explain one of the lines after it");
+                        exit = 2;
+                    }
                     continue;
                 }
-                AuditRecord rec;
-                try {
-                    rec = AuditRecord.parse(l);
-                } catch (ShebaoException e) {
-                    err.println("shebao: line " + n + ": " + e.getMessage());
+                AuditTrailReader.Entry entry = AuditTrailReader.row(l, n, trail.header(), trail.whyNoHeader());
+                if (entry instanceof AuditTrailReader.Unreadable u) {
+                    err.println("shebao: line " + n + ": " + u.problem());
                     exit = 2;
                     continue;
                 }
+                AuditRecord rec = ((AuditTrailReader.Record) entry).record();
                 if (!first) {
                     out.println();
                 }

@@ -4,34 +4,48 @@ import io.shebao.batch.BatchProgress;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
 
-/** A one-line progress bar on stderr (only used when it is a terminal): rows done, rate and ETA. */
+/**
+ * A one-line progress bar on stderr, redrawn at most five times a second, only when stderr is a terminal
+ * ({@link #onTerminal}): redirected output gets no control characters. Told rows done and the input bytes
+ * those rows consumed ({@link Progress}); commands call {@link #update} as work completes, not as it is read.
+ */
 final class ProgressBar implements BatchProgress {
     private static final int WIDTH = 30;
+    private static final long REDRAW_NANOS = 200_000_000L;
     private final PrintWriter err;
     private final long totalBytes;
+    private long lastDrawn = Long.MIN_VALUE;
+    private int drawnLength;
 
     ProgressBar(PrintWriter err, long totalBytes) {
         this.err = err;
         this.totalBytes = totalBytes;
     }
 
+    /** A bar on the terminal, or nothing when stderr is not one (a pipe, a file, a test). */
+    static BatchProgress onTerminal(PrintWriter err, long totalBytes) {
+        return System.console() != null ? new ProgressBar(err, totalBytes) : BatchProgress.NONE;
+    }
+
     @Override
-    public void update(long rowsDone, long bytesRead, Duration elapsed) {
-        double fraction = totalBytes <= 0 ? 1 : Math.min(1, (double) bytesRead / totalBytes);
-        double seconds = elapsed.toNanos() / 1e9;
-        double rate = seconds <= 0 ? 0 : rowsDone / seconds;
-        long eta = fraction <= 0 ? 0 : Math.round(seconds / fraction - seconds);
-        int filled = (int) Math.round(fraction * WIDTH);
-        err.printf(Locale.ROOT, "\r[%s%s] %3.0f%% %,d rows  %,.0f rows/s  ETA %d s ", "#".repeat(filled),
-                " ".repeat(WIDTH - filled), fraction * 100, rowsDone, rate, eta);
+    public synchronized void update(long rowsDone, long bytesConsumed, Duration elapsed) {
+        long now = elapsed.toNanos();
+        if (lastDrawn != Long.MIN_VALUE && now - lastDrawn < REDRAW_NANOS) {
+            return;
+        }
+        lastDrawn = now;
+        String line = new Progress(rowsDone, bytesConsumed, totalBytes, elapsed).line(WIDTH);
+        err.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
+        drawnLength = line.length();
         err.flush();
     }
 
     @Override
-    public void finished() {
-        err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
-        err.flush();
+    public synchronized void finished() {
+        if (drawnLength > 0) {
+            err.print("\r" + " ".repeat(drawnLength) + "\r");
+            err.flush();
+        }
     }
 }

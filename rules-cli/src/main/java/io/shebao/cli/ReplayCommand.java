@@ -20,11 +20,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.BufferedReader;
+import io.shebao.batch.ReplayRunner;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -43,8 +43,6 @@ import java.util.concurrent.Callable;
                 "Exit 0 all identical or changed-hash-only, 1 any different, 2 any invalid.",
                 "Example: shebao replay audit.jsonl --verify-key keys/shebao-audit.pub"})
 final class ReplayCommand implements Callable<Integer> {
-    private static final int PROGRESS_EVERY = 500;
-
     @Spec
     CommandSpec spec;
 
@@ -62,6 +60,13 @@ final class ReplayCommand implements Callable<Integer> {
             description = "A scenario file a record was made under (repeatable); records naming it by hash are replayed under it.")
     List<Path> scenarioFiles = new ArrayList<>();
 
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--per-record",
+            description = "Recompute each contribution with the rules instead of once per decision context (same verdicts, slower).")
+    boolean perRecord;
+
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) {
@@ -72,33 +77,27 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean json = common.format == Common.Format.json;
-        boolean progress = System.console() != null;
+        if (threads < 1) {
+            throw CliException.badInput("--threads", String.valueOf(threads), "a number of threads ≥ 1");
+        }
         Set<String> notesShown = new HashSet<>();
-        long[] seen = {0};
         ReplayTally tally;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream r = Files.newInputStream(file)) {
             List<Scenario> available = new ArrayList<>();
             for (Path f : scenarioFiles) {
                 available.add(ScenarioOptions.read(rules, "--scenario", f));
             }
-            tally = rules.audit().withScenarios(available).replayAll(r, key, o -> {
+            ReplayRunner runner = ReplayRunner.builder(rules.audit().withScenarios(available)).verifyingKey(key)
+                    .threads(threads).planned(!perRecord).progress(ProgressBar.onTerminal(err, Files.size(file))).build();
+            tally = runner.run(r, o -> {
                 if (json) {
                     out.println(Json.write(json(o), false));
                 } else {
                     printTable(out, o, notesShown);
                 }
-                if (progress && ++seen[0] % PROGRESS_EVERY == 0) {
-                    out.flush();
-                    err.print("\r" + seen[0] + " replayed…");
-                    err.flush();
-                }
             });
         } catch (IOException | UncheckedIOException e) {
             throw new CliException(2, "FILE: '" + file + "' cannot be read: " + e.getMessage());
-        }
-        if (progress && seen[0] >= PROGRESS_EVERY) {
-            err.print("\r" + " ".repeat(30) + "\r");
-            err.flush();
         }
         if (json) {
             out.println(Json.write(Json.object().put("summary", tally.summary()).put("replayed", tally.replayed())

@@ -172,6 +172,7 @@ final class WhatifCommand implements Callable<Integer> {
             if (aw != null) {
                 comparison = comparison.auditTo(aw);
             }
+            long size = Files.size(population);
             summary = comparison.run(in, parser, e -> {
                 try {
                     if (!header[0]) {
@@ -182,7 +183,7 @@ final class WhatifCommand implements Callable<Integer> {
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
-            });
+            }, ProgressBar.onTerminal(err, size));
             if (ew != null && !header[0]) {
                 ew.write(RowError.HEADER + "\n");
             }

@@ -106,7 +106,7 @@ class BatchCliIT {
         Path out = dir.resolve("r.jsonl");
         Path audit = dir.resolve("audit.jsonl");
         CliProcess.Outcome o = CliProcess.run("batch", "--in", Path.of("..", "examples", "data", "sample-population.jsonl").toString(),
-                "--out", out.toString(), "--audit-out", audit.toString());
+                "--out", out.toString(), "--audit-out", audit.toString(), "--audit-version", "1");
         assertEquals(0, o.exit(), o.err());
         List<String> lines = Files.readAllLines(out);
         assertEquals(5, lines.size());

@@ -43,6 +43,8 @@ public final class Audit {
     private final ShebaoRules rules;
     /** Scenarios a replay may need, found by the content hash a record names. */
     private final List<Scenario> scenarios;
+    /** Scenario views built so far, by scenario hash: building one re-validates its parameter layer. */
+    private final Map<String, ShebaoRules> views = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Audit(ShebaoRules rules) {
         this(rules, List.of());
@@ -149,6 +151,16 @@ public final class Audit {
      * signed by it is invalid.
      */
     public ReplayOutcome replay(AuditRecord record, Optional<VerifyingKey> key, long line) {
+        return replay(record, key, line, ShebaoRules::contribution);
+    }
+
+    /**
+     * {@link #replay(AuditRecord, Optional, long)} with another way to recompute contributions in the record's
+     * view (the rules, or a scenario view of them) that must give the same complete results as
+     * {@code view.contribution(request)}: a batch replay passes a {@code ContributionPlanner} per view.
+     */
+    public ReplayOutcome replay(AuditRecord record, Optional<VerifyingKey> key, long line,
+                                java.util.function.BiFunction<ShebaoRules, ContributionRequest, ContributionResult> contributions) {
         List<String> problems = new ArrayList<>();
         if (!record.digestMatches()) {
             problems.add("digest does not match the content: recorded " + record.digest() + ", content gives "
@@ -174,7 +186,7 @@ public final class Audit {
 
         AuditRecord now;
         try {
-            now = recompute(record);
+            now = recompute(record, contributions);
         } catch (ShebaoException e) {
             if (e.code() == io.shebao.ErrorCode.AUDIT_RECORD_INVALID) {
                 problems.add(e.getMessage());
@@ -231,34 +243,68 @@ public final class Audit {
      */
     public ReplayTally replayAll(AuditLines lines, Optional<VerifyingKey> key, Consumer<ReplayOutcome> each) {
         ReplayTally tally = new ReplayTally();
+        AuditTrailReader trail = new AuditTrailReader();
         while (lines.next()) {
             long n = lines.number();
-            ReplayOutcome o;
+            Optional<ReplayOutcome> o;
             if (lines.oversized()) {
-                o = ReplayOutcome.unreadable(n, "the line is longer than " + lines.limit()
-                        + " characters; an audit record is far smaller (limit: docs/LIMITS.md)");
+                o = Optional.of(ReplayOutcome.unreadable(n, "the line is longer than " + lines.limit()
+                        + " characters; an audit record is far smaller (limit: docs/LIMITS.md)"));
             } else {
                 String l = lines.text();
                 if (l.isBlank()) {
                     continue;
                 }
-                try {
-                    o = replay(AuditRecord.parse(l), key, n);
-                } catch (ShebaoException e) {
-                    o = ReplayOutcome.unreadable(n, e.getMessage());
+                AuditTrailReader.Entry e = trail.read(l, n);
+                if (e instanceof AuditTrailReader.Header h) {
+                    o = checkHeader(h.header(), key, h.line());
+                } else if (e instanceof AuditTrailReader.Messages) {
+                    o = Optional.empty();
+                } else if (e instanceof AuditTrailReader.Record r) {
+                    o = Optional.of(replay(r.record(), key, r.line()));
+                } else {
+                    o = Optional.of(ReplayOutcome.unreadable(e.line(), ((AuditTrailReader.Unreadable) e).problem()));
                 }
             }
-            tally.add(o.status());
-            each.accept(o);
+            if (o.isPresent()) {
+                tally.add(o.get().status());
+                each.accept(o.get());
+            }
         }
         return tally;
     }
 
-    private AuditRecord recompute(AuditRecord record) {
+    /**
+     * A version-2 header is not a record: nothing to report when it is sound. When its digest does not match
+     * (its rows then fail too: they are sealed over the header's content) or, with a key, it is not signed by
+     * it, the header line is reported as invalid.
+     */
+    public Optional<ReplayOutcome> checkHeader(AuditHeader header, Optional<VerifyingKey> key, long line) {
+        List<String> problems = new ArrayList<>();
+        if (!header.digestMatches()) {
+            problems.add("header digest does not match the header's content: recorded " + header.digest()
+                    + ", content gives " + header.computedDigest() + "; every row under it fails its digest too");
+        }
+        key.ifPresent(k -> {
+            if (header.signature().isEmpty()) {
+                problems.add("header not signed, and signatures are being verified (key " + k.keyId() + ")");
+            } else if (!header.signature().get().keyId().equals(k.keyId())) {
+                problems.add("header signed with key " + header.signature().get().keyId()
+                        + ", not with the verifying key " + k.keyId());
+            } else if (!header.signatureVerifies(k)) {
+                problems.add("header signature does not verify: the header was changed after signing, or the signature is forged");
+            }
+        });
+        return problems.isEmpty() ? Optional.empty() : Optional.of(new ReplayOutcome(line, ReplayStatus.INVALID,
+                "header", problems, List.of(), List.of(), List.of(), List.of(), Optional.empty()));
+    }
+
+    private AuditRecord recompute(AuditRecord record,
+                                  java.util.function.BiFunction<ShebaoRules, ContributionRequest, ContributionResult> contributions) {
         ShebaoRules view = viewFor(record);
         Audit audit = new Audit(view);
         return switch (record.kind()) {
-            case CONTRIBUTION -> audit.record(view.contribution(ContributionAudit.readRequest(record.request())));
+            case CONTRIBUTION -> audit.record(contributions.apply(view, ContributionAudit.readRequest(record.request())));
             case RETIREMENT -> audit.record(view.retirement(RetirementAudit.readQuery(record.request())));
             case CERTIFICATE -> CertificateAudit.recompute(view, audit, record.request());
             case SERVICE -> {
@@ -269,8 +315,9 @@ public final class Audit {
     }
 
     /** Under the record's scenario when it is available, else under the baseline (a note says so). */
-    private ShebaoRules viewFor(AuditRecord record) {
-        return scenarioFor(record).map(rules::withScenario).orElseGet(rules::baseline);
+    public ShebaoRules viewFor(AuditRecord record) {
+        return scenarioFor(record).map(s -> views.computeIfAbsent(s.hash(), h -> rules.withScenario(s)))
+                .orElseGet(rules::baseline);
     }
 
     private List<String> notes(AuditRecord record) {

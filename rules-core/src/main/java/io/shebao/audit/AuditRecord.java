@@ -51,6 +51,9 @@ public final class AuditRecord {
     private final String digest;
     private final Optional<Signature> signature;
     private final Optional<Instant> evaluatedAt;
+    /** For a version-2 row: its header and the row as written (content holds the expanded form). */
+    private final AuditHeader header;
+    private final ObjectNode row;
 
     /**
      * 签名: an Ed25519 signature over the canonical content.
@@ -67,6 +70,31 @@ public final class AuditRecord {
         this.digest = digest;
         this.signature = signature;
         this.evaluatedAt = evaluatedAt;
+        this.header = null;
+        this.row = null;
+    }
+
+    private AuditRecord(ObjectNode content, AuditHeader header, ObjectNode row, String digest,
+                        Optional<Signature> signature, Optional<Instant> evaluatedAt) {
+        this.content = content;
+        // a version-2 row is sealed over its header's digest and its own content (docs/AUDIT.md)
+        this.canonical = header.computedDigest() + "\n" + Json.write(row, false);
+        this.digest = digest;
+        this.signature = signature;
+        this.evaluatedAt = evaluatedAt;
+        this.header = header;
+        this.row = row;
+    }
+
+    /** A version-2 row read under its header: content expanded, sealed as the row. */
+    static AuditRecord ofRow(ObjectNode expanded, AuditHeader header, ObjectNode rowContent, String digest,
+                             Optional<Signature> signature, Optional<Instant> evaluatedAt) {
+        return new AuditRecord(expanded, header, rowContent, digest, signature, evaluatedAt);
+    }
+
+    /** The header of a version-2 row; empty for a version-1 record (which carries everything itself). */
+    public Optional<AuditHeader> header() {
+        return Optional.ofNullable(header);
     }
 
     /** Seals content built in canonical key order: computes its digest. */
@@ -100,6 +128,11 @@ public final class AuditRecord {
         } catch (JsonProcessingException e) {
             throw invalid("line", "not valid JSON: " + e.getOriginalMessage());
         }
+        return parse(n);
+    }
+
+    /** {@link #parse(String)} of a line already parsed as JSON. */
+    static AuditRecord parse(JsonNode n) {
         if (n == null || !n.isObject()) {
             throw invalid("line", "not a JSON object");
         }
@@ -122,9 +155,12 @@ public final class AuditRecord {
         if (v == null || !v.isInt()) {
             throw invalid("formatVersion", "missing or not a whole number");
         }
+        if (v.intValue() == AuditHeader.FORMAT_VERSION) {
+            throw invalid("formatVersion", "a version-2 line belongs to a trail with a header: read the file with "
+                    + "AuditTrailReader (shebao replay and explain do)");
+        }
         if (v.intValue() != FORMAT_VERSION) {
-            throw invalid("formatVersion", "version " + v.intValue() + " is not one this library reads ("
-                    + FORMAT_VERSION + ")");
+            throw invalid("formatVersion", "version " + v.intValue() + " is not one this library reads (1, 2)");
         }
         String kind = text(all, "kind");
         if (EvaluationKind.fromCode(kind).isEmpty()) {
@@ -176,6 +212,13 @@ public final class AuditRecord {
 
     /** The record as one JSON line (no line break): content, digest, signature, evaluatedAt. */
     public String line() {
+        if (header != null) {
+            ObjectNode o = row.deepCopy();
+            o.put("digest", digest);
+            signature.ifPresent(s -> o.put("signature", s.value()));
+            evaluatedAt.ifPresent(t -> o.put("evaluatedAt", t.toString()));
+            return Json.write(o, false);
+        }
         ObjectNode o = content.deepCopy();
         o.put("digest", digest);
         signature.ifPresent(s -> o.putObject("signature").put("algorithm", s.algorithm()).put("keyId", s.keyId())
@@ -207,8 +250,11 @@ public final class AuditRecord {
         return signature;
     }
 
-    /** The same record signed with the key (replacing any signature). */
+    /** The same record signed with the key (replacing any signature); version-1 records only. */
     public AuditRecord signedWith(SigningKey key) {
+        if (header != null) {
+            throw new IllegalStateException("a version-2 row is signed by its header's key when it is written");
+        }
         byte[] sig = key.sign(canonical.getBytes(StandardCharsets.UTF_8));
         return new AuditRecord(content, digest, Optional.of(new Signature(AuditKeys.ALGORITHM, key.keyId(),
                 Base64.getEncoder().encodeToString(sig))), evaluatedAt);
@@ -218,6 +264,9 @@ public final class AuditRecord {
     public boolean signatureVerifies(VerifyingKey key) {
         if (signature.isEmpty() || !AuditKeys.ALGORITHM.equals(signature.get().algorithm())) {
             return false;
+        }
+        if (header != null) { // version 2: the signature is over the row's digest (which covers the header's)
+            return AuditHeader.verifies(key, signature.get().algorithm(), signature.get().value(), computedDigest());
         }
         byte[] sig;
         try {
@@ -234,6 +283,9 @@ public final class AuditRecord {
 
     /** The same record with the time of evaluation (outside the sealed content). */
     public AuditRecord withEvaluatedAt(Instant at) {
+        if (header != null) {
+            return new AuditRecord(content, header, row, digest, signature, Optional.of(Objects.requireNonNull(at)));
+        }
         return new AuditRecord(content, digest, signature, Optional.of(Objects.requireNonNull(at)));
     }
 

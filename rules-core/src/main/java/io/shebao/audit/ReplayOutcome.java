@@ -28,7 +28,7 @@ public record ReplayOutcome(long line, ReplayStatus status, String subject, List
         notes = List.copyOf(notes);
     }
 
-    static ReplayOutcome unreadable(long line, String problem) {
+    public static ReplayOutcome unreadable(long line, String problem) {
         return new ReplayOutcome(line, ReplayStatus.INVALID, "", List.of(problem), List.of(), List.of(), List.of(),
                 List.of(), Optional.empty());
     }

@@ -5,7 +5,12 @@ import io.shebao.ShebaoRules;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
 import io.shebao.audit.AuditRecord;
+import io.shebao.audit.AuditHeader;
+import io.shebao.audit.AuditTrailWriter;
 import io.shebao.audit.AuditWriter;
+import io.shebao.audit.EvaluationKind;
+import io.shebao.json.ContributionJson;
+import io.shebao.json.RetirementJson;
 import io.shebao.population.ContributionRowParser;
 import io.shebao.population.PopulationReader;
 import io.shebao.population.PopulationRow;
@@ -56,6 +61,7 @@ public final class BatchRunner {
     private final boolean planned;
     private final BatchProgress progress;
     private final AuditWriter audit;
+    private final AuditTrailWriter trail;
     private final Function<ContributionRequest, PlannedContribution> calculator;
 
     private BatchRunner(Builder b) {
@@ -64,8 +70,12 @@ public final class BatchRunner {
         this.chunkSize = b.chunkSize;
         this.parser = b.parser;
         this.planned = b.planned && b.audit == null && b.calculator == null;
+        if (b.audit != null && b.trail != null) {
+            throw new IllegalArgumentException("one audit output per batch: a version-1 writer or a version-2 trail");
+        }
         this.progress = b.progress;
         this.audit = b.audit;
+        this.trail = b.trail;
         this.calculator = b.calculator;
     }
 
@@ -74,7 +84,8 @@ public final class BatchRunner {
     }
 
     /** One chunk's output, formatted by the worker so that the writer only copies text. */
-    private record Chunk(String results, String errors, List<AuditRecord> audit, int written, int inError, int read) {
+    private record Chunk(String results, String errors, List<AuditRecord> audit, List<AuditHeader.Row> trail,
+                         int written, int inError, int read, long bytesConsumed) {
     }
 
     /**
@@ -111,13 +122,15 @@ public final class BatchRunner {
                         lastRow.set(row.rowNumber());
                         if (rows.size() == chunkSize) {
                             List<PopulationRow> chunk = rows;
-                            queue.put(pool.submit(() -> evaluate(chunk, format, planner, retirement)));
+                            long mark = in.bytesRead(); // the file consumed up to this chunk's last row (plus a buffer)
+                            queue.put(pool.submit(() -> evaluate(chunk, format, planner, retirement, mark)));
                             rows = new ArrayList<>(chunkSize);
                         }
                     }
                     if (!rows.isEmpty()) {
                         List<PopulationRow> chunk = rows;
-                        queue.put(pool.submit(() -> evaluate(chunk, format, planner, retirement)));
+                        long mark = in.bytesRead();
+                        queue.put(pool.submit(() -> evaluate(chunk, format, planner, retirement, mark)));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -153,13 +166,17 @@ public final class BatchRunner {
                     for (AuditRecord a : c.audit) {
                         audit.write(a); // in input order; the writer signs and stamps as configured
                     }
+                    if (trail != null) {
+                        trail.append(c.trail); // sealed and signed by the worker, in input order here
+                    }
                     read += c.read;
                     written += c.written;
                     inError += c.inError;
                     long now = System.nanoTime();
                     if (now - lastProgress > 200_000_000L) {
                         lastProgress = now;
-                        progress.update(read, in.bytesRead(), Duration.ofNanos(now - start));
+                        // rows written, and the bytes of the file consumed by them: not the reader's read-ahead
+                        progress.update(read, c.bytesConsumed, Duration.ofNanos(now - start));
                     }
                 }
                 if (readFailure.get() != null) {
@@ -195,10 +212,12 @@ public final class BatchRunner {
         }
     }
 
-    private Chunk evaluate(List<PopulationRow> rows, ResultFormat format, ContributionPlanner planner, boolean retirement) {
+    private Chunk evaluate(List<PopulationRow> rows, ResultFormat format, ContributionPlanner planner, boolean retirement,
+                           long bytesConsumed) {
         StringBuilder res = new StringBuilder(rows.size() * 256);
         StringBuilder err = new StringBuilder();
         List<AuditRecord> aud = new ArrayList<>();
+        List<AuditHeader.Row> trailRows = trail == null ? List.of() : new ArrayList<>(rows.size());
         int written = 0;
         int inError = 0;
         for (PopulationRow row : rows) {
@@ -210,6 +229,10 @@ public final class BatchRunner {
                 ContributionResult full = null;
                 if (audit != null) {
                     full = rules.contribution(req);
+                    c = PlannedContribution.of(full);
+                } else if (trail != null) {
+                    // complete results (notes included), planned per decision context unless --per-row
+                    full = planned ? planner.complete(req) : rules.contribution(req);
                     c = PlannedContribution.of(full);
                 } else if (calculator != null) {
                     c = calculator.apply(req);
@@ -225,9 +248,20 @@ public final class BatchRunner {
                         retired = Optional.of(rules.retirement(q.get()));
                     }
                 }
-                if (full != null) {
+                if (full != null && audit != null) {
                     aud.add(rules.audit().record(full));
                     retired.ifPresent(x -> aud.add(rules.audit().record(x)));
+                }
+                if (full != null && trail != null) {
+                    AuditHeader.Row line = trail.row(EvaluationKind.CONTRIBUTION, ContributionJson.request(req),
+                            ContributionJson.result(full), full.trace());
+                    AuditHeader.Row retiredLine = retired.isEmpty() ? null : trail.row(EvaluationKind.RETIREMENT,
+                            RetirementJson.query(retired.get().query()), RetirementJson.result(retired.get()),
+                            retired.get().trace());
+                    trailRows.add(line);
+                    if (retiredLine != null) {
+                        trailRows.add(retiredLine);
+                    }
                 }
                 Optional<YearMonth> retirementMonth = retired.map(RetirementResult::retirementMonth);
                 format.append(res, row.rowNumber(), row.id(), c, retirement, retirementMonth);
@@ -242,7 +276,7 @@ public final class BatchRunner {
                 inError++;
             }
         }
-        return new Chunk(res.toString(), err.toString(), aud, written, inError, rows.size());
+        return new Chunk(res.toString(), err.toString(), aud, trailRows, written, inError, rows.size(), bytesConsumed);
     }
 
     public static final class Builder {
@@ -253,6 +287,7 @@ public final class BatchRunner {
         private boolean planned = true;
         private BatchProgress progress = BatchProgress.NONE;
         private AuditWriter audit;
+        private AuditTrailWriter trail;
         private Function<ContributionRequest, PlannedContribution> calculator;
 
         private Builder(ShebaoRules rules) {
@@ -305,6 +340,18 @@ public final class BatchRunner {
          */
         public Builder audit(AuditWriter audit) {
             this.audit = audit;
+            return this;
+        }
+
+        /**
+         * Also write every computed row to a version-2 audit trail (docs/AUDIT.md): one header, then per row its
+         * contribution record and, when the row asked for one, its retirement record, in input order; rows in
+         * error have none. Contributions are complete results (notes included) from the per-context plans
+         * ({@link ContributionPlanner#complete}), or from the rules per row when not {@link #planned}. Rows
+         * are sealed and signed on the worker threads. The writer is not closed.
+         */
+        public Builder auditTrail(AuditTrailWriter trail) {
+            this.trail = trail;
             return this;
         }
 

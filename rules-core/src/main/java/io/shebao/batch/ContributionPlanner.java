@@ -99,6 +99,125 @@ public final class ContributionPlanner {
         return plan.apply(representative, request);
     }
 
+    /**
+     * The same complete result as {@code rules.contribution(request)}, notes included, or the same error:
+     * for audit trails and their replay. Notes that state the wage or base ("申报工资 3000 低于缴费基数下限
+     * 3450…") are the plan's notes with the plan's amount replaced by the row's, a substitution that is trusted
+     * only after it reproduced the notes of a second row of the case evaluated by the rules; until then, and
+     * for a case where it did not, rows are evaluated by the rules.
+     */
+    public ContributionResult complete(ContributionRequest request) {
+        Context key = Context.of(request);
+        ContextPlan plan = plans.get(key);
+        if (plan == null) {
+            ContributionResult r = learnComplete(key, request);
+            ContextPlan learnt = plans.get(key);
+            if (learnt != null) {
+                learnt.candidate(r, compact(PlannedContribution.of(r)));
+            }
+            return r;
+        }
+        if (plan.failure != null) {
+            ShebaoException f = plan.failure;
+            throw new ShebaoException(f.code(), f.field().orElse(null), f.value().orElse(null), f.getMessage());
+        }
+        BaseAdjustment c = plan.caseOf(request);
+        if (c == null) {
+            return rules.contribution(request);
+        }
+        NotedCase n = plan.noted.get(c);
+        if (n == null || n.refused) {
+            ContributionResult r = rules.contribution(request);
+            if (n == null && r.baseAdjustment() == c) {
+                plan.candidate(r, compact(PlannedContribution.of(r)));
+            }
+            return r;
+        }
+        String amount = NotedCase.amount(request);
+        if (n.verified || amount.equals(n.amount)) {
+            return n.apply(plan, request, amount);
+        }
+        ContributionResult r = rules.contribution(request);
+        ContributionResult t = n.apply(plan, request, amount);
+        boolean same = r.baseAdjustment() == c && r.lines().equals(t.lines()) && r.totals().equals(t.totals())
+                && r.notes().equals(t.notes()) && r.warnings().equals(t.warnings()) && r.trace().equals(t.trace());
+        plan.noted.replace(c, n, same ? n.verified() : NotedCase.REFUSED);
+        return r;
+    }
+
+    private ContributionResult learnComplete(Context key, ContributionRequest request) {
+        if (plans.size() >= maxContexts) {
+            plans.clear();
+        }
+        ContributionResult r;
+        try {
+            r = rules.contribution(request);
+        } catch (ShebaoException e) {
+            plans.putIfAbsent(key, new ContextPlan(e));
+            throw e;
+        }
+        ContextPlan plan = plans.computeIfAbsent(key, k -> ContextPlan.from(r));
+        if (plan.plannable) {
+            plan.cases.putIfAbsent(r.baseAdjustment(), compact(PlannedContribution.of(r)));
+        }
+        return r;
+    }
+
+    /**
+     * A case's notes learnt from one row: its amount as written and its notes, in which that amount (where it
+     * appears, exactly once) stands for the row's amount.
+     */
+    private static final class NotedCase {
+        static final NotedCase REFUSED = new NotedCase(null, null, List.of(), false, true);
+        final PlannedContribution plan;
+        final String amount;
+        final List<io.shebao.trace.Message> notes;
+        final boolean verified;
+        final boolean refused;
+
+        NotedCase(PlannedContribution plan, String amount, List<io.shebao.trace.Message> notes, boolean verified,
+                  boolean refused) {
+            this.plan = plan;
+            this.amount = amount;
+            this.notes = notes;
+            this.verified = verified;
+            this.refused = refused;
+        }
+
+        static String amount(ContributionRequest r) {
+            return r.base().orElseGet(() -> r.wage().orElseThrow()).toPlainString();
+        }
+
+        NotedCase verified() {
+            return new NotedCase(plan, amount, notes, true, false);
+        }
+
+        /** Null when the amount appears more than once in a note (which occurrence is the amount is unknown). */
+        static NotedCase of(PlannedContribution plan, ContributionResult r) {
+            String a = amount(r.request());
+            for (io.shebao.trace.Message m : r.notes()) {
+                if (m.zh().indexOf(a) != m.zh().lastIndexOf(a) || m.en().indexOf(a) != m.en().lastIndexOf(a)) {
+                    return null;
+                }
+            }
+            return new NotedCase(plan, a, r.notes(), false, false);
+        }
+
+        ContributionResult apply(ContextPlan p, ContributionRequest request, String rowAmount) {
+            PlannedContribution x = p.apply(plan, request);
+            List<io.shebao.trace.Message> ns = new ArrayList<>(notes.size());
+            for (io.shebao.trace.Message m : notes) {
+                ns.add(new io.shebao.trace.Message(m.code(), replace(m.zh(), rowAmount), replace(m.en(), rowAmount)));
+            }
+            return new ContributionResult(request, x.lines(), x.totals(), x.baseAdjustment(), ns, x.warnings(), x.trace());
+        }
+
+        private String replace(String text, String rowAmount) {
+            int i = text.indexOf(amount);
+            return i < 0 ? text : text.substring(0, i) + rowAmount + text.substring(i + amount.length());
+        }
+    }
+
     /** Number of contexts planned so far (for reports). */
     public int contexts() {
         return plans.size();
@@ -156,6 +275,18 @@ public final class ContributionPlanner {
         final RoundingMode mode;
         final boolean plannable;
         final Map<BaseAdjustment, PlannedContribution> cases = java.util.Collections.synchronizedMap(new EnumMap<>(BaseAdjustment.class));
+        final Map<BaseAdjustment, NotedCase> noted = new ConcurrentHashMap<>();
+
+        /** Keeps the row's notes as the case's candidate template, when the case has none yet. */
+        void candidate(ContributionResult r, PlannedContribution compacted) {
+            if (!plannable || caseOf(r.request()) != r.baseAdjustment()) {
+                return;
+            }
+            NotedCase n = NotedCase.of(compacted, r);
+            if (n != null) {
+                noted.putIfAbsent(r.baseAdjustment(), n);
+            }
+        }
 
         ContextPlan(ShebaoException failure) {
             this.failure = failure;

@@ -62,6 +62,18 @@ public final class RuleEngine {
         return kbase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
     }
 
+    /** Every rule of the rule base with its metadata, as a firing would report it, sorted by id and name. */
+    public List<RuleFiring> rules() {
+        List<RuleFiring> out = new ArrayList<>();
+        for (org.kie.api.definition.KiePackage p : kbase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                out.add(Evaluation.firing(r));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(RuleFiring::id).thenComparing(RuleFiring::name));
+        return out;
+    }
+
     /** Runs the rules over the facts and returns what fired and what was inserted. */
     public Evaluation execute(Collection<?> facts) {
         Evaluation ev = new Evaluation();
@@ -101,10 +113,7 @@ public final class RuleEngine {
             return new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    Rule r = event.getMatch().getRule();
-                    Map<String, Object> md = r.getMetaData();
-                    fired.add(new RuleFiring(meta(md, "id", r.getName()), r.getName(), meta(md, "legalBasis", ""),
-                            meta(md, "source", "")));
+                    fired.add(firing(event.getMatch().getRule()));
                     for (Object o : event.getMatch().getObjects()) {
                         if (o instanceof Collection<?> c) { // params gathered with `from collect(...)`
                             c.forEach(this::use);
@@ -129,6 +138,12 @@ public final class RuleEngine {
                     inserted.add(event.getObject());
                 }
             };
+        }
+
+        static RuleFiring firing(Rule r) {
+            Map<String, Object> md = r.getMetaData();
+            return new RuleFiring(meta(md, "id", r.getName()), r.getName(), meta(md, "legalBasis", ""),
+                    meta(md, "source", ""));
         }
 
         private static String meta(Map<String, Object> md, String key, String dflt) {

@@ -95,7 +95,14 @@ public final class PopulationComparison {
      * @throws ShebaoException before the first row when a required column is missing
      */
     public Summary run(PopulationReader population, ContributionRowParser parser, Consumer<RowError> errors) {
+        return run(population, parser, errors, io.shebao.batch.BatchProgress.NONE);
+    }
+
+    /** {@link #run(PopulationReader, ContributionRowParser, Consumer)}, telling the progress after each chunk. */
+    public Summary run(PopulationReader population, ContributionRowParser parser, Consumer<RowError> errors,
+                       io.shebao.batch.BatchProgress progress) {
         parser.requireColumns(population.columns());
+        long start = System.nanoTime();
         int computed = 0;
         int failed = 0;
         int rises = 0;
@@ -133,6 +140,7 @@ public final class PopulationComparison {
                 // the input could not be read to its end, or memory ran out: say where, never a partial summary
                 throw new RunStopped(rowsRead, lastRow, e);
             }
+            long consumed = population.bytesRead(); // this chunk is read and about to be counted: no read-ahead
             for (Outcome o : outcomes) {
                 if (o.error() != null) {
                     failed++;
@@ -186,11 +194,13 @@ public final class PopulationComparison {
                     y[2] += sh;
                 }
             }
+            progress.update(computed + failed, consumed, java.time.Duration.ofNanos(System.nanoTime() - start));
         }
         if (computed + failed != rowsRead) {
             throw new RunStopped(rowsRead, lastRow, new IllegalStateException("rows read " + rowsRead + " but "
                     + computed + " computed and " + failed + " in error"));
         }
+        progress.finished();
         List<BigDecimal> changes = people.stream().map(p -> p[2].subtract(p[1])).sorted().toList();
         List<BigDecimal> deciles = new ArrayList<>();
         if (!changes.isEmpty()) {

@@ -1,0 +1,594 @@
+package io.shebao.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shebao.ErrorCode;
+import io.shebao.ShebaoException;
+import io.shebao.ShebaoRules;
+import io.shebao.contribution.ContributionEvaluator;
+import io.shebao.engine.RuleEngine;
+import io.shebao.hash.Sha256;
+import io.shebao.json.Json;
+import io.shebao.parameter.ParameterValue;
+import io.shebao.retirement.RetirementEvaluator;
+import io.shebao.trace.ParameterUse;
+import io.shebao.trace.RuleFiring;
+import io.shebao.trace.Trace;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * 审计文件头: the header record of a version-2 audit trail (docs/AUDIT.md, "Version 2"). It states once what
+ * every row of its section shares: library version, rule-set and parameter-set hashes, layers, scenario, the
+ * signing key, and two tables: every rule of the rule bases and every parameter value loaded. Rows reference
+ * table entries by index instead of repeating their texts, and each row's digest covers this header's digest,
+ * so a row moved under another header no longer verifies. Immutable and thread-safe: workers format rows in
+ * parallel with {@link #row}.
+ */
+public final class AuditHeader {
+    public static final int FORMAT_VERSION = 2;
+    /** Characters of the header digest a row repeats (the full digest is inside the row's digest). */
+    public static final int REFERENCE_LENGTH = 16;
+
+    static final List<String> CONTENT_KEYS = List.of("format", "formatVersion", "record", "libraryVersion",
+            "ruleSetHash", "parameterSetHash", "parameterLayers", "scenario", "signing", "insuranceNames", "rules",
+            "parameters");
+    static final List<String> ROW_KEYS = List.of("kind", "header", "request", "result", "trace");
+    static final Set<String> SEAL_KEYS = Set.of("digest", "signature", "evaluatedAt");
+
+    private final ObjectNode content;
+    private final String digest;
+    private final Optional<AuditRecord.Signature> signature;
+    private final Optional<SigningKey> key;
+    private final List<ObjectNode> ruleEntries = new ArrayList<>();
+    private final List<ObjectNode> parameterEntries = new ArrayList<>();
+    private final Map<RuleFiring, Integer> ruleIndex = new HashMap<>();
+    private final Map<ParameterUse, Integer> parameterIndex = new HashMap<>();
+    /** Messages (notes, warnings) defined so far in this section by "messages" lines, by reference. */
+    private final Map<String, JsonNode> messages;
+    /** References of messages formatted by {@link #row}, so that each is hashed once (writer side). */
+    private final Map<ObjectNode, String> messageRefs;
+    /** The digest of the content as it is: rows are sealed over it, so an altered header breaks every row. */
+    private final String computedDigest;
+
+    private AuditHeader(ObjectNode content, String digest, Optional<AuditRecord.Signature> signature,
+                        Optional<SigningKey> key) {
+        this.messages = Map.of();
+        this.messageRefs = new java.util.concurrent.ConcurrentHashMap<>();
+        this.content = content;
+        this.digest = digest;
+        this.signature = signature;
+        this.key = key;
+        this.computedDigest = Sha256.of(Json.write(content, false));
+        for (JsonNode r : content.path("rules")) {
+            ruleEntries.add((ObjectNode) r);
+        }
+        for (JsonNode p : content.path("parameters")) {
+            parameterEntries.add((ObjectNode) p);
+        }
+        List<RuleFiring> rs = TraceJson.rules(content);
+        for (int i = 0; i < rs.size(); i++) {
+            ruleIndex.putIfAbsent(rs.get(i), i);
+        }
+        List<ParameterUse> ps = TraceJson.parameters(content);
+        for (int i = 0; i < ps.size(); i++) {
+            parameterIndex.putIfAbsent(ps.get(i), i);
+        }
+    }
+
+    /** The same section with more messages defined (copy on write: rows read earlier keep their view). */
+    private AuditHeader(AuditHeader h, Map<String, JsonNode> messages) {
+        this.content = h.content;
+        this.digest = h.digest;
+        this.signature = h.signature;
+        this.key = h.key;
+        this.computedDigest = h.computedDigest;
+        this.ruleEntries.addAll(h.ruleEntries);
+        this.parameterEntries.addAll(h.parameterEntries);
+        this.ruleIndex.putAll(h.ruleIndex);
+        this.parameterIndex.putAll(h.parameterIndex);
+        this.messages = Map.copyOf(messages);
+        this.messageRefs = h.messageRefs;
+    }
+
+    /** Characters of a message reference: 128 bits of the SHA-256 of the message's compact JSON. */
+    public static final int MESSAGE_REFERENCE_LENGTH = 32;
+
+    /** A message's reference: the first {@value #MESSAGE_REFERENCE_LENGTH} hex digits of its content hash. */
+    static String messageReference(JsonNode message) {
+        return Sha256.of(Json.write(message, false)).substring(0, MESSAGE_REFERENCE_LENGTH);
+    }
+
+    /**
+     * Reads a "messages" line of this section: each entry must be keyed by its own reference (so an edited
+     * text no longer matches the rows that cite it). Returns the section with them defined.
+     */
+    AuditHeader withMessages(ObjectNode line) {
+        if (!reference().equals(line.path("header").asText(""))) {
+            throw invalid("header", "the messages belong to header " + line.path("header").asText() + "…, but the header"
+                    + " before them is " + reference() + "…");
+        }
+        JsonNode entries = line.path("entries");
+        if (!entries.isObject()) {
+            throw invalid("entries", "missing or not an object");
+        }
+        Map<String, JsonNode> all = new HashMap<>(messages);
+        for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode m = e.getValue();
+            boolean message = m.isObject() && m.path("code").isTextual() && m.path("zh").isTextual() && m.path("en").isTextual();
+            boolean list = m.isArray();
+            for (JsonNode x : m) {
+                list &= x.isTextual();
+            }
+            if (!message && !list) {
+                throw invalid("entries." + e.getKey(), "an entry is a message (code, zh, en) or a list of message references");
+            }
+            String ref = messageReference(m);
+            if (!ref.equals(e.getKey())) {
+                throw invalid("entries." + e.getKey(), "the message's content gives reference " + ref
+                        + ": the text was changed");
+            }
+            all.put(ref, m);
+        }
+        return new AuditHeader(this, all);
+    }
+
+    /** A row formatted for the trail, and the messages it cites by reference (to be defined before it). */
+    public record Row(String line, Map<String, JsonNode> messages) {
+    }
+
+    /**
+     * The "messages" line defining these messages in this section (written before the first row citing them).
+     */
+    public String messagesLine(Map<String, JsonNode> defined) {
+        ObjectNode o = Json.object();
+        o.put("record", "messages").put("header", reference());
+        ObjectNode entries = o.putObject("entries");
+        defined.forEach(entries::set);
+        return Json.write(o, false);
+    }
+
+    /**
+     * The header of a trail written by these rules (their scenario, if a view has one), signed with the key
+     * when given; rows formatted by it are signed with the same key.
+     */
+    public static AuditHeader of(ShebaoRules rules, Optional<SigningKey> key) {
+        ObjectNode c = Json.object();
+        c.put("format", AuditRecord.FORMAT).put("formatVersion", FORMAT_VERSION).put("record", "header")
+                .put("libraryVersion", ShebaoRules.version())
+                .put("ruleSetHash", RuleSet.onClassPath(ShebaoRules.class.getClassLoader()).hash())
+                .put("parameterSetHash", rules.parameters().hash());
+        ArrayNode layers = c.putArray("parameterLayers");
+        rules.parameters().layers().forEach(layers::add);
+        rules.scenario().ifPresent(s -> c.putObject("scenario").put("name", s.name()).put("hash", s.hash()));
+        key.ifPresent(k -> c.putObject("signing").put("algorithm", AuditKeys.ALGORITHM).put("keyId", k.keyId()));
+        ObjectNode names = c.putObject("insuranceNames");
+        for (io.shebao.contribution.Insurance i : io.shebao.contribution.Insurance.values()) {
+            names.put(i.code(), i.nameZh());
+        }
+        List<RuleFiring> all = new ArrayList<>(RuleEngine.forKieBase(ContributionEvaluator.KIE_BASE).rules());
+        all.addAll(RuleEngine.forKieBase(RetirementEvaluator.KIE_BASE).rules());
+        List<ParameterUse> uses = new ArrayList<>();
+        for (ParameterValue v : rules.parameters().values()) {
+            uses.add(ParameterUse.of(v, false));
+        }
+        ObjectNode tables = Json.trace(new Trace(all, uses));
+        c.set("rules", tables.get("rules"));
+        c.set("parameters", tables.get("parameters"));
+        String digest = Sha256.of(Json.write(c, false));
+        Optional<AuditRecord.Signature> sig = key.map(k -> sign(k, digest));
+        return new AuditHeader(c, digest, sig, key);
+    }
+
+    static AuditRecord.Signature sign(SigningKey k, String digest) {
+        return new AuditRecord.Signature(AuditKeys.ALGORITHM, k.keyId(),
+                Base64.getEncoder().encodeToString(k.sign(digest.getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    /** True when the parsed line is a version-2 header (a quick check before {@link #parse}). */
+    static boolean isHeader(JsonNode n) {
+        return n.path("formatVersion").asInt(0) == FORMAT_VERSION && "header".equals(n.path("record").asText(null));
+    }
+
+    /** True when the parsed line is a version-2 row (it names its header instead of a format). */
+    static boolean isRow(JsonNode n) {
+        return !n.has("format") && n.has("header");
+    }
+
+    /**
+     * Reads a header line (already parsed). The digest and signature are checked by
+     * {@link #digestMatches()} and {@link #signatureVerifies}, so a header with a wrong digest can still be read.
+     */
+    static AuditHeader parse(ObjectNode all) {
+        ObjectNode c = all.objectNode();
+        for (Iterator<String> it = all.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!CONTENT_KEYS.contains(k) && !SEAL_KEYS.contains(k)) {
+                throw invalid("header." + k, "unknown key '" + k + "'; a header has " + String.join(", ", CONTENT_KEYS)
+                        + ", digest, signature");
+            }
+            if (CONTENT_KEYS.contains(k)) {
+                c.set(k, all.get(k));
+            }
+        }
+        for (String k : List.of("libraryVersion", "ruleSetHash", "parameterSetHash", "digest")) {
+            if (!all.path(k).isTextual()) {
+                throw invalid("header." + k, "missing or not a string");
+            }
+        }
+        for (String k : List.of("parameterLayers", "rules", "parameters")) {
+            if (!all.path(k).isArray()) {
+                throw invalid("header." + k, "missing or not a list");
+            }
+        }
+        for (JsonNode e : all.get("rules")) {
+            if (!e.isObject()) {
+                throw invalid("header.rules", "an entry is not an object");
+            }
+        }
+        for (JsonNode e : all.get("parameters")) {
+            if (!e.isObject()) {
+                throw invalid("header.parameters", "an entry is not an object");
+            }
+        }
+        if (all.has("scenario") && (!all.get("scenario").path("name").isTextual()
+                || !all.get("scenario").path("hash").isTextual())) {
+            throw invalid("header.scenario", "must have a name and a hash");
+        }
+        if (all.has("signing") && !all.get("signing").path("keyId").isTextual()) {
+            throw invalid("header.signing", "must have an algorithm and a keyId");
+        }
+        Optional<AuditRecord.Signature> sig = Optional.empty();
+        if (all.has("signature")) {
+            JsonNode s = all.get("signature");
+            if (!s.path("algorithm").isTextual() || !s.path("keyId").isTextual() || !s.path("value").isTextual()) {
+                throw invalid("header.signature", "must have algorithm, keyId and value");
+            }
+            sig = Optional.of(new AuditRecord.Signature(s.get("algorithm").textValue(), s.get("keyId").textValue(),
+                    s.get("value").textValue()));
+        }
+        return new AuditHeader(c, all.get("digest").textValue(), sig, Optional.empty());
+    }
+
+    static ShebaoException invalid(String field, String why) {
+        return new ShebaoException(ErrorCode.AUDIT_RECORD_INVALID, field, null, "audit record: " + field + ": " + why);
+    }
+
+    /** The header as one JSON line. */
+    public String line() {
+        ObjectNode o = content.deepCopy();
+        o.put("digest", digest);
+        signature.ifPresent(s -> o.putObject("signature").put("algorithm", s.algorithm()).put("keyId", s.keyId())
+                .put("value", s.value()));
+        return Json.write(o, false);
+    }
+
+    /** The digest as recorded. */
+    public String digest() {
+        return digest;
+    }
+
+    public String computedDigest() {
+        return computedDigest;
+    }
+
+    public boolean digestMatches() {
+        return digest.equals(computedDigest());
+    }
+
+    /** What rows repeat of the digest: its first {@value #REFERENCE_LENGTH} hex digits. */
+    public String reference() {
+        return digest.substring(0, Math.min(REFERENCE_LENGTH, digest.length()));
+    }
+
+    public Optional<AuditRecord.Signature> signature() {
+        return signature;
+    }
+
+    /** The key id the header says its rows are signed with. */
+    public Optional<String> signingKeyId() {
+        JsonNode s = content.get("signing");
+        return s == null ? Optional.empty() : Optional.of(s.get("keyId").textValue());
+    }
+
+    public boolean signatureVerifies(VerifyingKey k) {
+        return signature.isPresent() && verifies(k, signature.get().algorithm(), signature.get().value(), computedDigest());
+    }
+
+    static boolean verifies(VerifyingKey k, String algorithm, String value, String digest) {
+        if (!AuditKeys.ALGORITHM.equals(algorithm)) {
+            return false;
+        }
+        try {
+            return k.verifies(digest.getBytes(StandardCharsets.US_ASCII), Base64.getDecoder().decode(value));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public String libraryVersion() {
+        return content.get("libraryVersion").textValue();
+    }
+
+    public String ruleSetHash() {
+        return content.get("ruleSetHash").textValue();
+    }
+
+    public String parameterSetHash() {
+        return content.get("parameterSetHash").textValue();
+    }
+
+    public int ruleCount() {
+        return ruleEntries.size();
+    }
+
+    public int parameterCount() {
+        return parameterEntries.size();
+    }
+
+    /**
+     * One row of this header's section as a JSON line: the request and result in full, the trace as indexes
+     * into the header's tables (an entry the tables lack is written out in full), sealed with a digest over
+     * this header's digest and the row, and signed with the header's key.
+     *
+     * @param evaluatedAt when present, the time of evaluation (outside the digest)
+     */
+    public Row row(EvaluationKind kind, ObjectNode request, ObjectNode result, Trace trace,
+                   Optional<Instant> evaluatedAt) {
+        Map<String, JsonNode> cited = new java.util.LinkedHashMap<>();
+        if (kind == EvaluationKind.CONTRIBUTION) {
+            // notes and warnings shared by many rows (a secondary source, a scenario value) are cited by reference;
+            // those stating the row's own amount are written out
+            String amount = request.has("wage") ? request.path("wage").asText() : request.path("base").asText();
+            result = result.deepCopy();
+            for (String list : List.of("notes", "warnings")) {
+                JsonNode ms = result.path(list);
+                if (!ms.isArray()) {
+                    continue;
+                }
+                ArrayNode refs = Json.array();
+                for (JsonNode m : ms) {
+                    if (m.path("zh").asText().contains(amount) || m.path("en").asText().contains(amount)) {
+                        refs.add(m);
+                        continue;
+                    }
+                    String ref = messageRefs.size() < 100_000 ? messageRefs.computeIfAbsent((ObjectNode) m,
+                            AuditHeader::messageReference) : messageReference(m);
+                    cited.put(ref, (ObjectNode) m);
+                    refs.add(ref);
+                }
+                boolean allCited = refs.size() >= 2;
+                for (JsonNode x : refs) {
+                    allCited &= x.isTextual();
+                }
+                if (allCited) { // the whole list, shared by every row of a context, cited as one
+                    String ref = messageReference(refs);
+                    cited.put(ref, refs);
+                    result.put(list, ref);
+                } else {
+                    result.set(list, refs);
+                }
+            }
+            // stated by the request and the header: region, period, the insurances' Chinese names
+            if (result.path("region").equals(request.path("region")) && result.path("period").equals(request.path("period"))) {
+                result.remove("region");
+                result.remove("period");
+            }
+            JsonNode names = content.path("insuranceNames");
+            for (JsonNode l : result.path("lines")) {
+                if (l.path("nameZh").equals(names.path(l.path("insurance").asText()))) {
+                    ((ObjectNode) l).remove("nameZh");
+                }
+            }
+        }
+        ObjectNode r = Json.object();
+        r.put("kind", kind.code()).put("header", reference());
+        r.set("request", request);
+        r.set("result", result);
+        ObjectNode t = r.putObject("trace");
+        ArrayNode rules = t.putArray("rules");
+        ObjectNode full = null;
+        for (int i = 0; i < trace.rules().size(); i++) {
+            Integer ix = ruleIndex.get(trace.rules().get(i));
+            if (ix != null) {
+                rules.add(ix);
+            } else {
+                full = full != null ? full : Json.trace(trace);
+                rules.add(full.get("rules").get(i));
+            }
+        }
+        ArrayNode params = t.putArray("parameters");
+        for (int i = 0; i < trace.parameters().size(); i++) {
+            ParameterUse u = trace.parameters().get(i);
+            Integer ix = parameterIndex.get(u.carriedForward() ? uncarried(u) : u);
+            if (ix == null) {
+                full = full != null ? full : Json.trace(trace);
+                params.add(full.get("parameters").get(i));
+            } else if (u.carriedForward()) {
+                params.addObject().put("ref", ix).put("carriedForward", true);
+            } else {
+                params.add(ix);
+            }
+        }
+        String rowDigest = rowDigest(computedDigest, Json.write(r, false));
+        r.put("digest", rowDigest);
+        key.ifPresent(k -> r.put("signature", sign(k, rowDigest).value()));
+        evaluatedAt.ifPresent(at -> r.put("evaluatedAt", at.toString()));
+        return new Row(Json.write(r, false), cited);
+    }
+
+    private static ParameterUse uncarried(ParameterUse u) {
+        return new ParameterUse(u.id(), u.key(), u.region(), u.value(), u.unit(), u.from(), u.until(), u.reference(),
+                u.provenance(), u.pack(), u.file(), u.line(), false);
+    }
+
+    /** A row's digest: SHA-256 of the header's digest, a line feed, and the row's canonical content. */
+    public static String rowDigest(String headerDigest, String rowCanonical) {
+        return Sha256.of(headerDigest + "\n" + rowCanonical);
+    }
+
+    /**
+     * A row of this section (already parsed) as a record: its content expanded to the version-1 form
+     * (hashes and layers from the header, trace entries from the tables), sealed as a version-2 row.
+     */
+    AuditRecord expand(ObjectNode row) {
+        ObjectNode rowContent = row.objectNode();
+        for (Iterator<String> it = row.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!ROW_KEYS.contains(k) && !SEAL_KEYS.contains(k)) {
+                throw invalid(k, "unknown key '" + k + "'; a version-2 row has " + String.join(", ", ROW_KEYS)
+                        + ", digest, signature, evaluatedAt");
+            }
+            if (ROW_KEYS.contains(k)) {
+                rowContent.set(k, row.get(k));
+            }
+        }
+        if (!row.path("digest").isTextual()) {
+            throw invalid("digest", "missing or not a string");
+        }
+        for (String k : List.of("request", "result", "trace")) {
+            if (!row.path(k).isObject()) {
+                throw invalid(k, "missing or not an object");
+            }
+        }
+        String ref = row.path("header").asText("");
+        if (!digest.startsWith(ref) || ref.length() != Math.min(REFERENCE_LENGTH, digest.length())) {
+            throw invalid("header", "the row belongs to header " + ref + "…, but the header before it is "
+                    + reference() + "…");
+        }
+        if (EvaluationKind.fromCode(row.path("kind").asText("")).isEmpty()) {
+            throw invalid("kind", "'" + row.path("kind").asText() + "' is not a known kind; known: "
+                    + EvaluationKind.allowedCodes());
+        }
+        ObjectNode c = Json.object();
+        c.put("format", AuditRecord.FORMAT).put("formatVersion", FORMAT_VERSION);
+        c.set("kind", row.get("kind"));
+        for (String k : List.of("libraryVersion", "ruleSetHash", "parameterSetHash", "parameterLayers", "scenario")) {
+            if (content.has(k)) {
+                c.set(k, content.get(k));
+            }
+        }
+        c.set("request", row.get("request"));
+        c.set("result", "contribution".equals(row.path("kind").asText()) ? expandResult(row) : row.get("result"));
+        ObjectNode trace = c.putObject("trace");
+        ArrayNode rules = trace.putArray("rules");
+        for (JsonNode e : row.get("trace").path("rules")) {
+            rules.add(e.isInt() ? entry(ruleEntries, e.intValue(), "trace.rules") : e);
+        }
+        ArrayNode params = trace.putArray("parameters");
+        for (JsonNode e : row.get("trace").path("parameters")) {
+            if (e.isInt()) {
+                params.add(entry(parameterEntries, e.intValue(), "trace.parameters"));
+            } else if (e.isObject() && e.has("ref")) {
+                if (!e.get("ref").isInt() || !e.path("carriedForward").asBoolean(false) || e.size() != 2) {
+                    throw invalid("trace.parameters", "a reference object is {\"ref\": N, \"carriedForward\": true}");
+                }
+                params.add(((ObjectNode) entry(parameterEntries, e.get("ref").intValue(), "trace.parameters")).deepCopy()
+                        .put("carriedForward", true));
+            } else {
+                params.add(e);
+            }
+        }
+        Optional<AuditRecord.Signature> sig = Optional.empty();
+        if (row.has("signature")) {
+            if (!row.get("signature").isTextual()) {
+                throw invalid("signature", "not a string (a version-2 row carries the signature value only)");
+            }
+            JsonNode s = content.get("signing");
+            sig = Optional.of(new AuditRecord.Signature(s == null ? "" : s.path("algorithm").asText(),
+                    s == null ? "" : s.path("keyId").asText(), row.get("signature").textValue()));
+        }
+        Optional<Instant> at = Optional.empty();
+        if (row.has("evaluatedAt")) {
+            try {
+                at = Optional.of(Instant.parse(row.get("evaluatedAt").asText()));
+            } catch (RuntimeException e) {
+                throw invalid("evaluatedAt", "'" + row.get("evaluatedAt").asText() + "' is not an ISO-8601 instant");
+            }
+        }
+        return AuditRecord.ofRow(c, this, rowContent, row.get("digest").textValue(), sig, at);
+    }
+
+    /**
+     * A contribution result as version 1 writes it: region and period from the request when the row leaves them
+     * out, each line's Chinese name from the header's table, cited messages from the messages lines.
+     */
+    private ObjectNode expandResult(ObjectNode row) {
+        ObjectNode written = (ObjectNode) row.get("result");
+        ObjectNode r = Json.object();
+        if (!written.has("region") && !written.has("period")) {
+            r.set("region", row.get("request").path("region"));
+            r.set("period", row.get("request").path("period"));
+        }
+        JsonNode names = content.path("insuranceNames");
+        for (Iterator<Map.Entry<String, JsonNode>> it = written.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            switch (f.getKey()) {
+                case "lines" -> {
+                    ArrayNode lines = r.putArray("lines");
+                    for (JsonNode l : f.getValue()) {
+                        if (!l.isObject() || l.has("nameZh") || !names.path(l.path("insurance").asText()).isTextual()) {
+                            lines.add(l);
+                            continue;
+                        }
+                        ObjectNode x = lines.addObject();
+                        for (Iterator<Map.Entry<String, JsonNode>> lf = l.fields(); lf.hasNext(); ) {
+                            Map.Entry<String, JsonNode> e = lf.next();
+                            x.set(e.getKey(), e.getValue());
+                            if (e.getKey().equals("insurance")) {
+                                x.set("nameZh", names.get(l.path("insurance").asText()));
+                            }
+                        }
+                    }
+                }
+                case "notes", "warnings" -> r.set(f.getKey(), messages(f.getValue(), "result." + f.getKey()));
+                default -> r.set(f.getKey(), f.getValue());
+            }
+        }
+        return r;
+    }
+
+    /** A list of messages with references replaced by their definitions. */
+    private JsonNode messages(JsonNode ms, String field) {
+        if (ms.isTextual()) {
+            ms = defined(ms.textValue(), field);
+            if (!ms.isArray()) {
+                throw invalid(field, "reference " + ms + " is not a list of messages");
+            }
+        }
+        if (!ms.isArray()) {
+            return ms;
+        }
+        ArrayNode full = Json.array();
+        for (JsonNode m : ms) {
+            full.add(m.isTextual() ? defined(m.textValue(), field) : m);
+        }
+        return full;
+    }
+
+    private JsonNode defined(String ref, String field) {
+        JsonNode def = messages.get(ref);
+        if (def == null) {
+            throw invalid(field, "message " + ref + " is not defined by a messages line before this row");
+        }
+        return def;
+    }
+
+    private static JsonNode entry(List<ObjectNode> table, int i, String field) {
+        if (i < 0 || i >= table.size()) {
+            throw invalid(field, i + " is not an entry of the header (0–" + (table.size() - 1) + ")");
+        }
+        return table.get(i);
+    }
+}

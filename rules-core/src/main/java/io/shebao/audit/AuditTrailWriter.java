@@ -1,0 +1,140 @@
+package io.shebao.audit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shebao.ShebaoException;
+import io.shebao.ShebaoRules;
+import io.shebao.trace.Trace;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * 审计轨迹输出: appends a version-2 section (docs/AUDIT.md) to a JSONL file: its header before the first row,
+ * then rows. Rows are formatted, sealed and signed by {@link #row} on any thread (workers do it in parallel)
+ * and appended in order by {@link #append}. A run that writes no row writes no header either.
+ */
+public final class AuditTrailWriter implements Closeable {
+    private final BufferedWriter out;
+    private final AuditHeader header;
+    private final Optional<Clock> clock;
+    private boolean headerWritten;
+    /** Message references defined in this section so far. */
+    private final java.util.Set<String> defined = new java.util.HashSet<>();
+    private long rows;
+    private final Path file;
+    /** The file's size when opened: {@link #rollback()} truncates back to it. */
+    private final long startSize;
+
+    private AuditTrailWriter(BufferedWriter out, AuditHeader header, Optional<Clock> clock, Path file, long startSize) {
+        this.out = out;
+        this.header = header;
+        this.clock = clock;
+        this.file = file;
+        this.startSize = startSize;
+    }
+
+    /**
+     * Opens the file for appending (created if absent) for rows computed by these rules (their scenario, if a
+     * view has one), signed with the key when given.
+     *
+     * @param clock when present, each row gets {@code evaluatedAt} (outside the digest)
+     */
+    public static AuditTrailWriter append(Path file, ShebaoRules rules, Optional<SigningKey> key, Optional<Clock> clock) {
+        AuditHeader header = AuditHeader.of(rules, key);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            long size = Files.exists(file) ? Files.size(file) : 0;
+            return new AuditTrailWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE), header, clock, file, size);
+        } catch (IOException e) {
+            throw ShebaoException.invalid("audit-out", file.toString(), "a file that can be created or appended to ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    public AuditHeader header() {
+        return header;
+    }
+
+    /** One row, formatted, sealed and signed; thread-safe. */
+    public AuditHeader.Row row(EvaluationKind kind, ObjectNode request, ObjectNode result, Trace trace) {
+        return header.row(kind, request, result, trace, clock.map(Clock::instant));
+    }
+
+    /**
+     * Appends rows formatted by {@link #row}, in order: the header before the first, and before each row a
+     * "messages" line defining the messages it cites that no earlier row cited.
+     */
+    public synchronized void append(java.util.List<AuditHeader.Row> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            if (!headerWritten) {
+                out.write(header.line());
+                out.write('\n');
+                headerWritten = true;
+            }
+            for (AuditHeader.Row r : batch) {
+                java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fresh = new java.util.LinkedHashMap<>();
+                r.messages().forEach((ref, m) -> {
+                    if (!defined.contains(ref)) {
+                        fresh.put(ref, m);
+                    }
+                });
+                if (!fresh.isEmpty()) {
+                    out.write(header.messagesLine(fresh));
+                    out.write('\n');
+                    defined.addAll(fresh.keySet());
+                }
+                out.write(r.line());
+                out.write('\n');
+                rows++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Removes everything this writer appended (the file is as it was when opened): a run whose results were
+     * discarded leaves no audit rows behind.
+     */
+    public synchronized void rollback() {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // truncating below is what matters
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(startSize);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rows appended so far. */
+    public synchronized long written() {
+        return rows;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -73,8 +73,9 @@ public final class ShebaoSparkJob {
             SparkSession spark = SparkSession.builder().appName("shebao batch").getOrCreate();
             Dataset<Row> population = SparkPopulation.read(spark, in, common.multiLine).persist(StorageLevel.MEMORY_AND_DISK());
             SparkBatch.Output o = new SparkBatch(common.config()).contributions(population);
-            write(o.results().orderBy("row"), out);
-            write(o.errors().orderBy("row"), errors);
+            // no sort: rows keep the file's order within and across partitions (part-00000 holds the first rows)
+            write(o.results(), out);
+            write(o.errors(), errors);
             long bad = o.errors().count();
             System.err.println("shebao-spark: rows in error: " + bad + " (see " + errors + ")");
             return bad > 0 ? 1 : 0;
@@ -103,7 +104,7 @@ public final class ShebaoSparkJob {
                     .compare(p);
             Dataset<Row> people = o.people().persist(StorageLevel.MEMORY_AND_DISK());
             write(people, out + "/people");
-            write(o.errors().orderBy("row"), out + "/errors");
+            write(o.errors(), out + "/errors");
             write(SparkWhatif.totals(people).coalesce(1), out + "/totals");
             write(SparkWhatif.totals(people, "region").orderBy("region").coalesce(1), out + "/by_region");
             write(SparkWhatif.totals(people, "risk_class").orderBy("risk_class").coalesce(1), out + "/by_risk_class");
@@ -116,7 +117,9 @@ public final class ShebaoSparkJob {
         if (path.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
             w.parquet(path);
         } else {
-            w.option("header", "true").option("escape", "\"").csv(path);
+            // as the batch writes its files: RFC 4180 quoting, fields kept as they are, an empty field empty
+            w.option("header", "true").option("escape", "\"").option("ignoreLeadingWhiteSpace", "false")
+                    .option("ignoreTrailingWhiteSpace", "false").option("emptyValue", "").csv(path);
         }
     }
 }

@@ -22,7 +22,7 @@ hyperfine -N --warmup 2 --runs "$runs" --export-markdown "${OUT:-/dev/null}" \
   -n "C1 only (contribution)" "java -XX:TieredStopAtLevel=1 -jar $jar $c" \
   -n "C1 + CDS archive (contribution)" "java -XX:TieredStopAtLevel=1 $cds -jar $jar $c" \
   -n "C1 + CDS + SerialGC (contribution)" "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC $cds -jar $jar $c" \
-  -n "./shebao contribution" "./shebao $c" \
+  -n "./shebao contribution (C1 + CDS + SerialGC)" "./shebao $c" \
   -n "java -jar (retirement)" "java -jar $jar $r" \
   -n "./shebao retirement" "./shebao $r"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

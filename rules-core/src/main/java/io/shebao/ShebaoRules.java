@@ -46,7 +46,8 @@ public final class ShebaoRules {
     private final SwitchRegistry switchRegistry;
     private final Map<String, String> switches;
     private final Optional<Scenario> scenario;
-    private final ContributionEvaluator contributions;
+    /** Built on first use, so that a JVM asking only about retirement never loads the contribution rule base. */
+    private volatile ContributionEvaluator contributions;
     private final Audit audit;
     /** Built on first use, like the retirement evaluator. */
     private volatile io.shebao.certificate.CertificateEvaluator certificates;
@@ -61,8 +62,6 @@ public final class ShebaoRules {
         this.switchRegistry = switchRegistry;
         this.switches = switches;
         this.scenario = scenario;
-        this.contributions = new ContributionEvaluator(parameters, RuleEngine.forKieBase(ContributionEvaluator.KIE_BASE),
-                SwitchRegistry.facts(switches));
         this.audit = new Audit(this);
     }
 
@@ -99,7 +98,14 @@ public final class ShebaoRules {
 
     /** 缴费核定: the monthly contribution of one employee. */
     public ContributionResult contribution(ContributionRequest request) {
-        return contributions.evaluate(Objects.requireNonNull(request, "request"));
+        Objects.requireNonNull(request, "request");
+        ContributionEvaluator e = contributions;
+        if (e == null) {
+            e = new ContributionEvaluator(parameters, RuleEngine.forKieBase(ContributionEvaluator.KIE_BASE),
+                    SwitchRegistry.facts(switches));
+            contributions = e; // a benign race: evaluators are immutable and equivalent
+        }
+        return e.evaluate(request);
     }
 
     /** 审计: audit records of these rules' answers, and their replay. */

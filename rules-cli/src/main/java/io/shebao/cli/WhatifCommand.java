@@ -269,7 +269,8 @@ final class WhatifCommand implements Callable<Integer> {
 
     /** The totals as CSV: one line per insurance (or total) and side. */
     private static void printCsv(PrintWriter o, Summary s) {
-        o.println("insurance,side,baseline,scenario,difference,percent");
+        // monthly figures first (as before); the annual ones (× 12) added at the end of each line
+        o.println("insurance,side,baseline,scenario,difference,percent,baseline_annual,scenario_annual,difference_annual");
         SideTotals b = s.baseline();
         SideTotals a = s.scenario();
         for (Insurance i : Insurance.values()) {
@@ -286,6 +287,8 @@ final class WhatifCommand implements Callable<Integer> {
     private static void csvRow(PrintWriter o, String ins, String side, BigDecimal base, BigDecimal scen) {
         BigDecimal d = scen.subtract(base);
         o.println(ins + "," + side + "," + base.toPlainString() + "," + scen.toPlainString() + "," + d.toPlainString()
-                + "," + Summary.percent(base, d).map(BigDecimal::toPlainString).orElse(""));
+                + "," + Summary.percent(base, d).map(BigDecimal::toPlainString).orElse("")
+                + "," + Summary.annual(base).toPlainString() + "," + Summary.annual(scen).toPlainString()
+                + "," + Summary.annual(d).toPlainString());
     }
 }

@@ -41,6 +41,8 @@ import java.util.function.Consumer;
 public final class PopulationComparison {
     private static final int CHUNK = 2048;
     private static final int BANDS = 10;
+    /** The risk-class group of rows that give none (allowed when work injury does not apply). */
+    static final String NO_RISK_CLASS = "none";
     private static final String NEEDS_RETIREMENT =
             "this scenario changes retirement: give sex, birth, category and contribution_months";
 
@@ -115,6 +117,9 @@ public final class PopulationComparison {
         List<BigDecimal[]> people = new ArrayList<>(); // {wage, baseline total, scenario total}
         Map<Integer, Integer> byShift = new TreeMap<>();
         Map<Integer, long[]> byYear = new TreeMap<>(); // birth year → {people, moved, total shift}
+        Map<String, Group> byPeriod = new TreeMap<>();
+        Map<String, Group> byRegion = new TreeMap<>();
+        Map<String, Group> byRiskClass = new TreeMap<>();
         int retired = 0;
         int later = 0;
         int earlier = 0;
@@ -182,6 +187,10 @@ public final class PopulationComparison {
                     }
                 }
                 people.add(new BigDecimal[]{o.wageBand(), b, a});
+                ContributionRequest q = o.before().request();
+                add(byPeriod, q.period().toString(), b, a);
+                add(byRegion, q.region(), b, a);
+                add(byRiskClass, q.riskClass().map(String::valueOf).orElse(NO_RISK_CLASS), b, a);
                 if (o.shift() != null) {
                     int sh = o.shift();
                     retired++;
@@ -214,7 +223,12 @@ public final class PopulationComparison {
                 bands(people), warned, retirement ? Optional.of(new RetirementShift(retired, later, earlier, byShift,
                         byYear.entrySet().stream().map(e -> new RetirementShift.BirthYear(e.getKey(), (int) e.getValue()[0],
                                 (int) e.getValue()[1], e.getValue()[2])).toList())) : Optional.empty(),
+                List.copyOf(byPeriod.values()), List.copyOf(byRegion.values()), List.copyOf(byRiskClass.values()),
                 List.copyOf(assumed.values()));
+    }
+
+    private static void add(Map<String, Group> groups, String key, BigDecimal before, BigDecimal after) {
+        groups.put(key, groups.getOrDefault(key, Group.empty(key)).plus(before, after));
     }
 
     /** The nearest-rank percentile's 1-based rank: ceil(p/100 × n). */
@@ -233,11 +247,16 @@ public final class PopulationComparison {
             int to = (i + 1) * n / bands;
             BigDecimal b = BigDecimal.ZERO.setScale(2);
             BigDecimal a = BigDecimal.ZERO.setScale(2);
+            int rises = 0;
+            int falls = 0;
             for (int k = from; k < to; k++) {
                 b = b.add(sorted.get(k)[1]);
                 a = a.add(sorted.get(k)[2]);
+                int cmp = sorted.get(k)[2].compareTo(sorted.get(k)[1]);
+                rises += cmp > 0 ? 1 : 0;
+                falls += cmp < 0 ? 1 : 0;
             }
-            out.add(new Summary.WageBand(i + 1, sorted.get(from)[0], sorted.get(to - 1)[0], to - from, b, a));
+            out.add(new Summary.WageBand(i + 1, sorted.get(from)[0], sorted.get(to - 1)[0], to - from, b, a, rises, falls));
         }
         return out;
     }

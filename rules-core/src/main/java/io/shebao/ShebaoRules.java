@@ -3,6 +3,7 @@ package io.shebao;
 import io.shebao.audit.Audit;
 import io.shebao.audit.AuditRecord;
 import io.shebao.audit.ReplayOutcome;
+import io.shebao.calendar.HolidayCalendar;
 import io.shebao.contribution.ContributionEvaluator;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
@@ -156,6 +157,14 @@ public final class ShebaoRules {
 
     public RegionRegistry regions() {
         return parameters.regions();
+    }
+
+    /**
+     * 工作日历: working days on the State Council's holiday arrangements (bundled years and years added by
+     * parameter packs under {@code calendar/}), for deadlines counted in working days.
+     */
+    public HolidayCalendar calendar() {
+        return parameters.calendar();
     }
 
     /** Options for loading: parameter packs. */

@@ -2,6 +2,9 @@ package io.shebao.parameter;
 
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
+import io.shebao.calendar.CalendarFileReader;
+import io.shebao.calendar.CalendarYear;
+import io.shebao.calendar.HolidayCalendar;
 import io.shebao.region.Region;
 import io.shebao.region.RegionGroup;
 import io.shebao.region.RegionRegistry;
@@ -27,7 +30,10 @@ import java.util.stream.Stream;
  * class path, shipped by {@code rules-catalog}) and parameter packs from directories.
  */
 public final class ParameterCatalog {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ParameterCatalog.class);
     public static final String INDEX = "shebao/catalog.yaml";
+    /** The folder of a parameter pack that holds holiday calendar files (one year each), not parameter files. */
+    public static final String CALENDAR_FOLDER = "calendar";
 
     private ParameterCatalog() {
     }
@@ -37,7 +43,7 @@ public final class ParameterCatalog {
         StrictYaml y = new StrictYaml(INDEX, ErrorCode.PARAMETER_FILE_INVALID);
         Map<String, Node> idx;
         try (Reader r = open(loader, INDEX)) {
-            idx = y.mapping(y.parse(r), "the catalogue index", Set.of("regions", "parameters"),
+            idx = y.mapping(y.parse(r), "the catalogue index", Set.of("regions", "parameters", "calendars"),
                     Set.of("regions", "parameters"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -53,11 +59,26 @@ public final class ParameterCatalog {
                 throw new UncheckedIOException(e);
             }
         }
+        List<CalendarYear> calendars = new ArrayList<>();
+        if (idx.containsKey("calendars")) {
+            for (Node f : y.sequence(idx.get("calendars"), "calendars")) {
+                String name = y.scalar(f, "a holiday calendar file");
+                try (Reader r = open(loader, name)) {
+                    calendars.add(CalendarFileReader.read(r, name, ParameterOrigin.BUNDLED));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
         ParameterSet.Builder b = ParameterSet.builder(regions).layer(ParameterOrigin.BUNDLED, bundled);
         for (Path pack : packs) {
             b.layer(packName(pack), readPack(reader, pack));
+            calendars.addAll(readPackCalendars(pack));
         }
-        return b.build();
+        ParameterSet set = b.calendar(HolidayCalendar.of(calendars)).build();
+        LOG.debug("parameters loaded: layers {}, {} values, holiday calendars {}, hash {}", set.layers(),
+                set.values().size(), set.calendar().years(), set.hash());
+        return set;
     }
 
     /** A pack's name as shown in traces: the directory's name. */
@@ -74,12 +95,13 @@ public final class ParameterCatalog {
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {
             files = s.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .filter(ParameterCatalog::isYaml)
+                    .filter(p -> !dir.relativize(p).startsWith(CALENDAR_FOLDER))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (files.isEmpty()) {
+        if (files.isEmpty() && !Files.isDirectory(dir.resolve(CALENDAR_FOLDER))) {
             throw new ShebaoException(ErrorCode.INVALID_INPUT, "parameters", dir.toString(),
                     "parameters: '" + dir + "' holds no .yaml parameter files");
         }
@@ -89,6 +111,36 @@ public final class ParameterCatalog {
             String label = dir.relativize(f).toString().replace('\\', '/');
             try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                 out.add(reader.read(r, pack + "/" + label, pack));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isYaml(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    /** A pack's holiday arrangements: the .yaml files of its {@code calendar/} folder, one year each. */
+    private static List<CalendarYear> readPackCalendars(Path dir) {
+        Path folder = dir.resolve(CALENDAR_FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(Files::isRegularFile).filter(ParameterCatalog::isYaml).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String pack = packName(dir);
+        List<CalendarYear> out = new ArrayList<>();
+        for (Path f : files) {
+            String label = pack + "/" + dir.relativize(f).toString().replace('\\', '/');
+            try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                out.add(CalendarFileReader.read(r, label, pack));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

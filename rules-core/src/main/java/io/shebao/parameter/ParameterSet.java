@@ -1,5 +1,6 @@
 package io.shebao.parameter;
 
+import io.shebao.calendar.HolidayCalendar;
 import io.shebao.hash.Sha256;
 
 import io.shebao.ErrorCode;
@@ -34,10 +35,12 @@ public final class ParameterSet {
     private final List<String> layers;
     private final List<List<ParameterValue>> layerValues;
     private final String hash;
+    private final HolidayCalendar calendar;
 
     private ParameterSet(RegionRegistry regions, Map<String, ParameterDefinition> definitions,
-                         List<List<ParameterValue>> layerValues, List<String> layers) {
+                         List<List<ParameterValue>> layerValues, List<String> layers, HolidayCalendar calendar) {
         this.regions = regions;
+        this.calendar = calendar;
         this.definitions = Collections.unmodifiableMap(new TreeMap<>(definitions));
         this.layers = List.copyOf(layers);
         List<List<ParameterValue>> lv = new ArrayList<>();
@@ -170,7 +173,12 @@ public final class ParameterSet {
         lv.add(List.copyOf(values));
         List<String> names = new ArrayList<>(layers);
         names.add(name);
-        return new ParameterSet(regions, definitions, lv, names);
+        return new ParameterSet(regions, definitions, lv, names, calendar);
+    }
+
+    /** 工作日历: the holiday arrangements bundled and from packs (a pack's year replaces the bundled one). */
+    public HolidayCalendar calendar() {
+        return calendar;
     }
 
     /**
@@ -182,7 +190,7 @@ public final class ParameterSet {
         for (List<ParameterValue> l : layerValues) {
             lv.add(l.stream().filter(v -> v.provenance() != provenance).toList());
         }
-        return new ParameterSet(regions, definitions, lv, layers);
+        return new ParameterSet(regions, definitions, lv, layers, calendar);
     }
 
     /** SHA-256 of the values' content (not of where they were read), hex. Same values → same hash. */
@@ -208,6 +216,7 @@ public final class ParameterSet {
         private final Map<String, ParameterOrigin> definedAt = new LinkedHashMap<>();
         private final List<List<ParameterValue>> layerValues = new ArrayList<>();
         private final List<String> layers = new ArrayList<>();
+        private HolidayCalendar calendar = HolidayCalendar.empty();
 
         private Builder(RegionRegistry regions) {
             this.regions = regions;
@@ -272,8 +281,14 @@ public final class ParameterSet {
                     at.file() + ":" + at.line() + ": " + message);
         }
 
+        /** The holiday calendar that goes with these parameters (default: one that knows no year). */
+        public Builder calendar(HolidayCalendar calendar) {
+            this.calendar = java.util.Objects.requireNonNull(calendar, "calendar");
+            return this;
+        }
+
         public ParameterSet build() {
-            return new ParameterSet(regions, definitions, layerValues, layers);
+            return new ParameterSet(regions, definitions, layerValues, layers, calendar);
         }
     }
 }

@@ -171,8 +171,12 @@ class ContributionCliIT {
         assertEquals(0, o.exit(), o.err());
         assertTrue(o.out().contains("2015-03-01") && o.out().contains("2016-05-01") && o.out().contains("0.015"));
         CliProcess.Outcome at = CliProcess.run("params", "show", "unemployment.employer_rate", "--region", "yichang",
-                "--at", "2026-02");
+                "--at", "2027-02");
         assertEquals(0, at.exit(), at.err());
         assertTrue(at.out().contains("UNKNOWN"), at.out());
+        CliProcess.Outcome assumed = CliProcess.run("params", "show", "unemployment.employer_rate", "--region", "yichang",
+                "--at", "2026-02");
+        assertEquals(0, assumed.exit(), assumed.err());
+        assertTrue(assumed.out().contains("assumed"), assumed.out());
     }
 }

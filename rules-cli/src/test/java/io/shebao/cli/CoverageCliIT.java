@@ -26,7 +26,7 @@ class CoverageCliIT {
                 "--to", "2027-01", "--format", "json");
         assertEquals(0, o.exit(), o.err());
         JsonNode j = new ObjectMapper().readTree(o.out());
-        assertEquals(5 * 80, j.get("cells").size(), "5 insurances × 80 months");
+        assertEquals(5 * 68, j.get("cells").size(), "5 insurances × 68 months");
         assertEquals("unknown", cell(j, "2021-06", "pension").get("status").asText());
         assertEquals("contribution_base.ceiling", cell(j, "2021-06", "pension").at("/parameters/0").asText());
         assertEquals("known", cell(j, "2023-09", "pension").get("status").asText());

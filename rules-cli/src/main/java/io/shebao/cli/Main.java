@@ -76,6 +76,10 @@ public final class Main {
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+        // Drools' own warnings (e.g. advice against eval in a rule) speak to rule authors, not to the user of an
+        // answer: errors only, unless --verbose.
+        setIfAbsent("org.slf4j.simpleLogger.log.org.drools", verbose ? "warn" : "error");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.kie", verbose ? "warn" : "error");
         if (verbose) {
             setIfAbsent("org.slf4j.simpleLogger.log.io.shebao", "debug");
         }

@@ -71,8 +71,9 @@ public final class ShebaoSparkJob {
         @Override
         public Integer call() {
             SparkSession spark = SparkSession.builder().appName("shebao batch").getOrCreate();
-            Dataset<Row> population = SparkPopulation.read(spark, in, common.multiLine).persist(StorageLevel.MEMORY_AND_DISK());
-            SparkBatch.Output o = new SparkBatch(common.config()).contributions(population);
+            Dataset<Row> population = SparkPopulation.read(spark, in, common.multiLine);
+            // evaluated once, kept for the three actions below (results, errors, count)
+            SparkBatch.Output o = new SparkBatch(common.config()).contributions(population).persisted();
             // no sort: rows keep the file's order within and across partitions (part-00000 holds the first rows)
             write(o.results(), out);
             write(o.errors(), errors);

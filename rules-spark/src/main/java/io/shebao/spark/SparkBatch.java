@@ -59,12 +59,20 @@ public final class SparkBatch implements Serializable {
      *                others text exactly as {@code shebao batch} writes them; an empty field is null)
      * @param errors  one row per rejected input row ({@link #ERRORS})
      */
-    public record Output(Dataset<Row> results, Dataset<Row> errors) {
+    public record Output(Dataset<Row> results, Dataset<Row> errors, Dataset<Row> outcomes) {
+        /**
+         * The same output over outcomes kept by Spark (memory, then disk), so that writing the results, then
+         * the errors, then counting them evaluates every row once, not three times.
+         */
+        public Output persisted() {
+            return split(outcomes.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()),
+                    results.columns());
+        }
     }
 
     /**
-     * The contributions of every row. Both Datasets come from one pass over the population: persist
-     * {@code outcomes} (or the population) before writing both when the input is expensive to read twice.
+     * The contributions of every row. Both Datasets are views of one {@code outcomes} Dataset: use
+     * {@link Output#persisted()} before writing both, or each write evaluates every row again.
      *
      * @throws ShebaoException when a required column is missing (checked on the driver, before any task)
      */
@@ -87,13 +95,17 @@ public final class SparkBatch implements Serializable {
         JavaRDD<Row> rows = population.javaRDD().mapPartitions(
                 (Iterator<Row> it) -> new Evaluation(ExecutorRules.of(c), new SparkPopulation.Shape(schema), it,
                         retirement, width));
-        Dataset<Row> all = SparkSession.active().createDataFrame(rows, outcomes);
-        Dataset<Row> ok = all.filter(col(ERROR_MARK + "_reason").isNull()).select(results.fieldNames()[0],
-                java.util.Arrays.copyOfRange(results.fieldNames(), 1, results.fieldNames().length));
+        return split(SparkSession.active().createDataFrame(rows, outcomes), results.fieldNames());
+    }
+
+    /** Results and errors of one outcomes Dataset: a row is an error when it has a reason. */
+    private static Output split(Dataset<Row> all, String[] resultColumns) {
+        Dataset<Row> ok = all.filter(col(ERROR_MARK + "_reason").isNull()).select(resultColumns[0],
+                java.util.Arrays.copyOfRange(resultColumns, 1, resultColumns.length));
         Dataset<Row> bad = all.filter(col(ERROR_MARK + "_reason").isNotNull()).select(col("row"), col("id"),
                 col(ERROR_MARK + "_field").as("field"), col(ERROR_MARK + "_value").as("value"),
                 col(ERROR_MARK + "_reason").as("reason"));
-        return new Output(ok, bad);
+        return new Output(ok, bad, all);
     }
 
     /** One partition's rows, evaluated lazily one by one (constant memory per task). */

@@ -46,8 +46,12 @@ public final class ShebaoRules {
     private final SwitchRegistry switchRegistry;
     private final Map<String, String> switches;
     private final Optional<Scenario> scenario;
-    private final ContributionEvaluator contributions;
+    /** Built on first use, so that a JVM asking only about retirement never loads the contribution rule base. */
+    private volatile ContributionEvaluator contributions;
     private final Audit audit;
+    /** Built on first use, like the retirement evaluator. */
+    private volatile io.shebao.certificate.CertificateEvaluator certificates;
+    private volatile io.shebao.services.Services services;
     /** Built on first use, so that a JVM asking only for contributions never loads the retirement rule base. */
     private volatile RetirementEvaluator retirements;
 
@@ -58,8 +62,6 @@ public final class ShebaoRules {
         this.switchRegistry = switchRegistry;
         this.switches = switches;
         this.scenario = scenario;
-        this.contributions = new ContributionEvaluator(parameters, RuleEngine.forKieBase(ContributionEvaluator.KIE_BASE),
-                SwitchRegistry.facts(switches));
         this.audit = new Audit(this);
     }
 
@@ -96,7 +98,14 @@ public final class ShebaoRules {
 
     /** 缴费核定: the monthly contribution of one employee. */
     public ContributionResult contribution(ContributionRequest request) {
-        return contributions.evaluate(Objects.requireNonNull(request, "request"));
+        Objects.requireNonNull(request, "request");
+        ContributionEvaluator e = contributions;
+        if (e == null) {
+            e = new ContributionEvaluator(parameters, RuleEngine.forKieBase(ContributionEvaluator.KIE_BASE),
+                    SwitchRegistry.facts(switches));
+            contributions = e; // a benign race: evaluators are immutable and equivalent
+        }
+        return e.evaluate(request);
     }
 
     /** 审计: audit records of these rules' answers, and their replay. */
@@ -159,6 +168,38 @@ public final class ShebaoRules {
         return e.evaluate(query);
     }
 
+    /**
+     * 应缴认定单: the unit's monthly contribution certificate from its roster — the months charged, back-paid,
+     * needing approval or refundable, the surcharges, the deadline and the total in capitals.
+     */
+    public io.shebao.certificate.Certificate certificate(io.shebao.certificate.CertificateRequest request) {
+        return certificates().evaluate(Objects.requireNonNull(request, "request"));
+    }
+
+    /** The certificate evaluator, also for streaming a large roster ({@code certificates().stream(...)}). */
+    public io.shebao.certificate.CertificateEvaluator certificates() {
+        io.shebao.certificate.CertificateEvaluator e = certificates;
+        if (e == null) {
+            e = new io.shebao.certificate.CertificateEvaluator(this, parameters,
+                    RuleEngine.forKieBase(io.shebao.certificate.CertificateEvaluator.KIE_BASE));
+            certificates = e; // a benign race: evaluators are immutable and equivalent
+        }
+        return e;
+    }
+
+    /**
+     * 公共服务事项: the 120 service items of 武人社发〔2017〕58号 — {@code item(code)}, {@code list(filter)},
+     * {@code check(code, facts)} (see docs/SERVICES.md).
+     */
+    public io.shebao.services.Services services() {
+        io.shebao.services.Services s = services;
+        if (s == null) {
+            s = new io.shebao.services.Services(this);
+            services = s; // benign race, as for retirement
+        }
+        return s;
+    }
+
     /** Every parameter value in use, bundled and from packs (and the scenario's overrides on a scenario view). */
     public ParameterSet parameters() {
         return parameters;
@@ -179,8 +220,19 @@ public final class ShebaoRules {
     /** Options for loading: parameter packs. */
     public static final class Builder {
         private final List<Path> packs = new ArrayList<>();
+        private boolean strict;
 
         private Builder() {
+        }
+
+        /**
+         * 严格模式: values of provenance {@code assumed} are not used, so a question that needs one fails as
+         * unknown (PARAMETER_UNKNOWN naming the parameter) instead of being answered with an ASSUMED_VALUE
+         * warning.
+         */
+        public Builder strict() {
+            this.strict = true;
+            return this;
         }
 
         /**
@@ -211,6 +263,9 @@ public final class ShebaoRules {
             if (sw == null) {
                 sw = SwitchRegistry.load(ShebaoRules.class.getClassLoader());
                 declaredSwitches = sw;
+            }
+            if (strict) {
+                ps = ps.without(io.shebao.parameter.Provenance.ASSUMED);
             }
             return new ShebaoRules(ps, ps, sw, sw.defaults(), Optional.empty());
         }

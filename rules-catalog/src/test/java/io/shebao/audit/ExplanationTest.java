@@ -45,8 +45,21 @@ class ExplanationTest {
     }
 
     @Test
+    void anAssumedValueIsShownWithItsReasoning() {
+        ContributionResult r = RULES.contribution(ContributionRequest.builder("wuhan", YearMonth.of(2026, 11))
+                .wage("9000").insurances(io.shebao.contribution.Insurance.UNEMPLOYMENT).build());
+        var record = RULES.audit().record(r);
+        assertTrue(record.line().contains("\"provenance\":\"assumed\""), record.line());
+        assertTrue(record.line().contains("ASSUMED_VALUE"), record.line());
+        String zh = Explanation.of(record, Language.ZH).text();
+        assertTrue(zh.contains("警告 ASSUMED_VALUE") && zh.contains("推定值：unemployment.employer_rate = 0.007"), zh);
+        String en = Explanation.of(record, Language.EN).text();
+        assertTrue(en.contains("ASSUMED_VALUE") && en.contains("the minister said"), en);
+    }
+
+    @Test
     void wuhanMedicalShowsTheFixedAmountAndWarningsShowCarryForward() {
-        ContributionResult r = RULES.contribution(ContributionRequest.builder("wuhan", YearMonth.of(2026, 8))
+        ContributionResult r = RULES.contribution(ContributionRequest.builder("wuhan", YearMonth.of(2027, 8))
                 .wage("5000").riskClass(2).allowCarryForward(true).insurances(io.shebao.contribution.Insurance.MEDICAL,
                         io.shebao.contribution.Insurance.PENSION).build());
         String text = Explanation.of(RULES.audit().record(r), Language.ZH).text();

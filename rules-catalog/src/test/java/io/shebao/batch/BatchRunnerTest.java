@@ -31,7 +31,7 @@ class BatchRunnerTest {
             + "W2,\"two\nlines\",wuhan,2025-09,5000.55,,4,120,pension;medical\r\n"
             + "E1,赵,yichang,2023-05,12a3,,1,,\r\n"
             + "E2,钱,atlantis,2023-05,5000,,1,,\r\n"
-            + "E3,孙,yichang,2026-01,5000,,1,,\r\n"
+            + "E3,孙,yichang,2027-01,5000,,1,,\r\n"
             + "E4,周,yichang,2023-05,5000,,1,80,\r\n"
             + "E5,吴,yichang,2023-05,5000,,1\r\n"
             + "E6,郑,yichang,2023-05,5000,,,,\r\n"
@@ -80,7 +80,7 @@ class BatchRunnerTest {
         assertEquals("row,id,field,value,reason", errors[0]);
         assertTrue(errors[1].startsWith("5,E1,wage,12a3,"), errors[1]);
         assertTrue(errors[2].startsWith("6,E2,region,atlantis,"), errors[2]);
-        assertTrue(errors[3].startsWith("7,E3,period,2026-01,"), errors[3]);
+        assertTrue(errors[3].startsWith("7,E3,period,2027-01,"), errors[3]);
         assertTrue(errors[3].contains("unemployment"), errors[3]);
         assertTrue(errors[4].startsWith("8,E4,float_grade,80,"), errors[4]);
         assertTrue(errors[5].startsWith("9,E5,row,,"), errors[5]);
@@ -168,7 +168,7 @@ class BatchRunnerTest {
 
     @Test
     void carryForwardWarningsAreInTheRow() {
-        Run r = run("id,region,period,wage,risk_class\nA,yichang,2026-01,5000,1\n", BatchRunner.builder(RULES)
+        Run r = run("id,region,period,wage,risk_class\nA,yichang,2027-01,5000,1\n", BatchRunner.builder(RULES)
                 .parser(new ContributionRowParser(Optional.empty(), Optional.empty(), true)), ResultFormat.CSV);
         assertEquals(1, r.summary.rowsWritten(), r.errors);
         assertTrue(column(r, "A", "warnings").contains("CARRIED_FORWARD"));

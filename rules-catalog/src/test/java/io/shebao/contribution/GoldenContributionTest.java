@@ -17,15 +17,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Runs every case of golden/contribution.csv: the seeds' worked figures and every dated boundary. */
+/**
+ * Runs every case of the contribution golden files: the seeds' worked figures and every dated boundary
+ * (contribution.csv), the 2020 employer exemptions. Columns after {@code allow_carry_forward} are optional
+ * per file ({@code unit_kind}).
+ */
 class GoldenContributionTest {
     private static final ShebaoRules RULES = ShebaoRules.load();
+    private static final List<String> FILES = List.of("contribution.csv", "contribution-2020-exemption.csv",
+            "contribution-base-limits.csv", "contribution-flexible.csv");
 
     @TestFactory
     List<DynamicTest> goldenCases() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Map<String, String> row : GoldenCsv.read("/golden/contribution.csv")) {
-            tests.add(DynamicTest.dynamicTest(row.get("case"), () -> check(row)));
+        for (String file : FILES) {
+            for (Map<String, String> row : GoldenCsv.read("/golden/" + file)) {
+                tests.add(DynamicTest.dynamicTest(file + ": " + row.get("case"), () -> check(row)));
+            }
         }
         return tests;
     }
@@ -52,20 +60,29 @@ class GoldenContributionTest {
             b.insurances(ins);
         }
         b.allowCarryForward("true".equals(row.get("allow_carry_forward")));
+        if (!row.getOrDefault("contributor", "").isEmpty()) {
+            b.contributor(Contributor.fromCode(row.get("contributor")).orElseThrow());
+        }
+        if (!row.getOrDefault("birth", "").isEmpty()) {
+            b.person(YearMonth.parse(row.get("birth")), io.shebao.retirement.Sex.fromCode(row.get("sex")).orElseThrow());
+        }
+        String kind = row.getOrDefault("unit_kind", "");
+        if (!kind.isEmpty()) {
+            b.unitKind(UnitKind.fromCode(kind).orElseThrow());
+        }
         return b.build();
     }
 
     private static void check(Map<String, String> row) {
         String expected = row.get("expected");
-        ContributionRequest req = request(row);
         if (expected.startsWith("error:")) {
             String[] p = expected.split(":", 3);
-            ShebaoException e = assertThrows(ShebaoException.class, () -> RULES.contribution(req));
+            ShebaoException e = assertThrows(ShebaoException.class, () -> RULES.contribution(request(row)));
             assertEquals(p[1], e.code().name(), e.getMessage());
             assertTrue(e.getMessage().contains(p[2]), () -> "message was: " + e.getMessage());
             return;
         }
-        ContributionResult r = RULES.contribution(req);
+        ContributionResult r = RULES.contribution(request(row));
         List<String> seen = new ArrayList<>();
         for (String part : expected.split(";")) {
             String[] kv = part.split("=", 2);

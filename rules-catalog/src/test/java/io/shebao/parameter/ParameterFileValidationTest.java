@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad parameter files fail loudly with file and line; a good pack is accepted the same way. */
@@ -42,7 +45,7 @@ class ParameterFileValidationTest {
             "from not first of month|      - {from: 2026-01-15, value: 0.007, reference: r, provenance: secondary}|bad.yaml:6: unemployment.employer_rate: 'from' must be the first day of a month",
             "until before from|      - {from: 2026-05-01, until: 2026-03-31, value: 0.007, reference: r, provenance: secondary}|bad.yaml:6: unemployment.employer_rate: 'until' 2026-03-31 is before 'from'",
             "missing reference|      - {from: 2026-01-01, value: 0.007, provenance: secondary}|bad.yaml:6: missing key 'reference'",
-            "bad provenance|      - {from: 2026-01-01, value: 0.007, reference: r, provenance: rumour}|bad.yaml:6: unemployment.employer_rate: provenance must be one of seed, law, secondary",
+            "bad provenance|      - {from: 2026-01-01, value: 0.007, reference: r, provenance: rumour}|bad.yaml:6: unemployment.employer_rate: provenance must be one of seed, law, secondary, assumed",
     })
     void badValueNamesFileAndLine(String name, String values, String expected, @TempDir Path dir) throws IOException {
         ShebaoException e = loadPack(dir, file("hubei", "unemployment.employer_rate", "rate", "      " + values.strip() + "\n"));
@@ -69,6 +72,58 @@ class ParameterFileValidationTest {
         assertTrue(loadPack(dir, "region: hubei\nparameters:\n  x: [\n").getMessage().contains("pack/bad.yaml:"));
         assertTrue(loadPack(dir, "region: hubei\nregion: wuhan\nparameters: {}\n").getMessage()
                 .contains("pack/bad.yaml:2: duplicate key 'region'"));
+    }
+
+    @Test
+    void everyCatalogueValueHasAReferenceAndAProvenance() {
+        var all = ShebaoRules.load().parameters().values();
+        assertTrue(all.size() > 100, "values: " + all.size());
+        for (var v : all) {
+            assertFalse(v.reference().isBlank(), () -> v.qualifiedId() + " at " + v.origin().file() + ":" + v.origin().line());
+            assertNotNull(v.provenance(), () -> v.qualifiedId() + " at " + v.origin().file() + ":" + v.origin().line());
+            assertNotEquals(io.shebao.parameter.Provenance.SCENARIO, v.provenance(), v.qualifiedId());
+            if (v.provenance() == io.shebao.parameter.Provenance.ASSUMED) {
+                assertTrue(v.reference().startsWith("assumed:"), () -> "an assumed value gives its reasoning: " + v);
+            }
+        }
+    }
+
+    @Test
+    void tierMembershipIsStatedOnceAndCoversEveryCity() {
+        var regions = ShebaoRules.load().regions();
+        java.util.List<String> members = new java.util.ArrayList<>();
+        for (String g : java.util.List.of("base-tier-1", "base-tier-2", "base-tier-3")) {
+            members.addAll(regions.group(g).orElseThrow().regions());
+        }
+        assertEquals(17, members.size());
+        assertEquals(17, new java.util.HashSet<>(members).size(), "a region in two tiers: " + members);
+        assertEquals(regions.descendants("hubei").stream().sorted().toList(), members.stream().sorted().toList());
+    }
+
+    @Test
+    void aPackMayNameATier(@TempDir Path dir) throws IOException {
+        Path pack = Files.createDirectories(dir.resolve("tier3-2027"));
+        Files.writeString(pack.resolve("limits.yaml"), """
+                group: base-tier-3
+                parameters:
+                  contribution_base.floor:
+                    unit: yuan
+                    values:
+                      - {from: 2027-07-01, until: 2028-06-30, value: 4300, reference: "test notice", provenance: secondary}
+                  contribution_base.ceiling:
+                    unit: yuan
+                    values:
+                      - {from: 2027-07-01, until: 2028-06-30, value: 21500, reference: "test notice", provenance: secondary}
+                """, StandardCharsets.UTF_8);
+        ShebaoRules rules = ShebaoRules.builder().parameterPack(pack).build();
+        for (String region : java.util.List.of("jingzhou", "shennongjia")) {
+            var r = rules.contribution(io.shebao.contribution.ContributionRequest.builder(region, java.time.YearMonth.of(2027, 9))
+                    .wage("100").insurances(io.shebao.contribution.Insurance.PENSION).build());
+            assertEquals(new java.math.BigDecimal("4300"), r.lines().get(0).base(), region);
+        }
+        assertThrows(ShebaoException.class, () -> rules.contribution(io.shebao.contribution.ContributionRequest
+                .builder("wuhan", java.time.YearMonth.of(2027, 9)).wage("100")
+                .insurances(io.shebao.contribution.Insurance.PENSION).build()));
     }
 
     @Test

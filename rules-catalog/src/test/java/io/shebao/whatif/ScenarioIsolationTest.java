@@ -169,7 +169,7 @@ class ScenarioIsolationTest {
 
     @Test
     void aScenarioMayAnswerWhatTheBaselineCannot() {
-        ContributionRequest q = ContributionRequest.builder("hubei", YearMonth.of(2026, 3)).base("10000")
+        ContributionRequest q = ContributionRequest.builder("hubei", YearMonth.of(2027, 3)).base("10000")
                 .insurances(Insurance.UNEMPLOYMENT).build();
         assertThrows(ShebaoException.class, () -> BASELINE.contribution(q));
         assertEquals(new BigDecimal("200.00"), BASELINE.withScenario(UNEMPLOYMENT).contribution(q).totals().employer());

@@ -52,7 +52,7 @@ class WhatifComparisonTest {
             b4321,yichang,2023-05,,4321.55,1
             bad-wage,yichang,2023-05,lots,,1
             atlantis,atlantis,2023-05,5000,,1
-            no-limits,shiyan,2023-05,5000,,1
+            no-limits,shiyan,2021-06,5000,,1
             """;
 
     static Scenario statutory() {
@@ -66,6 +66,29 @@ class WhatifComparisonTest {
     static Summary run(List<RowError> errors) {
         return new PopulationComparison(RULES, RULES.withScenario(statutory()))
                 .run(reader(POPULATION, PopulationReader.Format.CSV), ContributionRowParser.strict(), errors::add);
+    }
+
+    @Test
+    void assumedValuesAreListedOnceInTheReportAndStrictRulesPutTheRowsInError() {
+        String people = "id,region,period,wage,risk_class\na,wuhan,2026-03,5000,1\nb,wuhan,2026-04,6000,1\nc,wuhan,2025-03,6000,1\n";
+        Summary s = new PopulationComparison(RULES, RULES.withScenario(statutory()))
+                .run(reader(people, PopulationReader.Format.CSV), ContributionRowParser.strict(), e -> { });
+        assertEquals(3, s.rows());
+        assertEquals(2, s.warnings());
+        // the baseline's two assumed unemployment rates; the scenario overrides them
+        assertEquals(2, s.assumptions().size(), s.assumptions().toString());
+        assertTrue(s.assumptions().stream().allMatch(m -> m.code().equals("ASSUMED_VALUE") && m.en().contains("unemployment.")));
+        String html = io.shebao.whatif.WhatifReport.html(s, statutory(), "people.csv", RULES.parameters().hash());
+        assertTrue(html.contains("Assumed values used") && html.contains("unemployment.employer_rate = 0.007"), html);
+        assertTrue(io.shebao.json.WhatifJson.summary(s, statutory()).has("assumptions"));
+
+        ShebaoRules strict = ShebaoRules.builder().strict().build();
+        List<RowError> errors = new ArrayList<>();
+        Summary t = new PopulationComparison(strict, strict.withScenario(statutory()))
+                .run(reader(people, PopulationReader.Format.CSV), ContributionRowParser.strict(), errors::add);
+        assertEquals(1, t.rows());
+        assertEquals(List.of(1L, 2L), errors.stream().map(RowError::row).toList());
+        assertTrue(errors.get(0).reason().contains("unemployment.employer_rate"), errors.get(0).reason());
     }
 
     @Test
@@ -102,10 +125,10 @@ class WhatifComparisonTest {
         assertEquals("lots", errors.get(0).value());
         assertEquals("region", errors.get(1).field());
         assertTrue(errors.get(1).reason().contains("unknown region 'atlantis'"), errors.get(1).reason());
-        assertTrue(errors.get(2).reason().startsWith("under the baseline: no base limits known for shiyan in 2023-05"),
+        assertTrue(errors.get(2).reason().startsWith("under the baseline: no base limits known for shiyan in 2021-06"),
                 errors.get(2).reason());
         assertEquals("period", errors.get(2).field(), "a parameter unknown for the period blames the period, as in batch");
-        assertEquals("2023-05", errors.get(2).value());
+        assertEquals("2021-06", errors.get(2).value());
     }
 
     @Test

@@ -46,6 +46,10 @@ final class AuditOptions {
         if (auditOut == null) {
             return Optional.empty();
         }
+        // appending a record to the private key file would destroy the key
+        io.shebao.output.PathClash.check(signKey == null ? java.util.List.of()
+                        : java.util.List.of(io.shebao.output.PathClash.of("--sign-key", signKey)),
+                java.util.List.of(io.shebao.output.PathClash.of("--audit-out", auditOut)));
         Optional<io.shebao.audit.SigningKey> key = Optional.ofNullable(signKey).map(AuditKeys::readSigningKey);
         return Optional.of(AuditWriter.append(auditOut, key, auditTime ? Optional.of(Clock.systemUTC()) : Optional.empty()));
     }

@@ -11,12 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.BufferedWriter;
+import io.shebao.number.Limits;
+import io.shebao.output.AtomicOutput;
+import io.shebao.output.OutputFailure;
+import io.shebao.output.PathClash;
+
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -32,7 +33,8 @@ import java.util.concurrent.Callable;
                 "(then retirement_month is computed as of the first day of the row's period). Other columns are ignored.",
                 "The same files as `shebao whatif --population`; the format: docs/SCENARIOS.md, \"The population file\".",
                 "Every row ends in --out or in --errors (row,id,field,value,reason). Summary on stderr.",
-                "Exit: 0 all rows computed, 1 some rows in error, 2 the run could not start.",
+                "Exit: 0 all rows computed, 1 some rows in error, 2 the run could not start (or the input could not be read to its end),",
+                "3 an output could not be written; outputs are replaced only when complete (docs/LIMITS.md).",
                 "Example: shebao batch --in examples/data/sample-population.csv --out results.csv --errors errors.csv"})
 final class BatchCommand implements Callable<Integer> {
     @Spec
@@ -77,6 +79,8 @@ final class BatchCommand implements Callable<Integer> {
             description = "Load a parameter pack: a directory of dated parameter files (repeatable; a later pack wins).")
     List<Path> parameterPacks = new ArrayList<>();
 
+    @Option(names = "--strict", description = StrictMode.DESCRIPTION)
+    boolean strict;
     @Option(names = "--audit-version", paramLabel = "N", defaultValue = "2",
             description = "Format of --audit-out: 2 (default: a header stating rules and parameters once, compact rows; "
                     + "docs/AUDIT.md) or 1 (one self-contained record per row, about 7 KB each, slower).")
@@ -85,40 +89,79 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show stack traces of errors.")
     boolean verbose;
 
+    @Option(names = "--max-record-size", paramLabel = "SIZE", converter = Converters.Size.class,
+            description = "Longest record (CSV record, JSONL line) in characters, e.g. 4m; a longer one is a row error "
+                    + "and reading resumes at the next line (default: 4m, docs/LIMITS.md).")
+    Integer maxRecordChars;
+
     @Override
     public Integer call() throws IOException {
         if (threads < 1) {
             throw new CliException(2, "--threads: '" + threads + "' is not allowed; a number of threads ≥ 1");
         }
-        Path errorsFile = errors != null ? errors : defaultErrors(out);
-        ContributionRowParser parser = new ContributionRowParser(Optional.ofNullable(period), Optional.ofNullable(region),
-                allowCarryForward);
-        PopulationReader reader = PopulationInput.open("--in", in, parser);
-        ShebaoRules.Builder rb = ShebaoRules.builder();
-        parameterPacks.forEach(rb::parameterPack);
-        ShebaoRules rules = rb.build();
-        if (scenario != null) {
-            rules = rules.withScenario(ScenarioOptions.read(rules, "--scenario", scenario));
-        }
         if (audit.explain) {
             throw new CliException(2, "--explain: not for batch (one account per row would be unreadable); "
                     + "write --audit-out FILE and run `shebao explain` on a record");
         }
+        Path errorsFile = errors != null ? errors : defaultErrors(out);
+        String errorsOption = errors != null ? "--errors" : "--errors (default, from --out)";
+        // before anything is opened: no output may be an input or another output
+        List<PathClash.Named> inputs = new ArrayList<>(List.of(PathClash.of("--in", in)));
+        if (scenario != null) {
+            inputs.add(PathClash.of("--scenario", scenario));
+        }
+        if (audit.signKey != null) {
+            inputs.add(PathClash.of("--sign-key", audit.signKey));
+        }
+        parameterPacks.forEach(p -> inputs.add(PathClash.of("--parameters", p)));
+        List<PathClash.Named> outputs = new ArrayList<>(List.of(PathClash.of("--out", out),
+                PathClash.of(errorsOption, errorsFile)));
+        if (audit.auditOut != null) {
+            outputs.add(PathClash.of("--audit-out", audit.auditOut));
+        }
+        PathClash.check(inputs, outputs);
+        ContributionRowParser parser = new ContributionRowParser(Optional.ofNullable(period), Optional.ofNullable(region),
+                allowCarryForward);
+        ShebaoRules.Builder rb = ShebaoRules.builder();
+        parameterPacks.forEach(rb::parameterPack);
+        if (strict) {
+            rb.strict();
+        }
+        ShebaoRules rules = rb.build();
+        if (scenario != null) {
+            rules = rules.withScenario(ScenarioOptions.read(rules, "--scenario", scenario));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PopulationReader reader = PopulationInput.open("--in", in, parser,
+                maxRecordChars != null ? maxRecordChars : Limits.maxRecordChars());
+        long size = Files.size(in);
         if (auditVersion != 1 && auditVersion != 2) {
             throw CliException.badInput("--audit-version", String.valueOf(auditVersion), "1 or 2");
         }
-        PrintWriter err = spec.commandLine().getErr();
-        long size = Files.size(in);
         java.util.Optional<io.shebao.audit.AuditWriter> auditWriter = auditVersion == 1 ? audit.openWriter()
                 : java.util.Optional.empty();
         java.util.Optional<io.shebao.audit.AuditTrailWriter> trailWriter = auditVersion == 2 ? audit.openTrail(rules)
                 : java.util.Optional.empty();
-        try (Writer o = writer(out, "--out"); Writer e = writer(errorsFile, "--errors");
+        // written beside the targets and moved into place only when every row is accounted for
+        try (AtomicOutput o = AtomicOutput.open("--out", out); AtomicOutput e = AtomicOutput.open(errorsOption, errorsFile);
              io.shebao.audit.AuditWriter a = auditWriter.orElse(null);
              io.shebao.audit.AuditTrailWriter t = trailWriter.orElse(null)) {
-            BatchRunner runner = BatchRunner.builder(rules).threads(threads).parser(parser).planned(!perRow)
-                    .audit(a).auditTrail(t).progress(ProgressBar.onTerminal(err, size)).build();
-            BatchSummary s = runner.run(reader, ResultFormat.of(out), o, e);
+            BatchSummary s;
+            try {
+                BatchRunner runner = BatchRunner.builder(rules).threads(threads).parser(parser).planned(!perRow)
+                        .audit(a).auditTrail(t).progress(ProgressBar.onTerminal(err, size)).build();
+                s = runner.run(reader, ResultFormat.of(out), o.writer(), e.writer());
+                o.commit();
+                e.commit();
+            } catch (RuntimeException | OutputFailure x) {
+                if (a != null) {
+                    a.rollback(); // the audit file keeps no record of a run whose results were discarded
+                }
+                if (t != null) {
+                    t.rollback();
+                }
+                throw x;
+            }
             err.println("shebao batch: " + s.line() + (s.rowsInError() > 0 ? " (see " + errorsFile + ")" : ""));
             err.flush();
             return s.rowsInError() > 0 ? 1 : 0;
@@ -131,11 +174,4 @@ final class BatchCommand implements Callable<Integer> {
         return out.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + ".errors.csv");
     }
 
-    private static Writer writer(Path p, String option) {
-        try {
-            return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(p), StandardCharsets.UTF_8), 1 << 20);
-        } catch (IOException e) {
-            throw new CliException(2, option + ": '" + p + "' cannot be written: " + e.getMessage());
-        }
-    }
 }

@@ -19,12 +19,18 @@ final class Common {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.table;
 
+    @Option(names = "--strict", description = StrictMode.DESCRIPTION)
+    boolean strict;
+
     @Option(names = "--verbose", description = "Show stack traces of errors.")
     boolean verbose;
 
     ShebaoRules rules() {
         ShebaoRules.Builder b = ShebaoRules.builder();
         parameterPacks.forEach(b::parameterPack);
+        if (strict) {
+            b.strict();
+        }
         return b.build();
     }
 }

@@ -7,6 +7,9 @@ import io.shebao.contribution.ContributionLine;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
 import io.shebao.contribution.Insurance;
+import io.shebao.contribution.UnitKind;
+import io.shebao.contribution.Contributor;
+import io.shebao.retirement.Sex;
 import io.shebao.json.ContributionJson;
 import io.shebao.json.WhatifJson;
 import io.shebao.scenario.Scenario;
@@ -71,6 +74,22 @@ final class ContributionCommand implements Runnable {
             description = "Insurances to compute, comma-separated: pension, unemployment, work_injury, medical, maternity (default: all the region's parameters define).")
     List<String> insurances = new ArrayList<>();
 
+    @Option(names = "--unit-kind", paramLabel = "KIND", converter = Converters.Kind.class,
+            description = "Kind of employer (参保单位类型): sme, large, individual-business or public-institution;"
+                    + " needed for 2020-02…2020-12 (employer-share exemption, 人社部发〔2020〕11号, 49号).")
+    UnitKind unitKind;
+
+    @Option(names = "--contributor", paramLabel = "KIND", defaultValue = "employee",
+            description = "Who pays: employee (企业职工, default) or flexible (灵活就业人员: give --base within the year's floor and ceiling).")
+    String contributor = "employee";
+
+    @Option(names = "--birth", paramLabel = "YYYY-MM", converter = Converters.Month.class,
+            description = "Birth month of a flexible worker (with --sex), for the enrolment-age check (SBZX00029).")
+    YearMonth birth;
+
+    @Option(names = "--sex", paramLabel = "SEX", description = "male or female (with --birth).")
+    String sex;
+
     @Option(names = "--allow-carry-forward",
             description = "Where a needed parameter has no value for the period, carry its last value forward (with a warning) instead of failing.")
     boolean allowCarryForward;
@@ -124,6 +143,17 @@ final class ContributionCommand implements Runnable {
             b.riskClass(riskClass);
         }
         b.insurances(parseInsurances(insurances));
+        b.unitKind(unitKind);
+        b.contributor(Contributor.fromCode(contributor).orElseThrow(() ->
+                CliException.badInput("--contributor", contributor, "allowed: " + Contributor.allowedCodes())));
+        if (birth != null || sex != null) {
+            if (birth == null || sex == null) {
+                throw new CliException(2, (birth == null ? "--birth" : "--sex")
+                        + ": missing; give both --birth YYYY-MM and --sex male|female, or neither");
+            }
+            b.person(birth, Sex.fromCode(sex).orElseThrow(() ->
+                    CliException.badInput("--sex", sex, "allowed: " + Sex.allowedCodes())));
+        }
         ANSWER.print(b.build(), common, scenarioOptions, audit, spec.commandLine().getOut());
     }
 

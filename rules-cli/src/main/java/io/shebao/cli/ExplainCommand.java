@@ -16,7 +16,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import io.shebao.audit.AuditKeys;
+import io.shebao.audit.AuditLines;
+import io.shebao.audit.VerifyingKey;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Read audit records out in words (计算说明): each amount, the rule that produced it, its legal basis, "
@@ -35,6 +39,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--line", paramLabel = "N", description = "Explain only the record on line N.")
     Long only;
 
+    @Option(names = "--verify-key", paramLabel = "FILE",
+            description = "Ed25519 public key (shebao-audit.pub): check each record's signature before explaining it.")
+    Path verifyKey;
+
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) {
@@ -46,10 +54,21 @@ final class ExplainCommand implements Callable<Integer> {
         int exit = 0;
         long n = 0;
         boolean first = true;
+        Optional<VerifyingKey> key = Optional.ofNullable(verifyKey).map(AuditKeys::readVerifyingKey);
         AuditTrailReader trail = new AuditTrailReader();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String l = r.readLine(); l != null; l = r.readLine()) {
-                n++;
+            AuditLines lines = new AuditLines(r); // bounded: a huge line is reported, not loaded
+            while (lines.next()) {
+                n = lines.number();
+                if (lines.oversized()) {
+                    if (only == null || n == only) {
+                        err.println("shebao: line " + n + ": longer than " + lines.limit()
+                                + " characters; not an audit record (docs/LIMITS.md)");
+                        exit = 2;
+                    }
+                    continue;
+                }
+                String l = lines.text();
                 // a version-2 header is read even when another line is asked for: its rows need it
                 boolean header = AuditTrailReader.mayBeHeader(l) && trail.header(l, n).isPresent();
                 if (l.isBlank() || header || (only != null && n != only)) {
@@ -72,14 +91,20 @@ final class ExplainCommand implements Callable<Integer> {
                 }
                 first = false;
                 out.println("— " + (zh ? "第 " + n + " 行" : "line " + n) + " —");
+                // checked before the record is presented as fact: digest, then signature
                 if (!rec.digestMatches()) {
                     out.println(zh ? "警告：记录摘要与内容不符，此记录已被改动（shebao replay 可显示改动之处）"
                             : "WARNING: the digest does not match the content: this record was altered (shebao replay shows where)");
                     exit = 2;
                 }
+                String seal = seal(rec, key, zh);
+                out.println(seal);
+                if (seal.startsWith(zh ? "警告" : "WARNING")) {
+                    exit = 2;
+                }
                 out.print(Explanation.of(rec, lang).text());
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new CliException(2, "FILE: '" + file + "' cannot be read: " + e.getMessage());
         }
         if (only != null && n < only) {
@@ -87,5 +112,34 @@ final class ExplainCommand implements Callable<Integer> {
         }
         out.flush();
         return exit;
+    }
+
+    /** One line on the record's digest and signature, so that nothing is presented as fact unchecked. */
+    private static String seal(AuditRecord rec, Optional<VerifyingKey> key, boolean zh) {
+        Optional<AuditRecord.Signature> sig = rec.signature();
+        if (key.isEmpty()) {
+            if (sig.isEmpty()) {
+                return zh ? "摘要：" + (rec.digestMatches() ? "一致" : "不符") + "；未签名（无法证明记录来源）"
+                        : "digest " + (rec.digestMatches() ? "matches" : "does NOT match") + "; not signed (its origin cannot be proven)";
+            }
+            return zh ? "摘要：" + (rec.digestMatches() ? "一致" : "不符") + "；有签名（密钥 " + sig.get().keyId()
+                    + "），未验证：用 --verify-key 验证"
+                    : "digest " + (rec.digestMatches() ? "matches" : "does NOT match") + "; signed by key " + sig.get().keyId()
+                    + ", signature NOT verified: give --verify-key FILE to check it";
+        }
+        VerifyingKey k = key.get();
+        if (sig.isEmpty()) {
+            return zh ? "警告：记录未签名，而要求验证签名（密钥 " + k.keyId() + "）"
+                    : "WARNING: the record is not signed, and signatures are being verified (key " + k.keyId() + ")";
+        }
+        if (!sig.get().keyId().equals(k.keyId())) {
+            return zh ? "警告：记录由密钥 " + sig.get().keyId() + " 签名，不是验证密钥 " + k.keyId()
+                    : "WARNING: signed with key " + sig.get().keyId() + ", not with the verifying key " + k.keyId();
+        }
+        if (!rec.signatureVerifies(k)) {
+            return zh ? "警告：签名验证失败：签名后内容被改动，或签名是伪造的"
+                    : "WARNING: the signature does not verify: the content was changed after signing, or the signature is forged";
+        }
+        return zh ? "签名已验证（密钥 " + k.keyId() + "）" : "signature verified (key " + k.keyId() + ")";
     }
 }

@@ -3,9 +3,16 @@ package io.shebao.cli;
 import io.shebao.ShebaoException;
 import picocli.CommandLine;
 
+import io.shebao.output.OutputFailure;
+import io.shebao.population.RunStopped;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +25,7 @@ public final class Main {
     private static final Map<String, String> OPTION_OF = Map.ofEntries(
             Map.entry("region", "--region"), Map.entry("wage", "--wage"), Map.entry("base", "--base"),
             Map.entry("riskClass", "--risk-class"), Map.entry("floatGrade", "--float-grade"),
+            Map.entry("unitKind", "--unit-kind"), Map.entry("to", "--to"),
             Map.entry("parameters", "--parameters"), Map.entry("insurances", "--insurances"),
             Map.entry("audit-out", "--audit-out"), Map.entry("sign-key", "--sign-key"),
             Map.entry("verify-key", "--verify-key"), Map.entry("out", "--out"),
@@ -31,13 +39,31 @@ public final class Main {
 
     public static void main(String[] args) {
         configureLogging(java.util.Arrays.asList(args).contains("--verbose"));
-        System.exit(run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8),
-                new PrintStream(System.err, true, StandardCharsets.UTF_8)));
+        // straight on the file descriptors (not through System.out, which hides write errors), so that a
+        // full disk or a closed pipe on stdout is seen and reported
+        System.exit(run(args, new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8)));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = commandLine(out, err);
-        return cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands Errors through; one line, not a stack trace, and never exit 0
+            err.println("shebao: out of memory; give the JVM more heap (SHEBAO_JAVA_OPTS=-Xmx2g); no output of this run was kept");
+            return 3;
+        } catch (StackOverflowError e) {
+            err.println("shebao: internal error: stack overflow (run with --verbose for details)");
+            return 3;
+        }
+        // a write error on stdout is a failed run, never exit 0 with half the answer printed
+        if (cl.getOut().checkError() || out.checkError()) {
+            err.println("shebao: stdout: cannot be written (a full disk or a closed pipe); the output is incomplete");
+            return code == 0 || code == 1 ? 3 : code;
+        }
+        return code;
     }
 
     /**
@@ -50,6 +76,10 @@ public final class Main {
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+        // Drools' own warnings (e.g. advice against eval in a rule) speak to rule authors, not to the user of an
+        // answer: errors only, unless --verbose.
+        setIfAbsent("org.slf4j.simpleLogger.log.org.drools", verbose ? "warn" : "error");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.kie", verbose ? "warn" : "error");
         if (verbose) {
             setIfAbsent("org.slf4j.simpleLogger.log.io.shebao", "debug");
         }
@@ -76,9 +106,11 @@ public final class Main {
 
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new ShebaoCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        // input echoed to the terminal (ids, values) cannot carry escape sequences
+        cl.setOut(new PrintWriter(new TerminalText.Safe(new OutputStreamWriter(out, StandardCharsets.UTF_8), false), true));
+        cl.setErr(new PrintWriter(new TerminalText.Safe(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(Path.class, Converters.PATH);
         // Help is read at 100 columns: file names and Chinese terms are not cut at 80.
         cl.setUsageHelpWidth(100);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -93,7 +125,7 @@ public final class Main {
                         + " (shebao --help lists the commands)");
                 return 2;
             }
-            err.println("shebao: " + ex.getMessage());
+            err.println("shebao: " + TerminalText.oneLine(ex.getMessage()));
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -102,15 +134,28 @@ public final class Main {
             if (verbose) {
                 ex.printStackTrace(err);
             }
+            java.util.Optional<OutputFailure> failedOutput = OutputFailure.in(ex);
+            if (failedOutput.isPresent()) {
+                // exit 3: the run failed; the message names the output, and atomic outputs stay as they were
+                err.println("shebao: " + TerminalText.oneLine(failedOutput.get().getMessage())
+                        + (ex instanceof RunStopped rs ? "; " + rs.rowsRead() + " rows had been read" : "")
+                        + "; no output of this run was kept");
+                return 3;
+            }
+            if (ex instanceof RunStopped rs) {
+                err.println("shebao: " + TerminalText.oneLine(rs.getMessage()) + "; no output of this run was kept");
+                return rs.getCause() instanceof ShebaoException ? 2 : 3;
+            }
             if (ex instanceof ShebaoException se) {
-                err.println("shebao: " + optionNames(se));
+                err.println("shebao: " + TerminalText.oneLine(optionNames(se)));
                 return 2;
             }
             if (ex instanceof CliException ce) {
-                err.println("shebao: " + ce.getMessage());
+                err.println("shebao: " + TerminalText.oneLine(ce.getMessage()));
                 return ce.exitCode();
             }
-            err.println("shebao: internal error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
+            err.println("shebao: internal error: " + TerminalText.oneLine(String.valueOf(ex))
+                    + (verbose ? "" : " (run with --verbose for details)"));
             return 3;
         });
         return cl;

@@ -22,7 +22,8 @@ import java.util.List;
 
 @Command(name = "params", mixinStandardHelpOptions = true,
         description = "Dated parameters: every value with its validity, reference and provenance.",
-        subcommands = {ParamsCommand.ListCmd.class, ParamsCommand.Show.class, ParamsCommand.Regions.class})
+        subcommands = {ParamsCommand.ListCmd.class, ParamsCommand.Show.class, ParamsCommand.Regions.class,
+                CoverageCommand.class})
 final class ParamsCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -16,10 +16,10 @@ final class PopulationInput {
      * The reader of {@code file}, its header checked against {@code parser}; a file that is missing, empty,
      * of another format or without a needed column is bad input (exit 2) named by the option.
      */
-    static PopulationReader open(String option, Path file, ContributionRowParser parser) {
+    static PopulationReader open(String option, Path file, ContributionRowParser parser, int maxRecordChars) {
         PopulationReader reader;
         try {
-            reader = PopulationReader.open(file);
+            reader = PopulationReader.open(file, maxRecordChars);
         } catch (ShebaoException e) {
             throw new CliException(2, option + " " + file + ": " + stripPrefix(e.getMessage()));
         }

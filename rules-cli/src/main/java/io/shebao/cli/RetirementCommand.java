@@ -164,15 +164,12 @@ final class RetirementCommand implements Runnable {
         String[] p = s.trim().split(":", 2);
         SpecialWork k = SpecialWork.fromCode(p[0]).orElseThrow(() -> CliException.badInput("--special-work", s,
                 "KIND:YEARS with KIND one of " + SpecialWork.allowedCodes()));
-        try {
-            int years = Integer.parseInt(p.length > 1 ? p[1] : "");
-            if (years < 0) {
-                throw new NumberFormatException();
-            }
-            b.specialWork(k, years);
-        } catch (NumberFormatException e) {
-            throw CliException.badInput("--special-work", s, "KIND:YEARS with YEARS a whole number ≥ 0, e.g. heights:11");
+        String years = p.length > 1 ? p[1].strip() : "";
+        if (!io.shebao.number.WholeBounds.YEARS.accepts(years)) {
+            throw CliException.badInput("--special-work", s, "KIND:YEARS with YEARS "
+                    + io.shebao.number.WholeBounds.YEARS.allowed() + ", e.g. heights:11");
         }
+        b.specialWork(k, Integer.parseInt(years));
     }
 
     /** Baseline and scenario answers side by side. */
@@ -296,15 +293,12 @@ final class RetirementCommand implements Runnable {
     static final class MonthsConverter implements CommandLine.ITypeConverter<Integer> {
         @Override
         public Integer convert(String v) {
-            try {
-                int n = Integer.parseInt(v);
-                if (n >= 0) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // fall through to the message
+            // ASCII digits and a bound before any arithmetic (docs/LIMITS.md)
+            if (io.shebao.number.WholeBounds.MONTHS.accepts(v)) {
+                return Integer.parseInt(v);
             }
-            throw new CommandLine.TypeConversionException("'" + v + "' is not a number of months; allowed: a whole number ≥ 0, e.g. 192");
+            throw new CommandLine.TypeConversionException("'" + v + "' is not a number of months; allowed: "
+                    + io.shebao.number.WholeBounds.MONTHS.allowed());
         }
     }
 

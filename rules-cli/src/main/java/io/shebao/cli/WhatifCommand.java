@@ -17,6 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import io.shebao.number.Limits;
+import io.shebao.output.AtomicOutput;
+import io.shebao.output.PathClash;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -81,15 +85,40 @@ final class WhatifCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     AuditOptions audit;
 
+    @Option(names = "--strict", description = StrictMode.DESCRIPTION)
+    boolean strict;
+
     @Option(names = "--verbose", description = "Show stack traces of errors.")
     boolean verbose;
+
+    @Option(names = "--max-record-size", paramLabel = "SIZE", converter = Converters.Size.class,
+            description = "Longest record (CSV record, JSONL line) in characters, e.g. 4m; a longer one is a row error "
+                    + "and reading resumes at the next line (default: 4m, docs/LIMITS.md).")
+    Integer maxRecordChars;
 
     @Override
     public Integer call() throws IOException {
         writable("--out", out);
         writable("--errors", errorsFile);
+        // before anything is opened: no output may be an input or another output
+        List<PathClash.Named> inputs = new ArrayList<>(List.of(PathClash.of("--population", population),
+                PathClash.of("--scenario", scenarioFile)));
+        if (audit.signKey != null) {
+            inputs.add(PathClash.of("--sign-key", audit.signKey));
+        }
+        parameterPacks.forEach(p -> inputs.add(PathClash.of("--parameters", p)));
+        List<PathClash.Named> outputs = new ArrayList<>();
+        for (Object[] o : new Object[][]{{"--out", out}, {"--errors", errorsFile}, {"--audit-out", audit.auditOut}}) {
+            if (o[1] != null) {
+                outputs.add(PathClash.of((String) o[0], (Path) o[1]));
+            }
+        }
+        PathClash.check(inputs, outputs);
         ShebaoRules.Builder rb = ShebaoRules.builder();
         parameterPacks.forEach(rb::parameterPack);
+        if (strict) {
+            rb.strict();
+        }
         ShebaoRules baseline = rb.build();
         if (region != null) {
             baseline.regions().require("region", region);
@@ -101,8 +130,11 @@ final class WhatifCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Summary summary = compare(baseline, withScenario, parser, err);
         if (out != null) {
-            Files.writeString(out, WhatifReport.html(summary, scenario, population.getFileName().toString(),
-                    baseline.parameters().hash()), StandardCharsets.UTF_8);
+            try (AtomicOutput html = AtomicOutput.open("--out", out)) {
+                html.writer().write(WhatifReport.html(summary, scenario, population.getFileName().toString(),
+                        baseline.parameters().hash()));
+                html.commit();
+            }
         }
         PrintWriter o = spec.commandLine().getOut();
         switch (format) {
@@ -128,9 +160,12 @@ final class WhatifCommand implements Callable<Integer> {
         }
         Summary summary;
         Optional<io.shebao.audit.AuditWriter> auditWriter = audit.openWriter();
-        try (PopulationReader in = PopulationInput.open("--population", population, parser);
-             Writer ew = errorsFile == null ? null : Files.newBufferedWriter(errorsFile, StandardCharsets.UTF_8);
+        try (PopulationReader in = PopulationInput.open("--population", population, parser,
+                maxRecordChars != null ? maxRecordChars : Limits.maxRecordChars());
+             AtomicOutput errorsOut = errorsFile == null ? null : AtomicOutput.open("--errors", errorsFile);
              io.shebao.audit.AuditWriter aw = auditWriter.orElse(null)) {
+          try {
+            Writer ew = errorsOut == null ? null : errorsOut.writer();
             Writer target = ew != null ? ew : err;
             boolean[] header = {false};
             PopulationComparison comparison = new PopulationComparison(baseline, withScenario);
@@ -152,6 +187,15 @@ final class WhatifCommand implements Callable<Integer> {
             if (ew != null && !header[0]) {
                 ew.write(RowError.HEADER + "\n");
             }
+            if (errorsOut != null) {
+                errorsOut.commit();
+            }
+          } catch (RuntimeException | IOException x) {
+            if (aw != null) {
+                aw.rollback(); // the audit file keeps no record of a run whose outputs were discarded
+            }
+            throw x;
+          }
         }
         err.flush();
         return summary;
@@ -171,7 +215,10 @@ final class WhatifCommand implements Callable<Integer> {
     private void printTable(PrintWriter o, Summary s, Scenario scenario) {
         o.println("What-if " + ScenarioOptions.label(scenario) + " on " + population);
         o.println("rows computed: " + s.rows() + "   rows in error: " + s.errors()
-                + (s.warnings() > 0 ? "   rows with carried-forward values: " + s.warnings() : ""));
+                + (s.warnings() > 0 ? "   rows with carried-forward or assumed values: " + s.warnings() : ""));
+        for (io.shebao.trace.Message m : s.assumptions()) {
+            o.println("WARNING " + m.code() + ": " + m.en());
+        }
         Table t = new Table("insurance", "险种", "side", "baseline", "scenario", "difference", "%");
         SideTotals b = s.baseline();
         SideTotals a = s.scenario();
@@ -222,7 +269,8 @@ final class WhatifCommand implements Callable<Integer> {
 
     /** The totals as CSV: one line per insurance (or total) and side. */
     private static void printCsv(PrintWriter o, Summary s) {
-        o.println("insurance,side,baseline,scenario,difference,percent");
+        // monthly figures first (as before); the annual ones (× 12) added at the end of each line
+        o.println("insurance,side,baseline,scenario,difference,percent,baseline_annual,scenario_annual,difference_annual");
         SideTotals b = s.baseline();
         SideTotals a = s.scenario();
         for (Insurance i : Insurance.values()) {
@@ -239,6 +287,8 @@ final class WhatifCommand implements Callable<Integer> {
     private static void csvRow(PrintWriter o, String ins, String side, BigDecimal base, BigDecimal scen) {
         BigDecimal d = scen.subtract(base);
         o.println(ins + "," + side + "," + base.toPlainString() + "," + scen.toPlainString() + "," + d.toPlainString()
-                + "," + Summary.percent(base, d).map(BigDecimal::toPlainString).orElse(""));
+                + "," + Summary.percent(base, d).map(BigDecimal::toPlainString).orElse("")
+                + "," + Summary.annual(base).toPlainString() + "," + Summary.annual(scen).toPlainString()
+                + "," + Summary.annual(d).toPlainString());
     }
 }

@@ -28,8 +28,14 @@ final class CliProcess {
     }
 
     static Outcome run(String... args) throws IOException, InterruptedException {
+        return runJvm(List.of(), args);
+    }
+
+    /** With JVM options before {@code -jar} (e.g. a small heap, a system property). */
+    static Outcome runJvm(List<String> jvm, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvm);
         cmd.add("-jar");
         cmd.add(jar().toString());
         cmd.addAll(List.of(args));

@@ -67,11 +67,78 @@ class ContributionCliIT {
     }
 
     @Test
+    void employerShareExemptIn2020ByUnitKind() throws Exception {
+        CliProcess.Outcome sme = CliProcess.run("contribution", "--region", "wuhan", "--period", "2020-11",
+                "--base", "10000", "--risk-class", "1", "--insurances", "pension,unemployment,work_injury",
+                "--unit-kind", "sme", "--format", "json");
+        assertEquals(0, sme.exit(), sme.err());
+        JsonNode j = new ObjectMapper().readTree(sme.out());
+        assertEquals("pension", j.at("/lines/0/insurance").asText());
+        assertEquals("0.00", j.at("/lines/0/employer").asText());
+        assertEquals("800.00", j.at("/lines/0/employee").asText());
+        assertTrue(sme.out().contains("EMPLOYER_SHARE_EXEMPT"), sme.out());
+
+        CliProcess.Outcome large = CliProcess.run("contribution", "--region", "wuhan", "--period", "2020-07",
+                "--base", "10000", "--insurances", "pension", "--unit-kind", "large");
+        assertEquals(0, large.exit(), large.err());
+        assertTrue(large.out().contains("1600.00"), large.out());
+
+        CliProcess.Outcome none = CliProcess.run("contribution", "--region", "wuhan", "--period", "2020-05",
+                "--base", "10000", "--insurances", "pension");
+        assertEquals(2, none.exit(), none.out());
+        String err = none.err().strip();
+        assertFalse(err.contains("\n"), err);
+        assertTrue(err.startsWith("shebao: --unit-kind: missing") && err.contains("sme|large|individual-business|public-institution"), err);
+
+        CliProcess.Outcome bad = CliProcess.run("contribution", "--region", "wuhan", "--period", "2020-05",
+                "--base", "10000", "--insurances", "pension", "--unit-kind", "ngo");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--unit-kind") && bad.err().contains("ngo"), bad.err());
+    }
+
+    @Test
+    void currentMonthIsAnsweredWithAssumedValueWarningsAndStrictModeRefuses() throws Exception {
+        CliProcess.Outcome o = CliProcess.run("contribution", "--region", "wuhan", "--period", "2026-11",
+                "--wage", "9000", "--risk-class", "1");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.out().contains("WARNING ASSUMED_VALUE: assumed value: unemployment.employer_rate = 0.007 (hubei, 2026-01-01 … 2026-12-31)"), o.out());
+        assertTrue(o.out().contains("推定值：contribution_base.floor = 4498"), o.out());
+        assertTrue(o.out().contains("[assumed] shebao/parameters/tiers/tier-1.yaml"), o.out());
+        CliProcess.Outcome strict = CliProcess.run("contribution", "--region", "wuhan", "--period", "2026-11",
+                "--wage", "9000", "--risk-class", "1", "--strict");
+        assertEquals(2, strict.exit(), strict.out());
+        String err = strict.err().strip();
+        assertFalse(err.contains("\n"), err);
+        assertTrue(err.contains("unemployment.employer_rate") && err.contains("contribution_base.floor"), err);
+    }
+
+    @Test
+    void flexibleWorkerPaysPensionAloneWithinTheLimits() throws Exception {
+        CliProcess.Outcome o = CliProcess.run("contribution", "--contributor", "flexible", "--region", "wuhan",
+                "--period", "2025-09", "--base", "6000", "--format", "json");
+        assertEquals(0, o.exit(), o.err());
+        JsonNode j = new ObjectMapper().readTree(o.out());
+        assertEquals("1200.00", j.at("/lines/0/employee").asText());
+        assertEquals("0.00", j.at("/lines/0/employer").asText());
+        assertTrue(o.out().contains("480.00 (8%) goes to the personal account"), o.out());
+        assertTrue(o.out().contains("ENROLMENT_AGE_NOT_CHECKED"), o.out());
+        CliProcess.Outcome low = CliProcess.run("contribution", "--contributor", "flexible", "--region", "wuhan",
+                "--period", "2025-09", "--base", "3000");
+        assertEquals(2, low.exit());
+        assertTrue(low.err().strip().startsWith("shebao: --base: '3000' is not allowed")
+                && low.err().contains("floor 4498 and the ceiling 22488"), low.err());
+        CliProcess.Outcome old = CliProcess.run("contribution", "--contributor", "flexible", "--region", "wuhan",
+                "--period", "2025-09", "--base", "6000", "--birth", "1965-01", "--sex", "male");
+        assertEquals(2, old.exit());
+        assertTrue(old.err().contains("--birth: '1965-01'") && old.err().contains("under 60"), old.err());
+    }
+
+    @Test
     void unknownPeriodNamesParameterRegionAndPeriod() throws Exception {
-        CliProcess.Outcome o = CliProcess.run("contribution", "--region", "shiyan", "--period", "2023-05",
+        CliProcess.Outcome o = CliProcess.run("contribution", "--region", "shiyan", "--period", "2021-06",
                 "--wage", "5000", "--risk-class", "1");
         assertEquals(2, o.exit());
-        assertTrue(o.err().contains("no base limits known for shiyan in 2023-05"), o.err());
+        assertTrue(o.err().contains("no base limits known for shiyan in 2021-06"), o.err());
     }
 
     @Test
@@ -104,8 +171,12 @@ class ContributionCliIT {
         assertEquals(0, o.exit(), o.err());
         assertTrue(o.out().contains("2015-03-01") && o.out().contains("2016-05-01") && o.out().contains("0.015"));
         CliProcess.Outcome at = CliProcess.run("params", "show", "unemployment.employer_rate", "--region", "yichang",
-                "--at", "2026-02");
+                "--at", "2027-02");
         assertEquals(0, at.exit(), at.err());
         assertTrue(at.out().contains("UNKNOWN"), at.out());
+        CliProcess.Outcome assumed = CliProcess.run("params", "show", "unemployment.employer_rate", "--region", "yichang",
+                "--at", "2026-02");
+        assertEquals(0, assumed.exit(), assumed.err());
+        assertTrue(assumed.out().contains("assumed"), assumed.out());
     }
 }

@@ -71,8 +71,14 @@ class WhatifCliIT {
                 "--population", root.resolve("examples/data/population.csv").toString(), "--format", "csv",
                 "--errors", dir.resolve("e.csv").toString());
         assertEquals(0, o.exit(), o.err());
-        assertTrue(o.out().startsWith("insurance,side,baseline,scenario,difference,percent"), o.out());
-        assertTrue(o.out().contains("\npension,employer,") && o.out().contains(",0.00,0.00\n"), "pension unchanged: " + o.out());
+        assertTrue(o.out().startsWith("insurance,side,baseline,scenario,difference,percent,baseline_annual,"), o.out());
+        // the annual columns are the monthly ones × 12
+        for (String line : o.out().strip().lines().skip(1).toList()) {
+            String[] f = line.split(",", -1);
+            assertEquals(new java.math.BigDecimal(f[4]).multiply(java.math.BigDecimal.valueOf(12)), new java.math.BigDecimal(f[8]), line);
+        }
+        String pension = o.out().lines().filter(l -> l.startsWith("pension,employer,")).findFirst().orElseThrow();
+        assertTrue(pension.split(",")[4].equals("0.00") && pension.split(",")[5].equals("0.00"), "pension unchanged: " + pension);
         assertEquals(List.of("row,id,field,value,reason"), Files.readAllLines(dir.resolve("e.csv")));
     }
 

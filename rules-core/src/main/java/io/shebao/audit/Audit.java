@@ -89,6 +89,12 @@ public final class Audit {
         return record(result, scenarioRef());
     }
 
+    /** The audit record of a service-item check computed by these rules. */
+    public AuditRecord record(io.shebao.services.ServiceCheck check) {
+        return record(EvaluationKind.SERVICE, io.shebao.json.ServiceJson.request(check.code(), check.appliedOn(), check.facts()),
+                io.shebao.json.ServiceJson.check(check), check.trace(), scenarioRef());
+    }
+
     /** The scenario of the rules' view ({@code rules.withScenario(s)}), by name and content hash. */
     private Optional<ScenarioRef> scenarioRef() {
         return rules.scenario().map(s -> new ScenarioRef(s.name(), s.hash()));
@@ -98,6 +104,22 @@ public final class Audit {
     public AuditRecord record(RetirementResult result, Optional<ScenarioRef> scenario) {
         return record(EvaluationKind.RETIREMENT, RetirementJson.query(result.query()), RetirementJson.result(result),
                 result.trace(), scenario);
+    }
+
+    /**
+     * The audit record of a certificate: the request with its whole roster (as read), and the certificate.
+     *
+     * @param rosterRowsInError rows of the roster file that were in error when it was read (a partial certificate
+     *                          left them out; they are not in the request)
+     */
+    public AuditRecord record(io.shebao.certificate.CertificateRequest request, io.shebao.certificate.Certificate certificate,
+                              long rosterRowsInError) {
+        ObjectNode req = io.shebao.json.CertificateJson.request(request);
+        if (rosterRowsInError > 0) {
+            req.put("rosterRowsInError", rosterRowsInError);
+        }
+        return record(EvaluationKind.CERTIFICATE, req, io.shebao.json.CertificateJson.result(certificate), certificate.trace(),
+                scenarioRef());
     }
 
     /**
@@ -158,6 +180,8 @@ public final class Audit {
         String subject = switch (record.kind()) {
             case CONTRIBUTION -> ContributionAudit.subject(record.request());
             case RETIREMENT -> RetirementAudit.subject(record.request());
+            case CERTIFICATE -> CertificateAudit.subject(record.request());
+            case SERVICE -> ServiceAudit.subject(record.request());
         };
 
         AuditRecord now;
@@ -174,6 +198,11 @@ public final class Audit {
                     "error " + e.code() + ": " + e.getMessage()));
             return new ReplayOutcome(line, problems.isEmpty() ? ReplayStatus.DIFFERENT : ReplayStatus.INVALID,
                     subject, problems, d, List.of(), TraceJson.rules(record.trace()), notes, Optional.empty());
+        } catch (RuntimeException e) {
+            // one crafted record must not end the replay of the others
+            problems.add("the request cannot be recomputed: " + e);
+            return new ReplayOutcome(line, ReplayStatus.INVALID, subject, problems, List.of(), List.of(),
+                    List.of(), notes, Optional.empty());
         }
 
         JsonNode oldResult = record.result();
@@ -205,17 +234,28 @@ public final class Audit {
      * the consumer as soon as it is known. Blank lines are skipped; line numbers count every line.
      */
     public ReplayTally replayAll(BufferedReader lines, Optional<VerifyingKey> key, Consumer<ReplayOutcome> each) {
+        return replayAll(new AuditLines(lines), key, each);
+    }
+
+    /**
+     * As {@link #replayAll(BufferedReader, Optional, Consumer)}, in bounded memory: a line longer than the
+     * limit of {@code lines} is an invalid record (with its line number), not the end of the run.
+     */
+    public ReplayTally replayAll(AuditLines lines, Optional<VerifyingKey> key, Consumer<ReplayOutcome> each) {
         ReplayTally tally = new ReplayTally();
         AuditTrailReader trail = new AuditTrailReader();
-        long n = 0;
-        try {
-            for (String l = lines.readLine(); l != null; l = lines.readLine()) {
-                n++;
+        while (lines.next()) {
+            long n = lines.number();
+            Optional<ReplayOutcome> o;
+            if (lines.oversized()) {
+                o = Optional.of(ReplayOutcome.unreadable(n, "the line is longer than " + lines.limit()
+                        + " characters; an audit record is far smaller (limit: docs/LIMITS.md)"));
+            } else {
+                String l = lines.text();
                 if (l.isBlank()) {
                     continue;
                 }
                 AuditTrailReader.Entry e = trail.read(l, n);
-                Optional<ReplayOutcome> o;
                 if (e instanceof AuditTrailReader.Header h) {
                     o = checkHeader(h.header(), key, h.line());
                 } else if (e instanceof AuditTrailReader.Messages) {
@@ -225,13 +265,11 @@ public final class Audit {
                 } else {
                     o = Optional.of(ReplayOutcome.unreadable(e.line(), ((AuditTrailReader.Unreadable) e).problem()));
                 }
-                if (o.isPresent()) {
-                    tally.add(o.get().status());
-                    each.accept(o.get());
-                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (o.isPresent()) {
+                tally.add(o.get().status());
+                each.accept(o.get());
+            }
         }
         return tally;
     }
@@ -268,6 +306,11 @@ public final class Audit {
         return switch (record.kind()) {
             case CONTRIBUTION -> audit.record(contributions.apply(view, ContributionAudit.readRequest(record.request())));
             case RETIREMENT -> audit.record(view.retirement(RetirementAudit.readQuery(record.request())));
+            case CERTIFICATE -> CertificateAudit.recompute(view, audit, record.request());
+            case SERVICE -> {
+                ServiceAudit.Request q = ServiceAudit.readRequest(record.request());
+                yield audit.record(view.services().check(q.code(), q.facts(), q.appliedOn()));
+            }
         };
     }
 
@@ -349,7 +392,9 @@ public final class Audit {
             switch (before.kind()) {
                 case CONTRIBUTION -> prefixes.addAll(ContributionAudit.rulePrefixes(d, oldResult, newResult));
                 // exact ids: a retirement result lists its rules beside each answer
-                case RETIREMENT -> exact.addAll(RetirementAudit.ruleIds(d, oldResult, newResult));
+                case RETIREMENT, SERVICE -> exact.addAll(RetirementAudit.ruleIds(d, oldResult, newResult));
+                // a certificate's amounts come from its own rules and the contribution rules of each month
+                case CERTIFICATE -> prefixes.addAll(List.of("CERT-", "C-"));
             }
         }
         Map<String, RuleFiring> out = new LinkedHashMap<>();

@@ -40,6 +40,10 @@ public final class AuditKeys {
 
     /** Writes a new key pair into the directory; never overwrites an existing key. */
     public static Generated generate(Path dir) {
+        if (dir.toString().isBlank()) {
+            // an empty path is the current folder: a private key is never written there by accident
+            throw io.shebao.ShebaoException.invalid("out", "", "a directory for the key files, not an empty path");
+        }
         KeyPair kp;
         try {
             kp = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();

@@ -29,11 +29,16 @@ public final class AuditTrailWriter implements Closeable {
     /** Message references defined in this section so far. */
     private final java.util.Set<String> defined = new java.util.HashSet<>();
     private long rows;
+    private final Path file;
+    /** The file's size when opened: {@link #rollback()} truncates back to it. */
+    private final long startSize;
 
-    private AuditTrailWriter(BufferedWriter out, AuditHeader header, Optional<Clock> clock) {
+    private AuditTrailWriter(BufferedWriter out, AuditHeader header, Optional<Clock> clock, Path file, long startSize) {
         this.out = out;
         this.header = header;
         this.clock = clock;
+        this.file = file;
+        this.startSize = startSize;
     }
 
     /**
@@ -49,8 +54,9 @@ public final class AuditTrailWriter implements Closeable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            long size = Files.exists(file) ? Files.size(file) : 0;
             return new AuditTrailWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE), header, clock);
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE), header, clock, file, size);
         } catch (IOException e) {
             throw ShebaoException.invalid("audit-out", file.toString(), "a file that can be created or appended to ("
                     + e.getMessage() + ")");
@@ -96,6 +102,23 @@ public final class AuditTrailWriter implements Closeable {
                 out.write('\n');
                 rows++;
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Removes everything this writer appended (the file is as it was when opened): a run whose results were
+     * discarded leaves no audit rows behind.
+     */
+    public synchronized void rollback() {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // truncating below is what matters
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(startSize);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,9 @@ package io.shebao.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
+import io.shebao.number.DecimalBounds;
 import io.shebao.contribution.ContributionRequest;
+import io.shebao.contribution.UnitKind;
 import io.shebao.contribution.Insurance;
 
 import java.math.BigDecimal;
@@ -30,7 +32,7 @@ final class ContributionAudit {
     static final String ROUNDING_RULES = "C-ROUND-";
     static final String TOTAL_RULES = "C-TOT-";
     private static final Set<String> REQUEST_KEYS = Set.of("region", "period", "wage", "base", "riskClass",
-            "floatGrade", "insurances", "allowCarryForward");
+            "floatGrade", "insurances", "allowCarryForward", "unitKind", "contributor", "birth", "sex");
 
     private ContributionAudit() {
     }
@@ -70,6 +72,24 @@ final class ContributionAudit {
         }
         b.insurances(ins);
         b.allowCarryForward(r.path("allowCarryForward").asBoolean(false));
+        if (r.has("unitKind")) {
+            String k = text(r, "unitKind");
+            b.unitKind(UnitKind.fromCode(k).orElseThrow(() -> bad("request.unitKind",
+                    "'" + k + "' is not one of " + UnitKind.allowedCodes())));
+        }
+        if (r.has("contributor")) {
+            String c = text(r, "contributor");
+            b.contributor(io.shebao.contribution.Contributor.fromCode(c).orElseThrow(() -> bad("request.contributor",
+                    "'" + c + "' is not one of " + io.shebao.contribution.Contributor.allowedCodes())));
+        }
+        if (r.has("birth") || r.has("sex")) {
+            try {
+                b.person(YearMonth.parse(text(r, "birth")), io.shebao.retirement.Sex.fromCode(text(r, "sex"))
+                        .orElseThrow(() -> bad("request.sex", "not one of " + io.shebao.retirement.Sex.allowedCodes())));
+            } catch (DateTimeParseException e) {
+                throw bad("request.birth", "'" + r.path("birth").asText() + "' is not YYYY-MM");
+            }
+        }
         try {
             return b.build();
         } catch (ShebaoException e) {
@@ -88,9 +108,10 @@ final class ContributionAudit {
     private static BigDecimal decimal(JsonNode r, String k) {
         String s = text(r, k);
         try {
-            return new BigDecimal(s);
-        } catch (NumberFormatException e) {
-            throw bad("request." + k, "'" + s + "' is not a decimal");
+            // bounded before any arithmetic: a crafted record cannot cost more than a real one
+            return (k.equals("floatGrade") ? DecimalBounds.PERCENT : DecimalBounds.AMOUNT).parse("request." + k, s);
+        } catch (ShebaoException e) {
+            throw bad("request." + k, e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
         }
     }
 

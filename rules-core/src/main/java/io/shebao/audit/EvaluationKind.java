@@ -13,7 +13,11 @@ public enum EvaluationKind {
     /** 缴费核定: a monthly contribution ({@code ShebaoRules.contribution}). */
     CONTRIBUTION,
     /** 退休: retirement age, minimum contributions and options ({@code ShebaoRules.retirement}). */
-    RETIREMENT;
+    RETIREMENT,
+    /** 应缴认定单: a unit's monthly contribution certificate ({@code ShebaoRules.certificate}). */
+    CERTIFICATE,
+    /** 事项核验: a service item checked for one applicant ({@code ShebaoRules.services().check}). */
+    SERVICE;
 
     /** The code written in records: {@code contribution}. */
     public String code() {

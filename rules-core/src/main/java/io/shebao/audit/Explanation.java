@@ -31,7 +31,38 @@ public record Explanation(List<String> lines) {
         return switch (record.kind()) {
             case CONTRIBUTION -> contribution(record, lang);
             case RETIREMENT -> retirement(record, lang);
+            case CERTIFICATE -> certificate(record, lang);
+            case SERVICE -> new Explanation(ServiceAudit.explain(record, lang));
         };
+    }
+
+    private static Explanation certificate(AuditRecord record, Language lang) {
+        boolean zh = lang.chinese();
+        JsonNode req = record.request();
+        JsonNode res = record.result();
+        List<String> out = new ArrayList<>();
+        out.add((zh ? "社会保险费应缴认定单：单位 " : "Contribution certificate: unit ") + req.path("unit").path("code").asText()
+                + " " + req.path("unit").path("name").asText() + "，" + req.path("unit").path("region").asText() + " "
+                + req.path("period").asText() + (zh ? "，经办日期 " : ", issued ") + req.path("issuedOn").asText()
+                + (zh ? "，缴费截止日期 " : ", deadline ") + res.path("deadline").asText());
+        for (JsonNode l : res.path("lines")) {
+            String code = l.path("insurance").asText();
+            String name = Insurance.fromCode(code).map(i -> zh ? i.nameZh() : code).orElse(code);
+            out.add("  " + name + (zh ? "：单位 " : ": employer ") + l.path("employer").asText() + (zh ? "，个人 " : ", employee ")
+                    + l.path("employee").asText() + (zh ? "，利息 " : ", interest ") + l.path("interest").asText()
+                    + (zh ? "，滞纳金 " : ", late fee ") + l.path("lateFee").asText() + (zh ? "，合计 " : ", total ")
+                    + l.path("total").asText());
+        }
+        out.add((zh ? "应缴合计 " : "Total ") + res.path("total").asText() + "（" + res.path("totalInWords").asText() + "）");
+        out.add((zh ? "核定人数 " : "Persons ") + res.path("personCount").asText() + (zh ? "；不核定 " : "; not charged ")
+                + res.path("excluded").size() + (zh ? "；需审批 " : "; needing approval ") + res.path("needsApproval").size()
+                + (zh ? "；退费 " : "; refunds ") + res.path("refunds").size());
+        for (RuleFiring f : TraceJson.rules(record.trace())) {
+            if (f.id().startsWith("CERT-")) {
+                out.add("  " + (zh ? "规则 " : "rule ") + f.id() + " “" + f.name() + "”" + (zh ? "，依据：" : "; basis: ") + f.legalBasis());
+            }
+        }
+        return new Explanation(out);
     }
 
     private static Explanation contribution(AuditRecord record, Language lang) {
@@ -299,8 +330,15 @@ public record Explanation(List<String> lines) {
         return zh ? "" : " ";
     }
 
+    /** What a record's amounts and rates may be to be formatted (anything else is shown as written). */
+    private static final io.shebao.number.DecimalBounds SHOWN = new io.shebao.number.DecimalBounds("a displayable number",
+            30, 30, new BigDecimal("-1e30"), false, new BigDecimal("1e30"));
+
     /** An amount in yuan shown to the fen at least (3450 → 3450.00); display only, never rounds. */
     static String yuan(String amount) {
+        if (!SHOWN.accepts(amount)) {
+            return amount; // a crafted amount is shown as written, never expanded
+        }
         try {
             BigDecimal d = new BigDecimal(amount);
             return d.scale() < 2 ? d.setScale(2).toPlainString() : d.toPlainString();
@@ -310,6 +348,9 @@ public record Explanation(List<String> lines) {
     }
 
     static String pct(String rate) {
+        if (!SHOWN.accepts(rate)) {
+            return rate;
+        }
         try {
             return new BigDecimal(rate).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         } catch (NumberFormatException e) {

@@ -16,6 +16,7 @@ import io.shebao.population.PopulationReader;
 import io.shebao.population.PopulationRow;
 import io.shebao.population.RetirementRowParser;
 import io.shebao.population.RowError;
+import io.shebao.population.RunStopped;
 import io.shebao.retirement.RetirementQuery;
 import io.shebao.retirement.RetirementResult;
 
@@ -92,6 +93,8 @@ public final class BatchRunner {
      * (both with their header), and closes {@code in}. The writers are flushed, not closed.
      *
      * @throws ShebaoException before the first row when a required column is missing
+     * @throws RunStopped when not every row read could be accounted for (the input could not be read to
+     *                      its end, an output failed, memory ran out): the outputs are then incomplete
      */
     public BatchSummary run(PopulationReader in, ResultFormat format, Writer out, Writer errors) {
         long start = System.nanoTime();
@@ -107,11 +110,16 @@ public final class BatchRunner {
             BlockingQueue<Future<Chunk>> queue = new ArrayBlockingQueue<>(threads * 4);
             Future<Chunk> end = CompletableFuture.completedFuture(null);
             AtomicReference<Throwable> readFailure = new AtomicReference<>();
+            java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong lastRow = new java.util.concurrent.atomic.AtomicLong();
             Thread reader = new Thread(() -> {
                 try {
                     List<PopulationRow> rows = new ArrayList<>(chunkSize);
                     while (in.hasNext()) {
-                        rows.add(in.next());
+                        PopulationRow row = in.next();
+                        rows.add(row);
+                        rowsRead.incrementAndGet();
+                        lastRow.set(row.rowNumber());
                         if (rows.size() == chunkSize) {
                             List<PopulationRow> chunk = rows;
                             long mark = in.bytesRead(); // the file consumed up to this chunk's last row (plus a buffer)
@@ -126,7 +134,9 @@ public final class BatchRunner {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
+                    readFailure.compareAndSet(null, e);
+                } catch (Throwable e) {
+                    // never swallowed, not even an Error: the run must not end as if the file had ended here
                     readFailure.set(e);
                 } finally {
                     try {
@@ -170,18 +180,25 @@ public final class BatchRunner {
                     }
                 }
                 if (readFailure.get() != null) {
-                    Throwable t = readFailure.get();
-                    throw t instanceof RuntimeException re ? re : new IllegalStateException(t);
+                    throw new RunStopped(rowsRead.get(), lastRow.get(), readFailure.get());
+                }
+                if (read != rowsRead.get() || read != written + inError) {
+                    throw new RunStopped(rowsRead.get(), lastRow.get(), new IllegalStateException("rows read "
+                            + rowsRead.get() + " but " + written + " written and " + inError + " in error"));
                 }
                 out.flush();
                 errors.flush();
+            } catch (RunStopped e) {
+                throw e;
             } catch (IOException e) {
-                throw new UncheckedIOException("batch output cannot be written: " + e.getMessage(), e);
+                throw new RunStopped(rowsRead.get(), lastRow.get(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("batch interrupted", e);
+                throw new RunStopped(rowsRead.get(), lastRow.get(), e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("batch worker failed: " + e.getCause(), e.getCause());
+                throw new RunStopped(rowsRead.get(), lastRow.get(), e.getCause() == null ? e : e.getCause());
+            } catch (RuntimeException | Error e) {
+                throw new RunStopped(rowsRead.get(), lastRow.get(), e);
             } finally {
                 reader.interrupt();
                 pool.shutdownNow();

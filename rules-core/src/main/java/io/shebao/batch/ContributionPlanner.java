@@ -8,6 +8,7 @@ import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
 import io.shebao.contribution.ContributionTotals;
 import io.shebao.contribution.Insurance;
+import io.shebao.contribution.UnitKind;
 import io.shebao.trace.ParameterUse;
 import io.shebao.trace.RuleFiring;
 import io.shebao.trace.Trace;
@@ -29,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * that context. Thread-safe.
  *
  * <p>The context is everything the rules see except the amount: region, period, risk class, float grade,
- * insurances, carry-forward, whether a base is supplied, and the base case (within the limits, raised to the
+ * insurances, carry-forward, unit kind, whether a base is supplied, and the base case (within the limits, raised to the
  * floor, lowered to the ceiling, supplied). The first row of a context and case is evaluated by the rules;
  * its result is the plan. For a later row of the same context:
  * <ul>
@@ -73,6 +74,10 @@ public final class ContributionPlanner {
 
     /** The same amounts, warnings and trace as {@code rules.contribution(request)}, or the same error. */
     public PlannedContribution evaluate(ContributionRequest request) {
+        if (request.contributor() != io.shebao.contribution.Contributor.EMPLOYEE) {
+            // a flexible worker's base is checked against the limits and noted per row: no plan
+            return PlannedContribution.of(rules.contribution(request));
+        }
         Context key = Context.of(request);
         ContextPlan plan = plans.get(key);
         if (plan == null) {
@@ -253,10 +258,11 @@ public final class ContributionPlanner {
 
     /** Everything the rules see of a request except the wage or base amount. */
     private record Context(String region, YearMonth period, Optional<Integer> riskClass, BigDecimal floatGrade,
-                           Set<Insurance> insurances, boolean allowCarryForward, boolean baseSupplied) {
+                           Set<Insurance> insurances, boolean allowCarryForward, boolean baseSupplied,
+                           Optional<UnitKind> unitKind) {
         static Context of(ContributionRequest r) {
             return new Context(r.region(), r.period(), r.riskClass(), r.floatGrade(), r.insurances(),
-                    r.allowCarryForward(), r.base().isPresent());
+                    r.allowCarryForward(), r.base().isPresent(), r.unitKind());
         }
     }
 

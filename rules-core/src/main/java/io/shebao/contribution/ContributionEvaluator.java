@@ -54,9 +54,15 @@ public final class ContributionEvaluator {
 
     /** The insurances computed when the request names none: those the region's parameters define. */
     public Set<Insurance> defaultInsurances(String region) {
+        return defaultInsurances(region, Contributor.EMPLOYEE);
+    }
+
+    /** For a flexible worker: the insurances with a flexible rate ({@code <insurance>.flexible_rate}) in the region. */
+    public Set<Insurance> defaultInsurances(String region, Contributor contributor) {
         Set<Insurance> out = EnumSet.noneOf(Insurance.class);
         for (Insurance i : Insurance.values()) {
-            if (parameters.definesAnywhere(i.definingParameter(), region)) {
+            String defining = contributor == Contributor.FLEXIBLE ? i.parameterPrefix() + "flexible_rate" : i.definingParameter();
+            if (parameters.definesAnywhere(defining, region)) {
                 out.add(i);
             }
         }
@@ -67,7 +73,8 @@ public final class ContributionEvaluator {
         String region = parameters.regions().require("region", req.region()).code();
         // EnumSet: facts go in in enum order, so rules of equal salience fire in the same order in every JVM
         // (a Set.of iterates in a per-JVM random order) and audit records are byte-identical.
-        Set<Insurance> applicable = req.insurances().isEmpty() ? defaultInsurances(region) : EnumSet.copyOf(req.insurances());
+        Set<Insurance> applicable = req.insurances().isEmpty() ? defaultInsurances(region, req.contributor())
+                : EnumSet.copyOf(req.insurances());
         if (applicable.contains(Insurance.WORK_INJURY) && req.riskClass().isEmpty()) {
             throw new ShebaoException(ErrorCode.INVALID_INPUT, "riskClass", "",
                     "riskClass: missing; work injury applies to " + region + ": give the employer's risk class 1 to 8"
@@ -75,7 +82,9 @@ public final class ContributionEvaluator {
         }
         List<Object> facts = new ArrayList<>();
         facts.add(new ContributionInput(region, req.period(), req.wage().orElse(null), req.base().orElse(null),
-                req.riskClass().orElse(0), req.floatGrade().movePointLeft(2)));
+                req.riskClass().orElse(0), req.floatGrade().movePointLeft(2),
+                req.unitKind().map(UnitKind::code).orElse(null), req.contributor() == Contributor.FLEXIBLE,
+                req.birthMonth().orElse(null), req.sex().map(s -> s.code()).orElse(null)));
         for (Insurance i : applicable) {
             facts.add(new Applicable(i));
         }
@@ -131,6 +140,7 @@ public final class ContributionEvaluator {
             if (p.isCarriedForward()) {
                 warnings.add(carriedForward(v, region, req));
             }
+            io.shebao.trace.Assumptions.assumed(v).ifPresent(warnings::add);
             if (v.provenance() == Provenance.SCENARIO) {
                 notes.add(new Message("SCENARIO_VALUE",
                         v.qualifiedId() + " = " + v.raw() + " 是假设情景 " + v.origin().pack() + " 的取值，并非现行规定：" + v.reference(),

@@ -1,6 +1,9 @@
 package io.shebao.contribution;
 
 import io.shebao.ShebaoException;
+import io.shebao.number.DecimalBounds;
+import io.shebao.number.MonthText;
+import io.shebao.retirement.Sex;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -22,13 +25,48 @@ import java.util.Set;
  * @param insurances        the insurances to compute; empty = all that the region's parameters define
  * @param allowCarryForward carry the last known value of a parameter forward when the period has none,
  *                          with a warning in the result; otherwise such a period is an error
+ * @param unitKind          参保单位类型 of the employer; needed only for a period in which an exemption of the
+ *                          employer's share depends on it (2020-02…2020-12), an error there when absent
+ * @param contributor       企业职工 (default) or 灵活就业人员; a flexible worker gives a base, never a wage
+ * @param birthMonth        出生年月, for a flexible worker's enrolment-age check (optional: unchecked without it)
+ * @param sex               性别, with the birth month for the enrolment-age check
  */
 public record ContributionRequest(String region, YearMonth period, Optional<BigDecimal> wage,
                                   Optional<BigDecimal> base, Optional<Integer> riskClass, BigDecimal floatGrade,
-                                  Set<Insurance> insurances, boolean allowCarryForward) {
+                                  Set<Insurance> insurances, boolean allowCarryForward,
+                                  Optional<UnitKind> unitKind, Contributor contributor,
+                                  Optional<YearMonth> birthMonth, Optional<Sex> sex) {
     public static final BigDecimal DEFAULT_FLOAT_GRADE = new BigDecimal("100");
 
+    /** An employee's request with a unit kind. */
+    public ContributionRequest(String region, YearMonth period, Optional<BigDecimal> wage, Optional<BigDecimal> base,
+                               Optional<Integer> riskClass, BigDecimal floatGrade, Set<Insurance> insurances,
+                               boolean allowCarryForward, Optional<UnitKind> unitKind) {
+        this(region, period, wage, base, riskClass, floatGrade, insurances, allowCarryForward, unitKind,
+                Contributor.EMPLOYEE, Optional.empty(), Optional.empty());
+    }
+
+    /** A request without a unit kind (the form before unit kinds existed). */
+    public ContributionRequest(String region, YearMonth period, Optional<BigDecimal> wage, Optional<BigDecimal> base,
+                               Optional<Integer> riskClass, BigDecimal floatGrade, Set<Insurance> insurances,
+                               boolean allowCarryForward) {
+        this(region, period, wage, base, riskClass, floatGrade, insurances, allowCarryForward, Optional.empty(),
+                Contributor.EMPLOYEE, Optional.empty(), Optional.empty());
+    }
+
     public ContributionRequest {
+        Objects.requireNonNull(unitKind, "unitKind");
+        Objects.requireNonNull(contributor, "contributor");
+        Objects.requireNonNull(birthMonth, "birthMonth");
+        Objects.requireNonNull(sex, "sex");
+        if (contributor == Contributor.FLEXIBLE && wage.isPresent()) {
+            throw ShebaoException.invalid("wage", wage.get().toPlainString(),
+                    "a flexible worker (灵活就业人员) chooses a base between the year's floor and ceiling: give base, not wage");
+        }
+        if (birthMonth.isPresent() != sex.isPresent()) {
+            throw ShebaoException.invalid(birthMonth.isPresent() ? "sex" : "birth", "",
+                    "give both birth (YYYY-MM) and sex (male, female) for the enrolment-age check, or neither");
+        }
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(wage, "wage");
@@ -40,25 +78,16 @@ public record ContributionRequest(String region, YearMonth period, Optional<BigD
             throw ShebaoException.invalid("wage", wage.map(BigDecimal::toPlainString).orElse(""),
                     "give exactly one of wage (declared monthly wage) and base (contribution base)");
         }
-        wage.ifPresent(w -> {
-            if (w.signum() < 0) {
-                throw ShebaoException.invalid("wage", w.toPlainString(), "a wage is an amount in yuan ≥ 0");
-            }
-        });
-        base.ifPresent(b -> {
-            if (b.signum() < 0) {
-                throw ShebaoException.invalid("base", b.toPlainString(), "a base is an amount in yuan ≥ 0");
-            }
-        });
+        // bounded before any arithmetic, whichever way the request came (option, file, record, API)
+        wage.ifPresent(w -> DecimalBounds.AMOUNT.check("wage", w));
+        base.ifPresent(b -> DecimalBounds.AMOUNT.check("base", b));
+        MonthText.check("period", period);
         riskClass.ifPresent(c -> {
             if (c < 1 || c > 8) {
                 throw ShebaoException.invalid("riskClass", c, "risk classes are 1 to 8 (一类…八类)");
             }
         });
-        if (floatGrade.signum() <= 0) {
-            throw ShebaoException.invalid("floatGrade", floatGrade.toPlainString(),
-                    "a float grade is a percentage > 0, e.g. 100");
-        }
+        DecimalBounds.PERCENT.check("floatGrade", floatGrade);
     }
 
     public static Builder builder(String region, YearMonth period) {
@@ -75,6 +104,10 @@ public record ContributionRequest(String region, YearMonth period, Optional<BigD
         private BigDecimal floatGrade = DEFAULT_FLOAT_GRADE;
         private final Set<Insurance> insurances = EnumSet.noneOf(Insurance.class);
         private boolean allowCarryForward;
+        private UnitKind unitKind;
+        private Contributor contributor = Contributor.EMPLOYEE;
+        private YearMonth birthMonth;
+        private Sex sex;
 
         private Builder(String region, YearMonth period) {
             this.region = region;
@@ -124,9 +157,29 @@ public record ContributionRequest(String region, YearMonth period, Optional<BigD
             return this;
         }
 
+        /** 参保单位类型 of the employer (optional; null = not given). */
+        public Builder unitKind(UnitKind unitKind) {
+            this.unitKind = unitKind;
+            return this;
+        }
+
+        /** 参保人员类别 (default: employee). */
+        public Builder contributor(Contributor contributor) {
+            this.contributor = contributor;
+            return this;
+        }
+
+        /** 出生年月 and 性别 (a flexible worker's enrolment-age check). */
+        public Builder person(YearMonth birthMonth, Sex sex) {
+            this.birthMonth = birthMonth;
+            this.sex = sex;
+            return this;
+        }
+
         public ContributionRequest build() {
             return new ContributionRequest(region, period, Optional.ofNullable(wage), Optional.ofNullable(base),
-                    Optional.ofNullable(riskClass), floatGrade, insurances, allowCarryForward);
+                    Optional.ofNullable(riskClass), floatGrade, insurances, allowCarryForward,
+                    Optional.ofNullable(unitKind), contributor, Optional.ofNullable(birthMonth), Optional.ofNullable(sex));
         }
     }
 }

@@ -44,6 +44,16 @@ public final class Param {
         return value.decimals().stream().anyMatch(d -> d.compareTo(factor) == 0);
     }
 
+    /** True when the text value, a comma-separated list of codes, names the code (e.g. "sme,large" lists "sme"). */
+    public boolean lists(String code) {
+        for (String part : value.text().split(",")) {
+            if (part.trim().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public ParameterValue getValue() {
         return value;
     }

@@ -24,6 +24,12 @@ public final class ContributionJson {
         ArrayNode ins = o.putArray("insurances");
         r.insurances().stream().sorted().map(Insurance::code).forEach(ins::add);
         o.put("allowCarryForward", r.allowCarryForward());
+        r.unitKind().ifPresent(k -> o.put("unitKind", k.code()));
+        if (r.contributor() != io.shebao.contribution.Contributor.EMPLOYEE) {
+            o.put("contributor", r.contributor().code());
+        }
+        r.birthMonth().ifPresent(b -> o.put("birth", b.toString()));
+        r.sex().ifPresent(s -> o.put("sex", s.code()));
         return o;
     }
 

@@ -81,6 +81,9 @@ public final class WhatifJson {
         ObjectNode o = Json.object();
         o.put("scenarioName", scenario.name()).put("scenarioHash", scenario.hash());
         o.put("rows", s.rows()).put("errors", s.errors()).put("rowsWithWarnings", s.warnings());
+        if (!s.assumptions().isEmpty()) {
+            o.set("assumptions", Json.messages(s.assumptions()));
+        }
         o.set("baseline", totals(s.baseline()));
         o.set("scenario", totals(s.scenario()));
         o.set("difference", difference(s.baseline(), s.scenario()));
@@ -97,7 +100,7 @@ public final class WhatifJson {
             bands.addObject().put("band", b.index()).put("wageFrom", decimal(b.low())).put("wageTo", decimal(b.high()))
                     .put("people", b.people()).put("baseline", decimal(b.baseline()))
                     .put("scenario", decimal(b.scenario())).put("change", decimal(b.change()))
-                    .put("meanChange", decimal(b.meanChange()));
+                    .put("meanChange", decimal(b.meanChange())).put("rise", b.rises()).put("fall", b.falls());
         }
         s.retirement().ifPresent(r -> {
             ObjectNode n = o.putObject("retirement");
@@ -110,8 +113,34 @@ public final class WhatifJson {
                         .put("meanShiftMonths", decimal(y.meanShiftMonths()));
             }
         });
+        // added for policy teams (issue 13): a year's figures and the groups; every monthly figure is above
+        ObjectNode annual = o.putObject("annual");
+        annual.put("basis", "monthly × 12: each computed row's monthly contribution paid for twelve months");
+        annual.set("baseline", totals(annual(s.baseline())));
+        annual.set("scenario", totals(annual(s.scenario())));
+        annual.set("difference", totals(annual(s.difference())));
+        o.set("byPeriod", groups(s.byPeriod()));
+        o.set("byRegion", groups(s.byRegion()));
+        o.set("byRiskClass", groups(s.byRiskClass()));
         o.set("scenarioDefinition", scenario(scenario));
         return o;
+    }
+
+    private static SideTotals annual(SideTotals t) {
+        java.util.Map<Insurance, SideTotals.Amounts> m = new java.util.EnumMap<>(Insurance.class);
+        t.byInsurance().forEach((i, a) -> m.put(i, new SideTotals.Amounts(Summary.annual(a.employer()), Summary.annual(a.employee()))));
+        return new SideTotals(Summary.annual(t.employer()), Summary.annual(t.employee()), m);
+    }
+
+    /** Groups with their monthly totals (employer + employee), difference, and head counts. */
+    private static ArrayNode groups(List<io.shebao.whatif.Group> groups) {
+        ArrayNode a = Json.array();
+        for (io.shebao.whatif.Group g : groups) {
+            a.addObject().put("key", g.key()).put("people", g.people()).put("rise", g.rises()).put("fall", g.falls())
+                    .put("baseline", decimal(g.baseline())).put("scenario", decimal(g.scenario()))
+                    .put("change", decimal(g.change()));
+        }
+        return a;
     }
 
     /** One retirement question answered under the baseline and the scenario, with the shift. */

@@ -6,6 +6,7 @@ import io.shebao.calendar.CalendarFileReader;
 import io.shebao.calendar.CalendarYear;
 import io.shebao.calendar.HolidayCalendar;
 import io.shebao.region.Region;
+import io.shebao.region.RegionGroup;
 import io.shebao.region.RegionRegistry;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -87,6 +88,10 @@ public final class ParameterCatalog {
     }
 
     private static List<ParameterFileReader.Contents> readPack(ParameterFileReader reader, Path dir) {
+        if (dir.toString().isBlank()) {
+            // an empty path is the current folder: never walk it by accident
+            throw ShebaoException.invalid("parameters", "", "a directory of parameter files, not an empty path");
+        }
         if (!Files.isDirectory(dir)) {
             throw new ShebaoException(ErrorCode.INVALID_INPUT, "parameters", dir.toString(),
                     "parameters: '" + dir + "' is not a directory of parameter files");
@@ -108,10 +113,16 @@ public final class ParameterCatalog {
         List<ParameterFileReader.Contents> out = new ArrayList<>();
         for (Path f : files) {
             String label = dir.relativize(f).toString().replace('\\', '/');
-            try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                out.add(reader.read(r, pack + "/" + label, pack));
+            try {
+                if (Files.size(f) > io.shebao.number.Limits.YAML_MAX_CODE_POINTS) {
+                    throw new ShebaoException(ErrorCode.PARAMETER_FILE_INVALID, pack + "/" + label, null, pack + "/"
+                            + label + ":0: larger than " + io.shebao.number.Limits.YAML_MAX_CODE_POINTS
+                            + " bytes (docs/LIMITS.md)");
+                }
+                out.add(reader.read(Files.readAllBytes(f), pack + "/" + label, pack));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new ShebaoException(ErrorCode.INVALID_INPUT, "parameters", f.toString(),
+                        "parameters: '" + f + "' cannot be read: " + e.getMessage());
             }
         }
         return out;
@@ -150,19 +161,32 @@ public final class ParameterCatalog {
     private static RegionRegistry readRegions(ClassLoader loader, String name) {
         StrictYaml y = new StrictYaml(name, ErrorCode.PARAMETER_FILE_INVALID);
         List<Region> out = new ArrayList<>();
+        List<RegionGroup> groups = new ArrayList<>();
         try (Reader r = open(loader, name)) {
-            Map<String, Node> top = y.mapping(y.parse(r), "the regions file", Set.of("regions"), Set.of("regions"));
+            Map<String, Node> top = y.mapping(y.parse(r), "the regions file", Set.of("regions", "groups"), Set.of("regions"));
             for (Map.Entry<String, Node> e : y.entries(top.get("regions"), "regions").entrySet()) {
                 Map<String, Node> m = y.mapping(e.getValue(), "region " + e.getKey(), Set.of("zh", "en", "parent"),
                         Set.of("zh", "en"));
                 out.add(new Region(e.getKey(), y.scalar(m.get("zh"), "zh"), y.scalar(m.get("en"), "en"),
                         m.containsKey("parent") ? Optional.of(y.scalar(m.get("parent"), "parent")) : Optional.empty()));
             }
+            if (top.containsKey("groups")) {
+                for (Map.Entry<String, Node> e : y.entries(top.get("groups"), "groups").entrySet()) {
+                    Map<String, Node> m = y.mapping(e.getValue(), "group " + e.getKey(),
+                            Set.of("zh", "en", "regions", "reference"), Set.of("zh", "en", "regions", "reference"));
+                    List<String> members = new ArrayList<>();
+                    for (Node n : y.sequence(m.get("regions"), "regions")) {
+                        members.add(y.scalar(n, "region"));
+                    }
+                    groups.add(new RegionGroup(e.getKey(), y.scalar(m.get("zh"), "zh"), y.scalar(m.get("en"), "en"),
+                            members, y.scalar(m.get("reference"), "reference")));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try {
-            return new RegionRegistry(out);
+            return new RegionRegistry(out, groups);
         } catch (IllegalArgumentException e) {
             throw new ShebaoException(ErrorCode.PARAMETER_FILE_INVALID, name, null, name + ": " + e.getMessage());
         }

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Reads one dated parameter file. Format (see docs/ARCHITECTURE.md):
  * <pre>
- * region: hubei                # or regions: [huangshi, shiyan]
+ * region: hubei                # or regions: [huangshi, shiyan], or group: base-tier-2 (regions.yaml)
  * parameters:
  *   unemployment.employer_rate:
  *     description: 失业保险单位费率 / unemployment insurance, employer rate
@@ -30,8 +30,9 @@ import java.util.Set;
  * </pre>
  */
 public final class ParameterFileReader {
-    private static final Set<String> FILE_KEYS = Set.of("region", "regions", "parameters");
-    private static final Set<String> PARAM_KEYS = Set.of("description", "unit", "keyed", "values");
+    private static final Set<String> FILE_KEYS = Set.of("region", "regions", "group", "parameters");
+    private static final Set<String> PARAM_KEYS = Set.of("description", "unit", "keyed", "values", "allowed", "max",
+            "keys", "not_above");
     private static final Set<String> VALUE_KEYS = Set.of("from", "until", "value", "key", "reference", "provenance");
 
     /** What one file yields: the parameters it defines (or re-states) and their values. */
@@ -46,14 +47,30 @@ public final class ParameterFileReader {
 
     public Contents read(Reader reader, String file, String pack) {
         StrictYaml y = new StrictYaml(file, ErrorCode.PARAMETER_FILE_INVALID);
-        Node root = y.parse(reader);
+        return read(y, y.parse(reader), file, pack);
+    }
+
+    /** Reads a file's bytes: strict UTF-8 (a bad byte is an error naming its line), YAML within the limits. */
+    public Contents read(byte[] bytes, String file, String pack) {
+        StrictYaml y = new StrictYaml(file, ErrorCode.PARAMETER_FILE_INVALID);
+        return read(y, y.parse(bytes), file, pack);
+    }
+
+    private Contents read(StrictYaml y, Node root, String file, String pack) {
         Map<String, Node> top = y.mapping(root, "the file", FILE_KEYS, Set.of("parameters"));
         List<String> fileRegions = new ArrayList<>();
-        if (top.containsKey("region") == top.containsKey("regions")) {
-            throw y.error(root, "give exactly one of 'region' or 'regions'");
+        int headers = (top.containsKey("region") ? 1 : 0) + (top.containsKey("regions") ? 1 : 0)
+                + (top.containsKey("group") ? 1 : 0);
+        if (headers != 1) {
+            throw y.error(root, "give exactly one of 'region', 'regions' or 'group'");
         }
         if (top.containsKey("region")) {
             fileRegions.add(region(y, top.get("region")));
+        } else if (top.containsKey("group")) {
+            String g = y.scalar(top.get("group"), "group");
+            fileRegions.addAll(regions.group(g).orElseThrow(() -> y.error(top.get("group"), "unknown group '" + g
+                    + "'; known: " + String.join(", ", regions.groups().stream().map(x -> x.code()).toList())))
+                    .regions());
         } else {
             for (Node r : y.sequence(top.get("regions"), "regions")) {
                 fileRegions.add(region(y, r));
@@ -75,7 +92,8 @@ public final class ParameterFileReader {
             }
             boolean keyed = pm.containsKey("keyed") && bool(y, pm.get("keyed"), id + ".keyed");
             String description = pm.containsKey("description") ? y.scalar(pm.get("description"), "description") : "";
-            defs.add(new ParameterDefinition(id, unit, description, keyed));
+            ParameterDefinition.Domain domain = domain(y, pm, id, unit, keyed);
+            defs.add(new ParameterDefinition(id, unit, description, keyed, domain));
             for (Node vn : y.sequence(pm.get("values"), id + ".values")) {
                 Map<String, Node> v = y.mapping(vn, "a value of " + id, VALUE_KEYS,
                         Set.of("from", "value", "reference", "provenance"));
@@ -117,7 +135,7 @@ public final class ParameterFileReader {
                 try {
                     prov = Provenance.parse(y.scalar(v.get("provenance"), id + ".provenance"));
                     if (prov == Provenance.SCENARIO) {
-                        throw new IllegalArgumentException("provenance 'scenario' is only for what-if scenario files; allowed here: seed, law, secondary");
+                        throw new IllegalArgumentException("provenance 'scenario' is only for what-if scenario files; allowed here: seed, law, secondary, assumed");
                     }
                 } catch (IllegalArgumentException e) {
                     throw y.error(v.get("provenance"), id + ": " + e.getMessage());
@@ -129,6 +147,46 @@ public final class ParameterFileReader {
             }
         }
         return new Contents(defs, values);
+    }
+
+    private static ParameterDefinition.Domain domain(StrictYaml y, Map<String, Node> pm, String id, Unit unit, boolean keyed) {
+        List<String> allowed = new ArrayList<>();
+        if (pm.containsKey("allowed")) {
+            for (Node a : y.sequence(pm.get("allowed"), id + ".allowed")) {
+                String v = y.scalar(a, id + ".allowed");
+                String problem = unit.check(v);
+                if (problem != null) {
+                    throw y.error(a, id + ": allowed value '" + v + "' is not a valid " + unit.code() + ": " + problem);
+                }
+                allowed.add(v);
+            }
+        }
+        Optional<java.math.BigDecimal> max = Optional.empty();
+        if (pm.containsKey("max")) {
+            String v = y.scalar(pm.get("max"), id + ".max");
+            if (unit == Unit.TEXT || unit == Unit.MONTH || unit == Unit.FACTOR_LIST || unit.check(v) != null) {
+                throw y.error(pm.get("max"), id + ": 'max' must be a valid " + unit.code() + " of a numeric unit");
+            }
+            max = Optional.of(new java.math.BigDecimal(v));
+        }
+        List<String> keys = new ArrayList<>();
+        if (pm.containsKey("keys")) {
+            if (!keyed) {
+                throw y.error(pm.get("keys"), id + " is not keyed: 'keys' needs 'keyed: true'");
+            }
+            for (Node k : y.sequence(pm.get("keys"), id + ".keys")) {
+                keys.add(y.scalar(k, id + ".keys"));
+            }
+        }
+        Optional<String> notAbove = Optional.empty();
+        if (pm.containsKey("not_above")) {
+            if (keyed || (unit != Unit.YUAN && unit != Unit.RATE && unit != Unit.FACTOR && unit != Unit.COUNT
+                    && unit != Unit.MONTHS && unit != Unit.YEARS)) {
+                throw y.error(pm.get("not_above"), id + ": 'not_above' is for a numeric parameter that is not keyed");
+            }
+            notAbove = Optional.of(y.scalar(pm.get("not_above"), id + ".not_above"));
+        }
+        return new ParameterDefinition.Domain(allowed, max, keys, notAbove);
     }
 
     private String region(StrictYaml y, Node n) {

@@ -64,6 +64,51 @@ public final class ParameterSet {
         this.index = Collections.unmodifiableMap(idx);
         this.all = List.copyOf(flat);
         this.hash = computeHash(flat);
+        checkOrdering();
+    }
+
+    /**
+     * For every parameter declared {@code not_above} another (a base floor and its ceiling), in every region
+     * and at every month where either changes in any layer: when both are in force, the lower one is not
+     * above the other. A pack or scenario that raises the floor above the ceiling is refused at load time,
+     * naming both values' files and lines.
+     */
+    private void checkOrdering() {
+        for (ParameterDefinition d : definitions.values()) {
+            if (d.domain().notAbove().isEmpty()) {
+                continue;
+            }
+            String upperId = d.domain().notAbove().get();
+            if (!definitions.containsKey(upperId)) {
+                throw Builder.fail(all.stream().filter(v -> v.id().equals(d.id())).map(ParameterValue::origin).findFirst()
+                        .orElse(new ParameterOrigin("bundled", "?", 0)), d.id() + ": not_above names '" + upperId
+                        + "', which is not a parameter");
+            }
+            java.util.Set<String> regionsUsed = new java.util.TreeSet<>();
+            java.util.Set<YearMonth> months = new java.util.TreeSet<>();
+            for (ParameterValue v : all) {
+                if (v.id().equals(d.id()) || v.id().equals(upperId)) {
+                    regionsUsed.add(v.region());
+                    months.add(YearMonth.from(v.from()));
+                    v.until().ifPresent(u -> months.add(YearMonth.from(u).plusMonths(1)));
+                }
+            }
+            for (io.shebao.region.Region r : regions.all()) {
+                if (java.util.Collections.disjoint(regions.chain(r.code()), regionsUsed)) {
+                    continue;
+                }
+                for (YearMonth m : months) {
+                    if (resolve(d.id(), r.code(), m) instanceof Resolution.Known lo
+                            && resolve(upperId, r.code(), m) instanceof Resolution.Known hi
+                            && lo.value().decimal().compareTo(hi.value().decimal()) > 0) {
+                        throw Builder.fail(lo.value().origin(), d.id() + " " + lo.value().raw() + " for " + r.code()
+                                + " in " + m + " is above " + upperId + " " + hi.value().raw() + " ("
+                                + hi.value().origin().file() + ":" + hi.value().origin().line()
+                                + "); a floor cannot exceed its ceiling");
+                    }
+                }
+            }
+        }
     }
 
     private static String indexKey(String id, String key, String region) {
@@ -168,6 +213,7 @@ public final class ParameterSet {
                         + d.unit().code() + (d.keyed() ? ", keyed" : "") + ")");
             }
         }
+        Builder.checkDomains(definitions, values);
         Builder.checkOverlaps(new ArrayList<>(values));
         List<List<ParameterValue>> lv = new ArrayList<>(layerValues);
         lv.add(List.copyOf(values));
@@ -179,6 +225,18 @@ public final class ParameterSet {
     /** 工作日历: the holiday arrangements bundled and from packs (a pack's year replaces the bundled one). */
     public HolidayCalendar calendar() {
         return calendar;
+    }
+
+    /**
+     * This set without the values of the given provenance, in every layer: strict mode drops the
+     * {@link Provenance#ASSUMED} values, so that a month only they cover is unknown again.
+     */
+    public ParameterSet without(Provenance provenance) {
+        List<List<ParameterValue>> lv = new ArrayList<>();
+        for (List<ParameterValue> l : layerValues) {
+            lv.add(l.stream().filter(v -> v.provenance() != provenance).toList());
+        }
+        return new ParameterSet(regions, definitions, lv, layers, calendar);
     }
 
     /** SHA-256 of the values' content (not of where they were read), hex. Same values → same hash. */
@@ -234,15 +292,34 @@ public final class ParameterSet {
                                 + (d.keyed() ? " (keyed)" : "") + " but " + definedAt.get(d.id()).file()
                                 + " defines it as " + known.unit().code() + (known.keyed() ? " (keyed)" : ""));
                     } else if (first && known.description().isEmpty()) {
-                        definitions.put(d.id(), d);
+                        definitions.put(d.id(), d.domain().equals(ParameterDefinition.Domain.ANY)
+                                ? new ParameterDefinition(d.id(), d.unit(), d.description(), d.keyed(), known.domain()) : d);
+                    } else if (first && known.domain().equals(ParameterDefinition.Domain.ANY)) {
+                        definitions.put(d.id(), new ParameterDefinition(d.id(), d.unit(),
+                                known.description().isEmpty() ? d.description() : known.description(), d.keyed(), d.domain()));
                     }
                 }
                 values.addAll(c.values());
             }
+            checkDomains(definitions, values);
             checkOverlaps(values);
             layerValues.add(values);
             layers.add(name);
             return this;
+        }
+
+        /** Every value within its parameter's declared domain (allowed values, largest value, keys). */
+        static void checkDomains(Map<String, ParameterDefinition> definitions, List<ParameterValue> values) {
+            for (ParameterValue v : values) {
+                ParameterDefinition d = definitions.get(v.id());
+                if (d == null) {
+                    continue; // reported as an unknown parameter elsewhere
+                }
+                String problem = d.domain().problem(v.key(), v.raw(), v.unit());
+                if (problem != null) {
+                    throw fail(v.origin(), v.qualifiedId() + ": " + problem);
+                }
+            }
         }
 
         static void checkOverlaps(List<ParameterValue> values) {

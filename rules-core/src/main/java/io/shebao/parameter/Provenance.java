@@ -10,6 +10,12 @@ public enum Provenance {
     LAW,
     /** Reported by secondary sources, not yet checked against the issuing office: shown in every result that uses it. */
     SECONDARY,
+    /**
+     * 推定: inferred by the maintainers where no document states the value (e.g. a reduced rate extended
+     * again), with the reasoning in the reference. Every result that uses one carries an {@code ASSUMED_VALUE}
+     * warning; strict mode ({@code ShebaoRules.builder().strict()}) treats it as unknown.
+     */
+    ASSUMED,
     /** A hypothetical value from a what-if scenario (假设情景), not a rule in force; never valid in a parameter file. */
     SCENARIO;
 
@@ -23,6 +29,6 @@ public enum Provenance {
                 return p;
             }
         }
-        throw new IllegalArgumentException("provenance must be one of seed, law, secondary");
+        throw new IllegalArgumentException("provenance must be one of seed, law, secondary, assumed");
     }
 }

@@ -1,7 +1,10 @@
 package io.shebao.parameter;
 
-import java.math.BigDecimal;
-import java.time.YearMonth;
+import io.shebao.number.DecimalBounds;
+import io.shebao.number.Limits;
+import io.shebao.number.MonthText;
+import io.shebao.number.WholeBounds;
+
 import java.util.Locale;
 
 /**
@@ -41,48 +44,47 @@ public enum Unit {
         throw new IllegalArgumentException("unit must be one of rate, factor, yuan, count, months, years, month, factor_list, text");
     }
 
-    /** Checks a raw value against this unit; returns a reason when it is not acceptable, or null. */
+    /**
+     * Checks a raw value against this unit; returns a reason when it is not acceptable, or null. Numbers are
+     * bounded before any arithmetic ({@link io.shebao.number.DecimalBounds}, docs/LIMITS.md): ASCII digits,
+     * capped digits and exponent, and a range per unit.
+     */
     public String check(String raw) {
-        try {
-            switch (this) {
-                case RATE -> {
-                    BigDecimal d = new BigDecimal(raw);
-                    if (d.signum() < 0 || d.compareTo(BigDecimal.ONE) > 0) {
-                        return "a rate is a fraction between 0 and 1 (write 0.16 for 16%)";
-                    }
-                }
-                case FACTOR, YUAN -> {
-                    if (new BigDecimal(raw).signum() < 0) {
-                        return "must not be negative";
-                    }
-                }
-                case COUNT, MONTHS, YEARS -> {
-                    if (Integer.parseInt(raw) < 0) {
-                        return "must be a whole number ≥ 0";
-                    }
-                }
-                case MONTH -> YearMonth.parse(raw);
-                case FACTOR_LIST -> {
-                    for (String part : raw.split(",")) {
-                        if (new BigDecimal(part.trim()).signum() < 0) {
-                            return "factors must not be negative";
-                        }
-                    }
-                }
-                case TEXT -> {
-                    if (raw.isBlank()) {
-                        return "must not be empty";
-                    }
-                }
+        switch (this) {
+            case RATE -> {
+                return DecimalBounds.RATE.accepts(raw) ? null : "must be " + DecimalBounds.RATE.allowed();
             }
-            return null;
-        } catch (RuntimeException e) {
-            return switch (this) {
-                case COUNT, MONTHS, YEARS -> "must be a whole number";
-                case MONTH -> "must be a month written YYYY-MM";
-                case FACTOR_LIST -> "must be a comma-separated list of decimals";
-                default -> "must be a decimal number";
-            };
+            case FACTOR -> {
+                return DecimalBounds.FACTOR.accepts(raw) ? null : "must be " + DecimalBounds.FACTOR.allowed();
+            }
+            case YUAN -> {
+                return DecimalBounds.AMOUNT.accepts(raw) ? null : "must be " + DecimalBounds.AMOUNT.allowed();
+            }
+            case COUNT -> {
+                return WholeBounds.COUNT.accepts(raw) ? null : "must be " + WholeBounds.COUNT.allowed();
+            }
+            case MONTHS -> {
+                return WholeBounds.MONTHS.accepts(raw) ? null : "must be " + WholeBounds.MONTHS.allowed();
+            }
+            case YEARS -> {
+                return WholeBounds.YEARS.accepts(raw) ? null : "must be " + WholeBounds.YEARS.allowed();
+            }
+            case MONTH -> {
+                return MonthText.value(raw) != null ? null : "must be a month written YYYY-MM (years "
+                        + Limits.YEAR_MIN + " to " + Limits.YEAR_MAX + ")";
+            }
+            case FACTOR_LIST -> {
+                for (String part : raw.split(",", -1)) {
+                    if (!DecimalBounds.FACTOR.accepts(part.trim())) {
+                        return "must be a comma-separated list of factors, each " + DecimalBounds.FACTOR.allowed();
+                    }
+                }
+                return null;
+            }
+            case TEXT -> {
+                return raw.isBlank() ? "must not be empty" : null;
+            }
+            default -> throw new IllegalStateException(name());
         }
     }
 }

@@ -4,6 +4,11 @@ import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.Insurance;
+import io.shebao.contribution.UnitKind;
+import io.shebao.contribution.Contributor;
+import io.shebao.number.DecimalBounds;
+import io.shebao.number.MonthText;
+import io.shebao.number.WholeBounds;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -19,6 +24,7 @@ import static io.shebao.population.PopulationColumns.INSURANCES;
 import static io.shebao.population.PopulationColumns.PERIOD;
 import static io.shebao.population.PopulationColumns.REGION;
 import static io.shebao.population.PopulationColumns.RISK_CLASS;
+import static io.shebao.population.PopulationColumns.UNIT_KIND;
 import static io.shebao.population.PopulationColumns.WAGE;
 
 /**
@@ -31,6 +37,7 @@ import static io.shebao.population.PopulationColumns.WAGE;
  */
 public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<String> defaultRegion,
                                     boolean allowCarryForward) {
+    private static final WholeBounds RISK_CLASSES = new WholeBounds("a risk class 1 to 8 (一类…八类)", 1, 8);
     private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[;,\\s]+");
 
     public ContributionRowParser {
@@ -92,68 +99,50 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
                     wage.map(w -> w + " / " + base.get()).orElse(""),
                     "give exactly one of wage (declared monthly wage) and base (contribution base)");
         }
+        Contributor contributor = row.nonBlank(PopulationColumns.CONTRIBUTOR).map(c -> Contributor.fromCode(c)
+                .orElseThrow(() -> ShebaoException.invalid(PopulationColumns.CONTRIBUTOR, c,
+                        "one of " + Contributor.allowedCodes()))).orElse(Contributor.EMPLOYEE);
+        boolean flexible = contributor == Contributor.FLEXIBLE;
         // the record's constructor directly: the builder's EnumSet costs more than the rest of the row
         return new ContributionRequest(region, period, wage.map(w -> amount(WAGE, w)), base.map(x -> amount(BASE, x)),
                 row.nonBlank(RISK_CLASS).map(ContributionRowParser::riskClass),
                 row.nonBlank(FLOAT_GRADE).map(ContributionRowParser::percent).orElse(ContributionRequest.DEFAULT_FLOAT_GRADE),
-                row.nonBlank(INSURANCES).map(ContributionRowParser::insurances).orElse(Set.of()), allowCarryForward);
+                row.nonBlank(INSURANCES).map(ContributionRowParser::insurances).orElse(Set.of()), allowCarryForward,
+                row.nonBlank(UNIT_KIND).map(ContributionRowParser::unitKind), contributor,
+                flexible ? row.nonBlank(PopulationColumns.BIRTH).map(ContributionRowParser::birth) : Optional.empty(),
+                flexible ? row.nonBlank(PopulationColumns.SEX).map(ContributionRowParser::sex) : Optional.empty());
     }
 
     static YearMonth month(String s) {
-        try {
-            if (s.length() == 7 && s.charAt(4) == '-' && digits(s, 0, 4) && digits(s, 5, 7)) {
-                // the common case without a formatter (a tenth of the cost); same result as YearMonth.parse
-                return YearMonth.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10));
-            }
-            return YearMonth.parse(s);
-        } catch (java.time.DateTimeException e) {
-            throw ShebaoException.invalid(PERIOD, s, "a month YYYY-MM, e.g. 2025-09");
-        }
+        // ASCII digits, years within io.shebao.number.Limits; same result as YearMonth.parse otherwise
+        return MonthText.parse(PERIOD, s, "a month YYYY-MM, e.g. 2025-09");
     }
 
-    private static boolean digits(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
+    /** Bounded before any arithmetic: ASCII digits, capped digits and exponent (docs/LIMITS.md). */
     static BigDecimal amount(String column, String s) {
-        try {
-            BigDecimal d = new BigDecimal(s);
-            if (d.signum() >= 0) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is allowed
-        }
-        throw ShebaoException.invalid(column, s, "an amount in yuan ≥ 0, e.g. 3450 or 3450.50");
+        return DecimalBounds.AMOUNT.parse(column, s);
     }
 
     static int riskClass(String s) {
-        try {
-            int c = Integer.parseInt(s);
-            if (c >= 1 && c <= 8) {
-                return c;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is allowed
-        }
-        throw ShebaoException.invalid(RISK_CLASS, s, "a risk class 1 to 8 (一类…八类)");
+        return RISK_CLASSES.parse(RISK_CLASS, s);
     }
 
     static BigDecimal percent(String s) {
-        try {
-            BigDecimal d = new BigDecimal(s.endsWith("%") ? s.substring(0, s.length() - 1).strip() : s);
-            if (d.signum() > 0) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is allowed
-        }
-        throw ShebaoException.invalid(FLOAT_GRADE, s, "a percentage > 0, e.g. 100 or 120");
+        return DecimalBounds.PERCENT.parse(FLOAT_GRADE, s.endsWith("%") ? s.substring(0, s.length() - 1).strip() : s);
+    }
+
+    static YearMonth birth(String s) {
+        return MonthText.parse(PopulationColumns.BIRTH, s, "a birth month YYYY-MM, e.g. 1980-04");
+    }
+
+    static io.shebao.retirement.Sex sex(String s) {
+        return io.shebao.retirement.Sex.fromCode(s).orElseThrow(() -> ShebaoException.invalid(PopulationColumns.SEX, s,
+                "one of " + io.shebao.retirement.Sex.allowedCodes()));
+    }
+
+    static UnitKind unitKind(String s) {
+        return UnitKind.fromCode(s).orElseThrow(() -> ShebaoException.invalid(UNIT_KIND, s,
+                "a unit kind, one of " + UnitKind.allowedCodes()));
     }
 
     /** "pension;unemployment", "pension,unemployment" (quoted in CSV) or "pension unemployment". */
@@ -174,6 +163,7 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
         return switch (apiField) {
             case "riskClass" -> RISK_CLASS;
             case "floatGrade" -> FLOAT_GRADE;
+            case "unitKind" -> UNIT_KIND;
             case "contributionMonths" -> PopulationColumns.CONTRIBUTION_MONTHS;
             case "birthMonth" -> PopulationColumns.BIRTH;
             default -> apiField;

@@ -29,9 +29,13 @@ final class CsvPopulationReader extends StreamingPopulationReader {
     private final List<String> fields = new ArrayList<>();
     private final StringBuilder field = new StringBuilder();
     private String problem;
+    /** Characters of the record being read, and the most a record may have. */
+    private long recordChars;
+    private final int maxRecordChars;
 
-    CsvPopulationReader(PopulationReader.ByteCount bytes) {
+    CsvPopulationReader(PopulationReader.ByteCount bytes, int maxRecordChars) {
         super(bytes);
+        this.maxRecordChars = maxRecordChars;
         this.in = new InputStreamReader(bytes, PopulationReader.strictUtf8());
         int first = read();
         if (first != '\uFEFF' && first != EOF) {
@@ -95,6 +99,7 @@ final class CsvPopulationReader extends StreamingPopulationReader {
                 continue;
             }
             pos--;
+            recordChars = 0;
             return readFields();
         }
     }
@@ -104,6 +109,9 @@ final class CsvPopulationReader extends StreamingPopulationReader {
         boolean afterQuote = false;
         while (true) {
             int c = read();
+            if (++recordChars > maxRecordChars && c != EOF) {
+                return oversized(quoted);
+            }
             if (quoted) {
                 if (c == EOF) {
                     problem = "a quoted field is not closed before the end of the file";
@@ -148,6 +156,21 @@ final class CsvPopulationReader extends StreamingPopulationReader {
                 field.append((char) c); // a quote inside an unquoted field is kept as text
             }
         }
+    }
+
+    /**
+     * The record is longer than the limit (an unclosed quote, a runaway field): it becomes a malformed row
+     * and reading resumes after the next line break, so one bad record costs at most the limit in memory.
+     */
+    private List<String> oversized(boolean quoted) {
+        field.setLength(0); // the fields read so far stay (the id, when it came first)
+        problem = "the record is longer than " + maxRecordChars + " characters" + (quoted
+                ? " (a quoted field is probably never closed)" : "")
+                + "; skipped up to the next line break (limit: --max-record-size, docs/LIMITS.md)";
+        for (int c = read(); c != EOF && c != '\n'; c = read()) {
+            // discard the rest of the line; the next record starts after it
+        }
+        return new ArrayList<>(fields);
     }
 
     private int read() {

@@ -1,14 +1,19 @@
 package io.shebao.population;
 
+import io.shebao.output.SpreadsheetSafe;
+
 /**
  * RFC 4180 quoting of one output field: quoted when it holds a comma, a quote or a line break, inner quotes
- * doubled. The one writer of CSV fields for batch results and for the error files of batch and what-if.
+ * doubled. The one writer of CSV text fields for batch results and for the error files of batch and what-if.
+ * A field that a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab, CR at
+ * its start) is neutralised first ({@link SpreadsheetSafe}, OWASP CSV injection guidance).
  */
 public final class CsvText {
     private CsvText() {
     }
 
-    public static void append(StringBuilder sb, String s) {
+    public static void append(StringBuilder sb, String text) {
+        String s = SpreadsheetSafe.cell(text);
         boolean quote = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -20,6 +20,10 @@ public final class PopulationColumns {
     public static final String FLOAT_GRADE = "float_grade";
     /** Insurances to compute, e.g. {@code pension;unemployment}; empty = the region's default. */
     public static final String INSURANCES = "insurances";
+    /** 参保单位类型: sme, large, individual-business or public-institution (needed for 2020-02…2020-12). */
+    public static final String UNIT_KIND = "unit_kind";
+    /** 参保人员类别: employee (default) or flexible; a flexible row gives base, and birth with sex for the age check. */
+    public static final String CONTRIBUTOR = "contributor";
     /** Retirement fields (性别, 出生年月, 人员类别, 缴费月数). */
     public static final String SEX = "sex";
     public static final String BIRTH = "birth";
@@ -30,7 +34,7 @@ public final class PopulationColumns {
 
     /** Every column read; any other column is ignored. */
     public static final List<String> ALL = List.of(ID, REGION, PERIOD, WAGE, BASE, RISK_CLASS, FLOAT_GRADE, INSURANCES,
-            SEX, BIRTH, CATEGORY, CONTRIBUTION_MONTHS);
+            UNIT_KIND, CONTRIBUTOR, SEX, BIRTH, CATEGORY, CONTRIBUTION_MONTHS);
 
     private PopulationColumns() {
     }

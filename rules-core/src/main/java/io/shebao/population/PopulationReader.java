@@ -56,11 +56,20 @@ public interface PopulationReader extends Iterator<PopulationRow>, Closeable {
     /** Bytes of the file consumed so far (for progress and ETA). */
     long bytesRead();
 
-    /** Opens a file, choosing the format by its extension. */
+    /** Opens a file, choosing the format by its extension, with the default record size limit. */
     static PopulationReader open(Path file) {
+        return open(file, io.shebao.number.Limits.maxRecordChars());
+    }
+
+    /**
+     * Opens a file, choosing the format by its extension. A record (a CSV record, a JSONL line) longer than
+     * {@code maxRecordChars} characters becomes a malformed row and reading resumes after the next line break,
+     * so that one runaway record can neither exhaust memory nor take the rows after it down with it.
+     */
+    static PopulationReader open(Path file, int maxRecordChars) {
         Format f = Format.of(file);
         try {
-            return open(Files.newInputStream(file), f);
+            return open(Files.newInputStream(file), f, maxRecordChars);
         } catch (NoSuchFileException e) {
             throw new ShebaoException(ErrorCode.INVALID_INPUT, "in", file.toString(),
                     "in: file '" + file + "' does not exist");
@@ -70,11 +79,20 @@ public interface PopulationReader extends Iterator<PopulationRow>, Closeable {
         }
     }
 
-    /** Reads a stream in the given format; the reader closes it. */
+    /** Reads a stream in the given format with the default record size limit; the reader closes it. */
     static PopulationReader open(InputStream in, Format format) {
+        return open(in, format, io.shebao.number.Limits.maxRecordChars());
+    }
+
+    /** Reads a stream in the given format; the reader closes it. See {@link #open(Path, int)}. */
+    static PopulationReader open(InputStream in, Format format, int maxRecordChars) {
+        if (maxRecordChars < 1) {
+            throw io.shebao.ShebaoException.invalid("max-record-size", maxRecordChars, "a number of characters ≥ 1");
+        }
         ByteCount counted = new ByteCount(new BufferedInputStream(in, 1 << 16));
         try {
-            return format == Format.CSV ? new CsvPopulationReader(counted) : new JsonlPopulationReader(counted);
+            return format == Format.CSV ? new CsvPopulationReader(counted, maxRecordChars)
+                    : new JsonlPopulationReader(counted, maxRecordChars);
         } catch (RuntimeException e) {
             try {
                 counted.close();

@@ -1,6 +1,8 @@
 package io.shebao.population;
 
 import io.shebao.ShebaoException;
+import io.shebao.number.MonthText;
+import io.shebao.number.WholeBounds;
 import io.shebao.retirement.Category;
 import io.shebao.retirement.RetirementQuery;
 import io.shebao.retirement.Sex;
@@ -53,22 +55,10 @@ public final class RetirementRowParser {
     }
 
     private static YearMonth month(String s) {
-        try {
-            return YearMonth.parse(s);
-        } catch (java.time.DateTimeException e) {
-            throw ShebaoException.invalid(BIRTH, s, "a birth month YYYY-MM, e.g. 1966-03");
-        }
+        return MonthText.parse(BIRTH, s, "a birth month YYYY-MM, e.g. 1966-03");
     }
 
     private static int count(String s) {
-        try {
-            int n = Integer.parseInt(s);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is allowed
-        }
-        throw ShebaoException.invalid(CONTRIBUTION_MONTHS, s, "a whole number of months ≥ 0, e.g. 180");
+        return WholeBounds.MONTHS.parse(CONTRIBUTION_MONTHS, s);
     }
 }

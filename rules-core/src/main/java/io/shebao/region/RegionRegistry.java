@@ -14,8 +14,14 @@ import java.util.Optional;
 /** The regions the catalogue knows, with their parent chain (city → province). Immutable. */
 public final class RegionRegistry {
     private final Map<String, Region> regions;
+    private final Map<String, RegionGroup> groups;
 
     public RegionRegistry(Collection<Region> regions) {
+        this(regions, List.of());
+    }
+
+    /** @param groups named sets of regions (tiers), each region known and in a group at most once per group */
+    public RegionRegistry(Collection<Region> regions, Collection<RegionGroup> groups) {
         Map<String, Region> m = new LinkedHashMap<>();
         for (Region r : regions) {
             if (m.put(r.code(), r) != null) {
@@ -30,6 +36,29 @@ public final class RegionRegistry {
             });
         }
         this.regions = Collections.unmodifiableMap(m);
+        Map<String, RegionGroup> g = new LinkedHashMap<>();
+        for (RegionGroup group : groups) {
+            if (m.containsKey(group.code()) || g.put(group.code(), group) != null) {
+                throw new IllegalArgumentException("duplicate region or group " + group.code());
+            }
+            for (String r : group.regions()) {
+                if (!m.containsKey(r)) {
+                    throw new IllegalArgumentException("group " + group.code() + " names unknown region " + r);
+                }
+                if (group.regions().indexOf(r) != group.regions().lastIndexOf(r)) {
+                    throw new IllegalArgumentException("group " + group.code() + " names " + r + " twice");
+                }
+            }
+        }
+        this.groups = Collections.unmodifiableMap(g);
+    }
+
+    public Optional<RegionGroup> group(String code) {
+        return Optional.ofNullable(code == null ? null : groups.get(code));
+    }
+
+    public Collection<RegionGroup> groups() {
+        return groups.values();
     }
 
     public Optional<Region> find(String code) {

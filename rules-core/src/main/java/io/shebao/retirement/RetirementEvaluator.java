@@ -131,6 +131,7 @@ public final class RetirementEvaluator {
         for (Param p : ev.paramsUsed()) {
             ParameterValue v = p.getValue();
             used.add(ParameterUse.of(v, p.isCarriedForward()));
+            io.shebao.trace.Assumptions.assumed(v).ifPresent(warnings::add);
             if (v.provenance() == Provenance.SCENARIO) {
                 notes.add(new Message("SCENARIO_VALUE",
                         v.qualifiedId() + " = " + v.raw() + " 是假设情景 " + v.origin().pack() + " 的取值，并非现行规定：" + v.reference(),

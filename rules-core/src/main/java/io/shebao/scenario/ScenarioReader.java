@@ -53,10 +53,12 @@ public final class ScenarioReader {
 
     public Scenario read(Path file) {
         try {
-            return read(new java.io.StringReader(Files.readString(file, StandardCharsets.UTF_8)), file.toString());
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new ShebaoException(ErrorCode.SCENARIO_INVALID, "scenario", file.toString(),
-                    file + ": not UTF-8 text; save the scenario file as UTF-8");
+            if (Files.size(file) > io.shebao.number.Limits.YAML_MAX_CODE_POINTS) {
+                throw new ShebaoException(ErrorCode.SCENARIO_INVALID, "scenario", file.toString(), file
+                        + ":0: larger than " + io.shebao.number.Limits.YAML_MAX_CODE_POINTS + " bytes (docs/LIMITS.md)");
+            }
+            StrictYaml y = new StrictYaml(file.toString(), ErrorCode.SCENARIO_INVALID);
+            return read(y, y.parse(Files.readAllBytes(file)), file.toString());
         } catch (NoSuchFileException e) {
             throw new ShebaoException(ErrorCode.SCENARIO_INVALID, "scenario", file.toString(),
                     "scenario: '" + file + "' does not exist; give the path of a scenario file (.yaml)");
@@ -68,7 +70,10 @@ public final class ScenarioReader {
 
     public Scenario read(Reader reader, String file) {
         StrictYaml y = new StrictYaml(file, ErrorCode.SCENARIO_INVALID);
-        Node root = y.parse(reader);
+        return read(y, y.parse(reader), file);
+    }
+
+    private Scenario read(StrictYaml y, Node root, String file) {
         Map<String, Node> top = y.mapping(root, "the scenario", FILE_KEYS, Set.of("name", "description"));
         String name = y.scalar(top.get("name"), "name").strip();
         if (!name.matches(NAME_PATTERN)) {

@@ -12,6 +12,7 @@ import io.shebao.population.PopulationReader;
 import io.shebao.population.PopulationRow;
 import io.shebao.population.RetirementRowParser;
 import io.shebao.population.RowError;
+import io.shebao.population.RunStopped;
 import io.shebao.retirement.RetirementQuery;
 import io.shebao.scenario.Scenario;
 
@@ -40,6 +41,8 @@ import java.util.function.Consumer;
 public final class PopulationComparison {
     private static final int CHUNK = 2048;
     private static final int BANDS = 10;
+    /** The risk-class group of rows that give none (allowed when work injury does not apply). */
+    static final String NO_RISK_CLASS = "none";
     private static final String NEEDS_RETIREMENT =
             "this scenario changes retirement: give sex, birth, category and contribution_months";
 
@@ -108,25 +111,40 @@ public final class PopulationComparison {
         int falls = 0;
         int stays = 0;
         int warned = 0;
+        Map<String, io.shebao.trace.Message> assumed = new TreeMap<>();
         SideTotals before = SideTotals.zero();
         SideTotals after = SideTotals.zero();
         List<BigDecimal[]> people = new ArrayList<>(); // {wage, baseline total, scenario total}
         Map<Integer, Integer> byShift = new TreeMap<>();
         Map<Integer, long[]> byYear = new TreeMap<>(); // birth year → {people, moved, total shift}
+        Map<String, Group> byPeriod = new TreeMap<>();
+        Map<String, Group> byRegion = new TreeMap<>();
+        Map<String, Group> byRiskClass = new TreeMap<>();
         int retired = 0;
         int later = 0;
         int earlier = 0;
         boolean more = true;
+        long rowsRead = 0;
+        long lastRow = 0;
         while (more) {
             List<PopulationRow> chunk = new ArrayList<>(CHUNK);
-            while (chunk.size() < CHUNK) {
-                if (!population.hasNext()) {
-                    more = false;
-                    break;
+            List<Outcome> outcomes;
+            try {
+                while (chunk.size() < CHUNK) {
+                    if (!population.hasNext()) {
+                        more = false;
+                        break;
+                    }
+                    PopulationRow row = population.next();
+                    chunk.add(row);
+                    rowsRead++;
+                    lastRow = row.rowNumber();
                 }
-                chunk.add(population.next());
+                outcomes = chunk.parallelStream().map(r -> evaluate(r, parser)).toList();
+            } catch (RuntimeException | Error e) {
+                // the input could not be read to its end, or memory ran out: say where, never a partial summary
+                throw new RunStopped(rowsRead, lastRow, e);
             }
-            List<Outcome> outcomes = chunk.parallelStream().map(r -> evaluate(r, parser)).toList();
             long consumed = population.bytesRead(); // this chunk is read and about to be counted: no read-ahead
             for (Outcome o : outcomes) {
                 if (o.error() != null) {
@@ -157,8 +175,22 @@ public final class PopulationComparison {
                 }
                 if (!o.before().warnings().isEmpty() || !o.after().warnings().isEmpty()) {
                     warned++;
+                    for (var w : o.before().warnings()) {
+                        if (w.code().equals("ASSUMED_VALUE")) {
+                            assumed.putIfAbsent(w.en(), w);
+                        }
+                    }
+                    for (var w : o.after().warnings()) {
+                        if (w.code().equals("ASSUMED_VALUE")) {
+                            assumed.putIfAbsent(w.en(), w);
+                        }
+                    }
                 }
                 people.add(new BigDecimal[]{o.wageBand(), b, a});
+                ContributionRequest q = o.before().request();
+                add(byPeriod, q.period().toString(), b, a);
+                add(byRegion, q.region(), b, a);
+                add(byRiskClass, q.riskClass().map(String::valueOf).orElse(NO_RISK_CLASS), b, a);
                 if (o.shift() != null) {
                     int sh = o.shift();
                     retired++;
@@ -173,6 +205,10 @@ public final class PopulationComparison {
             }
             progress.update(computed + failed, consumed, java.time.Duration.ofNanos(System.nanoTime() - start));
         }
+        if (computed + failed != rowsRead) {
+            throw new RunStopped(rowsRead, lastRow, new IllegalStateException("rows read " + rowsRead + " but "
+                    + computed + " computed and " + failed + " in error"));
+        }
         progress.finished();
         List<BigDecimal> changes = people.stream().map(p -> p[2].subtract(p[1])).sorted().toList();
         List<BigDecimal> deciles = new ArrayList<>();
@@ -186,7 +222,13 @@ public final class PopulationComparison {
                 changes.isEmpty() ? Optional.empty() : Optional.of(changes.get(changes.size() - 1)),
                 bands(people), warned, retirement ? Optional.of(new RetirementShift(retired, later, earlier, byShift,
                         byYear.entrySet().stream().map(e -> new RetirementShift.BirthYear(e.getKey(), (int) e.getValue()[0],
-                                (int) e.getValue()[1], e.getValue()[2])).toList())) : Optional.empty());
+                                (int) e.getValue()[1], e.getValue()[2])).toList())) : Optional.empty(),
+                List.copyOf(byPeriod.values()), List.copyOf(byRegion.values()), List.copyOf(byRiskClass.values()),
+                List.copyOf(assumed.values()));
+    }
+
+    private static void add(Map<String, Group> groups, String key, BigDecimal before, BigDecimal after) {
+        groups.put(key, groups.getOrDefault(key, Group.empty(key)).plus(before, after));
     }
 
     /** The nearest-rank percentile's 1-based rank: ceil(p/100 × n). */
@@ -205,16 +247,30 @@ public final class PopulationComparison {
             int to = (i + 1) * n / bands;
             BigDecimal b = BigDecimal.ZERO.setScale(2);
             BigDecimal a = BigDecimal.ZERO.setScale(2);
+            int rises = 0;
+            int falls = 0;
             for (int k = from; k < to; k++) {
                 b = b.add(sorted.get(k)[1]);
                 a = a.add(sorted.get(k)[2]);
+                int cmp = sorted.get(k)[2].compareTo(sorted.get(k)[1]);
+                rises += cmp > 0 ? 1 : 0;
+                falls += cmp < 0 ? 1 : 0;
             }
-            out.add(new Summary.WageBand(i + 1, sorted.get(from)[0], sorted.get(to - 1)[0], to - from, b, a));
+            out.add(new Summary.WageBand(i + 1, sorted.get(from)[0], sorted.get(to - 1)[0], to - from, b, a, rises, falls));
         }
         return out;
     }
 
     private Outcome evaluate(PopulationRow row, ContributionRowParser parser) {
+        try {
+            return evaluateRow(row, parser);
+        } catch (RuntimeException e) {
+            // never lose a row: an unexpected failure is reported on the row, not thrown away
+            return Outcome.failed(new RowError(row.rowNumber(), row.id(), "", "", "internal error: " + e));
+        }
+    }
+
+    private Outcome evaluateRow(PopulationRow row, ContributionRowParser parser) {
         ContributionRequest request;
         try {
             request = parser.parse(row);

@@ -14,17 +14,42 @@ import java.util.Optional;
  * @param changeDeciles the 10th, 20th … 90th percentile of the per-person change of the total (nearest rank)
  * @param minChange   the smallest per-person change (empty when no row was computed)
  * @param wageBands   ten bands of equal head count by declared wage (or base), with the change in each
- * @param warnings    rows computed with a carried-forward value (baseline or scenario)
+ * @param warnings    rows computed with a carried-forward or an assumed value (baseline or scenario)
  * @param retirement  for a scenario that touches retirement (a {@code retirement.*} switch or parameter): how
  *                    people's retirement month moves
+ * @param byPeriod    费款所属期: one group per month the computed rows are for, in order (which months the rows cover)
+ * @param byRegion    统筹地区: one group per region, in code order
+ * @param byRiskClass 行业风险类别: one group per risk class ("none" for rows without one), in order
+ * @param assumptions the distinct ASSUMED_VALUE warnings of the rows (推定值), each once
  */
 public record Summary(int rows, int errors, SideTotals baseline, SideTotals scenario, int rises, int falls,
                       int stays, List<BigDecimal> changeDeciles, Optional<BigDecimal> minChange,
                       Optional<BigDecimal> maxChange, List<WageBand> wageBands, int warnings,
-                      Optional<RetirementShift> retirement) {
+                      Optional<RetirementShift> retirement, List<Group> byPeriod, List<Group> byRegion,
+                      List<Group> byRiskClass, List<io.shebao.trace.Message> assumptions) {
+    /** Months in a year: the annual figures are the monthly ones × 12. */
+    public static final BigDecimal MONTHS_A_YEAR = BigDecimal.valueOf(12);
+
     public Summary {
+        assumptions = List.copyOf(assumptions);
         changeDeciles = List.copyOf(changeDeciles);
         wageBands = List.copyOf(wageBands);
+        byPeriod = List.copyOf(byPeriod);
+        byRegion = List.copyOf(byRegion);
+        byRiskClass = List.copyOf(byRiskClass);
+    }
+
+    /** Without the groups (as before they existed). */
+    public Summary(int rows, int errors, SideTotals baseline, SideTotals scenario, int rises, int falls, int stays,
+                   List<BigDecimal> changeDeciles, Optional<BigDecimal> minChange, Optional<BigDecimal> maxChange,
+                   List<WageBand> wageBands, int warnings, Optional<RetirementShift> retirement) {
+        this(rows, errors, baseline, scenario, rises, falls, stays, changeDeciles, minChange, maxChange, wageBands,
+                warnings, retirement, List.of(), List.of(), List.of());
+    }
+
+    /** A monthly amount as a year's: × 12 (each row's monthly contribution paid for twelve months). */
+    public static BigDecimal annual(BigDecimal monthly) {
+        return monthly.multiply(MONTHS_A_YEAR);
     }
 
     /** Scenario − baseline. */
@@ -42,10 +67,21 @@ public record Summary(int rows, int errors, SideTotals baseline, SideTotals scen
 
     /**
      * 工资档: people whose wage (or base) lies in [low, high], the baseline and scenario totals of their
-     * monthly contributions, and the mean change per person (to the fen, half-up).
+     * monthly contributions, the mean change per person (to the fen, half-up), and how many of them pay more
+     * ({@code rises}, 多缴) and less ({@code falls}, 少缴) under the scenario.
      */
     public record WageBand(int index, BigDecimal low, BigDecimal high, int people, BigDecimal baseline,
-                           BigDecimal scenario) {
+                           BigDecimal scenario, int rises, int falls) {
+        /** Without the head counts of who pays more and less. */
+        public WageBand(int index, BigDecimal low, BigDecimal high, int people, BigDecimal baseline, BigDecimal scenario) {
+            this(index, low, high, people, baseline, scenario, 0, 0);
+        }
+
+        /** People in the band whose total is unchanged. */
+        public int unchanged() {
+            return people - rises - falls;
+        }
+
         public BigDecimal change() {
             return scenario.subtract(baseline);
         }

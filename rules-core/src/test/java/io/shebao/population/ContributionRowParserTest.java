@@ -3,6 +3,7 @@ package io.shebao.population;
 import io.shebao.ShebaoException;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.Insurance;
+import io.shebao.contribution.UnitKind;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -87,6 +88,18 @@ class ContributionRowParserTest {
             assertEquals(c[2], e.value().orElseThrow(), c[0]);
             assertTrue(e.getMessage().startsWith(c[1] + ":"), e.getMessage());
         }
+    }
+
+    @Test
+    void unitKindColumnIsReadAndCheckedAndItsApiFieldMapsBackToIt() {
+        String h = "id,region,period,base,unit_kind";
+        assertEquals(Optional.of(UnitKind.INDIVIDUAL_BUSINESS),
+                STRICT.parse(row(h, "P1,wuhan,2020-05,5000,individual-business")).unitKind());
+        assertEquals(Optional.empty(), STRICT.parse(row(h, "P1,wuhan,2020-05,5000,")).unitKind());
+        ShebaoException e = assertThrows(ShebaoException.class, () -> STRICT.parse(row(h, "P1,wuhan,2020-05,5000,ngo")));
+        assertEquals("unit_kind", e.field().orElseThrow());
+        assertTrue(e.getMessage().contains("sme|large|individual-business|public-institution"), e.getMessage());
+        assertEquals("unit_kind", ContributionRowParser.column("unitKind"));
     }
 
     @Test

@@ -1,0 +1,94 @@
+package io.shebao.contribution;
+
+import io.shebao.ErrorCode;
+import io.shebao.ShebaoException;
+import io.shebao.ShebaoRules;
+import io.shebao.region.Region;
+import io.shebao.trace.Message;
+import io.shebao.trace.ParameterUse;
+import org.junit.jupiter.api.Test;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every region × month from 2021-07 to 2026-12 computes pension, unemployment and work injury for a wage
+ * (class 1); ASSUMED_VALUE warnings appear exactly where an assumed value was used, and strict mode fails
+ * exactly there. Where the assumptions are is stated here by hand (from the issue and the digest), not read
+ * from the parameter files, so that a value whose provenance changes makes this test fail.
+ */
+class EveryMonthEveryRegionTest {
+    private static final ShebaoRules RULES = ShebaoRules.load();
+    private static final ShebaoRules STRICT = ShebaoRules.builder().strict().build();
+
+    /** The parameters the month's answer must take from an assumed value. */
+    static Set<String> assumedIn(YearMonth m) {
+        Set<String> out = new TreeSet<>();
+        if (!m.isBefore(YearMonth.of(2021, 5)) && !m.isAfter(YearMonth.of(2021, 10))) {
+            out.add("work_injury.base_rate[1]");
+            out.add("work_injury.reduction_factor");
+        }
+        if (!m.isBefore(YearMonth.of(2021, 12)) && !m.isAfter(YearMonth.of(2022, 4))) {
+            out.add("work_injury.reduction_factor");
+        }
+        if (m.getYear() == 2026) {
+            out.add("unemployment.employer_rate");
+            out.add("unemployment.employee_rate");
+        }
+        if (!m.isBefore(YearMonth.of(2026, 7))) {
+            out.add("contribution_base.floor");
+            out.add("contribution_base.ceiling");
+        }
+        return out;
+    }
+
+    @Test
+    void everyRegionEveryMonthComputesWithWarningsExactlyWhereAssumed() {
+        int cases = 0;
+        int assumedCases = 0;
+        for (Region region : RULES.regions().all()) {
+            if (region.parent().isEmpty()) {
+                continue; // the province itself sets no base limits: they are the cities'
+            }
+            for (YearMonth m = YearMonth.of(2021, 7); !m.isAfter(YearMonth.of(2026, 12)); m = m.plusMonths(1)) {
+                ContributionRequest req = ContributionRequest.builder(region.code(), m).wage("6000").riskClass(1)
+                        .insurances(Insurance.PENSION, Insurance.UNEMPLOYMENT, Insurance.WORK_INJURY).build();
+                String what = region.code() + " " + m;
+                ContributionResult r = RULES.contribution(req);
+                cases++;
+                assertEquals(3, r.lines().size(), what);
+                Set<String> expected = assumedIn(m);
+                Set<String> used = new TreeSet<>();
+                for (ParameterUse u : r.trace().parameters()) {
+                    if (u.provenance().equals("assumed")) {
+                        used.add(u.qualifiedId());
+                    }
+                }
+                assertEquals(expected, used, what);
+                List<Message> warnings = r.warnings().stream().filter(w -> w.code().equals("ASSUMED_VALUE")).toList();
+                assertEquals(expected.size(), warnings.size(), () -> what + ": " + r.warnings());
+                assertEquals(warnings.size(), r.warnings().size(), () -> what + ": only assumptions warn: " + r.warnings());
+                for (String id : expected) {
+                    assertTrue(warnings.stream().anyMatch(w -> w.en().contains(id + " = ") && w.zh().contains(id + " = ")
+                            && w.en().contains("inferred")), () -> what + ": no warning names " + id + ": " + warnings);
+                }
+                if (expected.isEmpty()) {
+                    assertEquals(r.totals(), STRICT.contribution(req).totals(), what);
+                } else {
+                    assumedCases++;
+                    ShebaoException e = assertThrows(ShebaoException.class, () -> STRICT.contribution(req), what);
+                    assertEquals(ErrorCode.PARAMETER_UNKNOWN, e.code(), what);
+                    assertTrue(expected.stream().anyMatch(id -> e.getMessage().contains(id)), () -> what + ": " + e.getMessage());
+                }
+            }
+        }
+        assertEquals(17 * 66, cases);
+        assertEquals(17 * (4 + 5 + 12), assumedCases);
+    }
+}

@@ -1,0 +1,72 @@
+package io.shebao.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The {@code ./shebao} launcher at the repository root: it writes the start-up archive once (training run),
+ * uses it afterwards, and the answers are the same with the archive, without it, and from {@code java -jar}.
+ */
+class LauncherIT {
+    private static final String[] QUESTION = {"contribution", "--region", "yichang", "--period", "2023-05",
+            "--wage", "3450", "--risk-class", "1", "--format", "json"};
+
+    private static CliProcess.Outcome launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Path jar = CliProcess.jar().toAbsolutePath();
+        Path launcher = jar.getParent().getParent().getParent().resolve("shebao");
+        List<String> cmd = new ArrayList<>(List.of("bash", launcher.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        // the launcher runs the `java` on the PATH: this JVM's
+        pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] err = new byte[0];
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        err = p.getErrorStream().readAllBytes();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("launcher did not finish");
+        }
+        return new CliProcess.Outcome(p.exitValue(), out, new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesTheArchiveOnceAndAnswersAsJavaJar() throws Exception {
+        Path jsa = CliProcess.jar().toAbsolutePath().getParent().resolve("shebao.jsa");
+        Files.deleteIfExists(jsa);
+        CliProcess.Outcome plain = CliProcess.run(QUESTION);
+        assertEquals(0, plain.exit(), plain.err());
+
+        CliProcess.Outcome first = launch(Map.of(), QUESTION);
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.err().contains("wrote the start-up archive"), first.err());
+        assertTrue(Files.size(jsa) > 1_000_000, "an archive of the loaded classes");
+        assertEquals(plain.out(), first.out());
+
+        CliProcess.Outcome second = launch(Map.of(), QUESTION);
+        assertEquals(0, second.exit(), second.err());
+        assertEquals("", second.err(), "the archive is reused, nothing written again");
+        assertEquals(plain.out(), second.out());
+
+        CliProcess.Outcome off = launch(Map.of("SHEBAO_CDS", "off"), QUESTION);
+        assertEquals(plain.out(), off.out());
+
+        // an error still reads as one line on stderr and exit 2 under the launcher's options
+        CliProcess.Outcome bad = launch(Map.of(), "contribution", "--region", "yichang", "--period", "2023-13", "--wage", "3450");
+        assertEquals(2, bad.exit());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+    }
+}

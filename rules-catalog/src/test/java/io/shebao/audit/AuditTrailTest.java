@@ -69,6 +69,7 @@ class AuditTrailTest {
             AuditRecord v1 = switch (r.kind()) {
                 case CONTRIBUTION -> RULES.audit().record(RULES.contribution(ContributionAudit.readRequest(r.request())));
                 case RETIREMENT -> RULES.audit().record(RULES.retirement(RetirementAudit.readQuery(r.request())));
+                default -> throw new AssertionError("a batch trail holds contribution and retirement rows only: " + r.kind());
             };
             ObjectNode expanded = content(r);
             ObjectNode expected = content(v1);

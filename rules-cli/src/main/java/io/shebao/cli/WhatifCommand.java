@@ -179,7 +179,8 @@ final class WhatifCommand implements Callable<Integer> {
                         target.write(RowError.HEADER + "\n");
                         header[0] = true;
                     }
-                    target.write(e.csv() + "\n");
+                    // on the terminal a row error is one line: a line break inside a quoted id is shown escaped
+                    target.write((ew != null ? e.csv() : TerminalText.oneLine(e.csv())) + "\n");
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }

@@ -343,5 +343,15 @@ class HostileInputCliIT {
         assertEquals(2, keys.exit());
         assertTrue(oneLine(keys).contains("--out") && keys.err().contains("'' is not allowed"), keys.err());
         assertFalse(Files.exists(Path.of("shebao-audit.key")), "no private key written into the working directory");
+
+        // whatif without --errors prints row errors on stderr: an id with a line break stays on its one line
+        Path people = input(dir.resolve("people.csv"), HEADER + rows(1, 2) + "\"bad\nid\",nowhere,2025-09,5000,1\n");
+        Path scenario = input(dir.resolve("s.yaml"), Files.readString(Path.of("..", "examples", "scenarios",
+                "ceiling-raised.yaml")));
+        CliProcess.Outcome whatif = CliProcess.run("whatif", "--scenario", scenario.toString(), "--population",
+                people.toString(), "--format", "json");
+        assertEquals(1, whatif.exit(), whatif.err());
+        assertTrue(whatif.err().lines().anyMatch(l -> l.startsWith("3,") && l.contains("bad\\nid")), whatif.err());
+        inputsUntouched();
     }
 }

@@ -44,7 +44,7 @@ public record Summary(int rows, int errors, SideTotals baseline, SideTotals scen
                    List<BigDecimal> changeDeciles, Optional<BigDecimal> minChange, Optional<BigDecimal> maxChange,
                    List<WageBand> wageBands, int warnings, Optional<RetirementShift> retirement) {
         this(rows, errors, baseline, scenario, rises, falls, stays, changeDeciles, minChange, maxChange, wageBands,
-                warnings, retirement, List.of(), List.of(), List.of());
+                warnings, retirement, List.of(), List.of(), List.of(), List.of());
     }
 
     /** A monthly amount as a year's: × 12 (each row's monthly contribution paid for twelve months). */

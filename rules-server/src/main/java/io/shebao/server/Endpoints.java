@@ -103,11 +103,14 @@ public final class Endpoints {
         return body.get(name);
     }
 
-    /** The scenario as a JSON object (a scenario file's keys) or as the text of a scenario file. */
+    /**
+     * The scenario as a JSON object (a scenario file's keys) or as the text of a scenario file; the trace names its
+     * values' place as {@code request.scenario} and the line in that text.
+     */
     private static Scenario scenario(ShebaoRules rules, JsonNode body) {
         JsonNode s = field(body, "scenario");
         String text = s.isTextual() ? s.textValue() : Json.write(s, false);
-        return ScenarioReader.of(rules).read(new StringReader(text), "scenario");
+        return ScenarioReader.of(rules).read(new StringReader(text), "request.scenario");
     }
 
     /** The record as sent: its digest is over its own text's content. */

@@ -13,13 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** `shebao test` through the built CLI: the golden cases pass, a wrong figure fails with its diff, a malformed file exits 2. */
 class TestCliIT {
     private static final Path GOLDEN = Path.of("..", "rules-catalog", "src", "test", "resources", "cases");
+    /** The example docs/TESTS.md shows (kept identical to it). */
+    private static final Path EXAMPLE = Path.of("..", "examples", "cases", "wuhan-2025.yaml");
 
     @Test
     void theGoldenCasesPass() throws Exception {
         assertTrue(Files.isDirectory(GOLDEN), GOLDEN.toAbsolutePath().toString());
-        CliProcess.Outcome o = CliProcess.run("test", GOLDEN.toString());
+        CliProcess.Outcome o = CliProcess.run("test", GOLDEN.toString(), EXAMPLE.toString());
         assertEquals(0, o.exit(), o.out() + o.err());
-        assertTrue(o.out().matches("(?s).*2 files, \\d+ checks\\R\\d+ passed, 0 failed\\R"), o.out());
+        assertTrue(o.out().matches("(?s).*3 files, \\d+ checks\\R\\d+ passed, 0 failed\\R"), o.out());
         assertFalse(o.out().contains("FAIL"), o.out());
     }
 

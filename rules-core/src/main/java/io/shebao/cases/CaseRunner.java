@@ -40,6 +40,10 @@ public record CaseRunner(ShebaoRules rules, LocalDate today) {
     private static final Set<String> CONTRIBUTION_FIELDS = Set.of("minimumContributionMonths",
             "contributionMonthsAtRetirement", "contributionMet", "shortfallMonths");
 
+    /** 退休: the parameter family behind each part of the answer (the catalogue's parameter naming). */
+    private static final Map<String, String> RETIREMENT_PARAMETERS = Map.of("flexibleWindow", "retirement.flexible.",
+            "requested", "retirement.flexible.", "earlyRetirement", "retirement.early.", "transferIn", "retirement.transfer_in.");
+
     public CaseRunner {
         Objects.requireNonNull(rules);
         Objects.requireNonNull(today);
@@ -232,7 +236,10 @@ public record CaseRunner(ShebaoRules rules, LocalDate today) {
         return out;
     }
 
-    /** The parameter values used for the field: a contribution line's insurance's and the base's; else all used. */
+    /**
+     * The parameter values used for the field: a contribution line's insurance's and the base's; a retirement
+     * field's family (age, minimum contribution, flexible window, early retirement, transfer-in); else all used.
+     */
     static List<ParameterUse> parametersBehind(CaseKind kind, String path, Trace trace) {
         String[] seg = path.split("\\.");
         if (kind == CaseKind.CONTRIBUTION && seg[0].equals("lines") && seg.length > 1 && LINE_RULES.containsKey(seg[1])) {
@@ -241,6 +248,16 @@ public record CaseRunner(ShebaoRules rules, LocalDate today) {
         }
         if (kind == CaseKind.CONTRIBUTION && seg[0].equals("baseAdjustment")) {
             return trace.parameters().stream().filter(u -> u.id().startsWith("contribution_base.")).toList();
+        }
+        if (kind == CaseKind.RETIREMENT) {
+            List<String> prefixes = AGE_FIELDS.contains(seg[0]) ? List.of("retirement.original_age", "retirement.reform.")
+                    : CONTRIBUTION_FIELDS.contains(seg[0]) ? List.of("retirement.minimum_contribution.")
+                    : RETIREMENT_PARAMETERS.containsKey(seg[0]) ? List.of(RETIREMENT_PARAMETERS.get(seg[0])) : List.of();
+            List<ParameterUse> narrowed = trace.parameters().stream()
+                    .filter(u -> prefixes.stream().anyMatch(u.id()::startsWith)).toList();
+            if (!narrowed.isEmpty()) {
+                return narrowed;
+            }
         }
         return trace.parameters();
     }

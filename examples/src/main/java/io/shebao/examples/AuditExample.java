@@ -31,13 +31,17 @@ public final class AuditExample {
         AuditRecord record = rules.audit().record(r);
 
         Path file = Files.createTempFile("shebao-audit", ".jsonl");
-        try (AuditWriter w = AuditWriter.append(file, Optional.empty(), Optional.empty())) {
-            w.write(record);
+        AuditRecord stored;
+        try {
+            try (AuditWriter w = AuditWriter.append(file, Optional.empty(), Optional.empty())) {
+                w.write(record);
+            }
+            System.out.println("wrote an audit record (digest " + record.digest() + ")");
+            // Years later: read the line back and recompute with today's library.
+            stored = AuditRecord.parse(Files.readAllLines(file).get(0));
+        } finally {
+            Files.deleteIfExists(file); // an example leaves nothing behind
         }
-        System.out.println("wrote " + file + " (digest " + record.digest() + ")");
-
-        // Years later: read the line back and recompute with today's library.
-        AuditRecord stored = AuditRecord.parse(Files.readAllLines(file).get(0));
         ReplayOutcome o = rules.replay(stored);
         System.out.println("replay: " + o.status().code() + " " + o.subject());
         System.out.print(Explanation.of(stored, Language.ZH).text());

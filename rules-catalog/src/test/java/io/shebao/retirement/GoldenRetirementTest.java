@@ -24,10 +24,10 @@ class GoldenRetirementTest {
         return GoldenCases.tests(RULES, CASES);
     }
 
-    /** The 45 CSV rows and their 375 checks were converted; cases may be added, none may go. */
+    /** The 46 CSV rows and their 387 checks were converted; cases may be added, none may go. */
     @Test
     void noCaseLost() {
-        assertTrue(CASES.size() >= 45, () -> CASES.size() + " cases");
-        assertTrue(GoldenCases.checks(CASES) >= 375, () -> GoldenCases.checks(CASES) + " checks");
+        assertTrue(CASES.size() >= 46, () -> CASES.size() + " cases");
+        assertTrue(GoldenCases.checks(CASES) >= 387, () -> GoldenCases.checks(CASES) + " checks");
     }
 }

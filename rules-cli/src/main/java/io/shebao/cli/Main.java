@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        configureLogging(java.util.Arrays.asList(args).contains("--verbose"));
         System.exit(run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8),
                 new PrintStream(System.err, true, StandardCharsets.UTF_8)));
     }
@@ -38,12 +40,59 @@ public final class Main {
         return cl.execute(args);
     }
 
+    /**
+     * SLF4J through slf4j-simple, on stderr: only warnings by default, so answers and tables stay clean; with
+     * {@code --verbose} the library's loggers ({@code io.shebao.*}) at debug. A {@code -D} the user set wins.
+     * Must run before the first logger is created.
+     */
+    static void configureLogging(boolean verbose) {
+        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+        setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+        if (verbose) {
+            setIfAbsent("org.slf4j.simpleLogger.log.io.shebao", "debug");
+        }
+    }
+
+    /** What the user typed, with control characters shown as escapes so nothing reaches the terminal raw. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().limit(200).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new ShebaoCommand());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Help is read at 100 columns: file names and Chinese terms are not cut at 80.
+        cl.setUsageHelpWidth(100);
         cl.setParameterExceptionHandler((ex, a) -> {
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && u.isUnknownOption() == false
+                    && ex.getCommandLine().getCommandSpec().subcommands().size() > 0
+                    && !u.getUnmatched().isEmpty()) {
+                // A mistyped command: name it and suggest the closest ones instead of "Unmatched arguments".
+                String typed = u.getUnmatched().get(0);
+                List<String> close = u.getSuggestions();
+                err.println("shebao: unknown command '" + printable(typed) + "'"
+                        + (close.isEmpty() ? "" : "; did you mean " + close.get(0) + "?")
+                        + " (shebao --help lists the commands)");
+                return 2;
+            }
             err.println("shebao: " + ex.getMessage());
             return 2;
         });

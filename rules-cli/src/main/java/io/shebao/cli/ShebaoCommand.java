@@ -8,12 +8,16 @@ import picocli.CommandLine.Command;
         subcommands = {ContributionCommand.class, RetirementCommand.class, ParamsCommand.class, ReplayCommand.class,
                 ExplainCommand.class, KeysCommand.class, WhatifCommand.class, BatchCommand.class,
                 TestCommand.class, ServeCommand.class})
-final class ShebaoCommand implements Runnable {
+final class ShebaoCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** No command given: a usage error (exit 2), with the command list on stderr. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        err.println("shebao: a command is required");
+        spec.commandLine().usage(err);
+        return 2;
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * collects its own trace: nothing mutable is shared between calls.
  */
 public final class RuleEngine {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleEngine.class);
     private static final Map<String, RuleEngine> LOADED = new ConcurrentHashMap<>();
 
     private final KieBase kbase;
@@ -44,8 +45,11 @@ public final class RuleEngine {
 
     private static RuleEngine build(String name) {
         try {
+            long t0 = System.nanoTime();
             KieContainer c = KieServices.get().getKieClasspathContainer(RuleEngine.class.getClassLoader());
-            return new RuleEngine(c.getKieBase(name));
+            RuleEngine e = new RuleEngine(c.getKieBase(name));
+            LOG.debug("rule base {} loaded: {} rules in {} ms", name, e.ruleCount(), (System.nanoTime() - t0) / 1_000_000);
+            return e;
         } catch (RuntimeException e) {
             throw new ShebaoException(ErrorCode.RULES_UNAVAILABLE, null, name,
                     "rule base '" + name + "' is not on the class path: add rules-catalog as a dependency ("

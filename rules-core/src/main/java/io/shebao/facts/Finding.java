@@ -9,10 +9,9 @@ import java.time.YearMonth;
  * What a retirement rule concluded about one element, with its words in Chinese and English.
  * Topics: {@code reason} (the main answer), {@code note}, {@code warning}, {@code option:<kind>},
  * {@code flexible}, {@code request}, {@code early:<kind>}, {@code transfer}.
- *
- * @param status  for conditions and options (MET = available); null for plain reasons
- * @param month   a month the finding names (option month, age reached), or null
- * @param months  a number of months the finding names (extension, lump sum), or 0
+ * Its status is set for conditions and options (MET = available) and null for plain reasons; its month is a
+ * month the finding names (option month, age reached) or null; its months a number of months it names
+ * (extension, lump sum) or 0.
  */
 public final class Finding {
     private final String topic;

@@ -126,6 +126,14 @@ public final class RetirementInput {
         return asOfMonth;
     }
 
+    /**
+     * 延长缴费起始月: extended contributions start at the statutory month, or at the month of the question when
+     * that month is already past (contributions cannot be made for months gone by).
+     */
+    public YearMonth extensionStart(YearMonth statutoryMonth) {
+        return statutoryMonth.isBefore(asOfMonth) ? asOfMonth : statutoryMonth;
+    }
+
     /** Age in whole months at the as-of month. */
     public int getAgeMonthsAtAsOf() {
         return monthsBetween(birthMonth, asOfMonth);

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  * class path, shipped by {@code rules-catalog}) and parameter packs from directories.
  */
 public final class ParameterCatalog {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ParameterCatalog.class);
     public static final String INDEX = "shebao/catalog.yaml";
     /** The folder of a parameter pack that holds holiday calendar files (one year each), not parameter files. */
     public static final String CALENDAR_FOLDER = "calendar";
@@ -73,7 +74,10 @@ public final class ParameterCatalog {
             b.layer(packName(pack), readPack(reader, pack));
             calendars.addAll(readPackCalendars(pack));
         }
-        return b.calendar(HolidayCalendar.of(calendars)).build();
+        ParameterSet set = b.calendar(HolidayCalendar.of(calendars)).build();
+        LOG.debug("parameters loaded: layers {}, {} values, holiday calendars {}, hash {}", set.layers(),
+                set.values().size(), set.calendar().years(), set.hash());
+        return set;
     }
 
     /** A pack's name as shown in traces: the directory's name. */

@@ -23,7 +23,7 @@ final class ServeCommand implements Runnable {
     CommandSpec spec;
 
     @Mixin
-    Common common;
+    RulesOptions options;
 
     @Option(names = "--host", defaultValue = ServerConfig.LOOPBACK, paramLabel = "HOST",
             description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only; 0.0.0.0 = every interface, no authentication).")
@@ -45,7 +45,7 @@ final class ServeCommand implements Runnable {
         if (workers < 1 || workers > 512) {
             throw CliException.badInput("--workers", String.valueOf(workers), "1 to 512");
         }
-        ShebaoRules rules = common.rules();
+        ShebaoRules rules = options.rules();
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withWorkers(workers);
         ShebaoServer server = ShebaoServer.start(rules, config);
         PrintWriter out = spec.commandLine().getOut();

@@ -35,7 +35,7 @@ final class TestCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Common common;
+    RulesOptions options;
 
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR",
             description = "Test files (.yaml, .yml), or directories searched for them.")
@@ -63,7 +63,7 @@ final class TestCommand implements Callable<Integer> {
                 malformed++;
             }
         }
-        CaseRunner runner = new CaseRunner(common.rules(), today == null ? LocalDate.now() : today);
+        CaseRunner runner = new CaseRunner(options.rules(), today == null ? LocalDate.now() : today);
         int passed = 0;
         int failed = 0;
         int checks = 0;

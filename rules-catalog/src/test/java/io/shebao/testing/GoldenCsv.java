@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Reads a golden-case CSV from the test class path: '#' lines are comments, the first row is the header. */
+/** Reads a golden-case CSV (kept for {@link GoldenCsvToYaml}, which converts the old CSVs to YAML cases): '#' lines are comments, the first row is the header. */
 public final class GoldenCsv {
     private GoldenCsv() {
     }

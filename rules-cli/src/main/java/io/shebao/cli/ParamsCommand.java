@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoRules;
 import io.shebao.json.Json;
+import io.shebao.json.ParameterJson;
 import io.shebao.parameter.ParameterDefinition;
 import io.shebao.parameter.ParameterSet;
 import io.shebao.parameter.ParameterValue;
@@ -45,13 +46,7 @@ final class ParamsCommand implements Runnable {
             ParameterSet ps = common.rules().parameters();
             PrintWriter out = spec.commandLine().getOut();
             if (common.format == Common.Format.json) {
-                ArrayNode a = Json.array();
-                for (ParameterDefinition d : ps.definitions().values()) {
-                    ObjectNode o = a.addObject().put("id", d.id()).put("unit", d.unit().code())
-                            .put("description", d.description()).put("keyed", d.keyed());
-                    ArrayNode vs = o.putArray("values");
-                    ps.values(d.id()).forEach(v -> vs.add(valueJson(v)));
-                }
+                ArrayNode a = ParameterJson.all(ps);
                 out.println(Json.write(a, true));
             } else {
                 Table t = new Table("id", "unit", "values", "regions", "description");
@@ -155,6 +150,11 @@ final class ParamsCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
+            if (common.format == Common.Format.json) {
+                out.println(Json.write(ParameterJson.regions(common.rules().regions()), true));
+                out.flush();
+                return;
+            }
             Table t = new Table("code", "名称", "name", "parent");
             for (Region r : common.rules().regions().all()) {
                 t.row(r.code(), r.nameZh(), r.nameEn(), r.parent().orElse(""));
@@ -165,15 +165,6 @@ final class ParamsCommand implements Runnable {
     }
 
     static ObjectNode valueJson(ParameterValue v) {
-        ObjectNode o = Json.object().put("id", v.id());
-        if (!v.key().isEmpty()) {
-            o.put("key", v.key());
-        }
-        o.put("region", v.region()).put("from", v.from().toString());
-        v.until().ifPresent(u -> o.put("until", u.toString()));
-        o.put("value", v.raw()).put("unit", v.unit().code()).put("reference", v.reference())
-                .put("provenance", v.provenance().code()).put("pack", v.origin().pack())
-                .put("file", v.origin().file()).put("line", v.origin().line());
-        return o;
+        return ParameterJson.value(v);
     }
 }

@@ -11,6 +11,7 @@ import io.shebao.audit.ReplayStatus;
 import io.shebao.audit.ReplayTally;
 import io.shebao.audit.VerifyingKey;
 import io.shebao.json.Json;
+import io.shebao.json.ReplayJson;
 import io.shebao.trace.ParameterUse;
 import io.shebao.trace.RuleFiring;
 import picocli.CommandLine.Command;
@@ -149,29 +150,6 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     static ObjectNode json(ReplayOutcome o) {
-        ObjectNode j = Json.object().put("line", o.line()).put("status", o.status().code()).put("subject", o.subject());
-        ArrayNode problems = j.putArray("problems");
-        o.problems().forEach(problems::add);
-        ArrayNode diffs = j.putArray("differences");
-        o.differences().forEach(d -> diffs.addObject().put("path", d.path()).put("recorded", d.before())
-                .put("recomputed", d.after()));
-        ArrayNode rules = j.putArray("rules");
-        o.rules().forEach(f -> rules.addObject().put("id", f.id()).put("name", f.name()).put("legalBasis", f.legalBasis())
-                .put("source", f.source()));
-        ArrayNode params = j.putArray("parameterChanges");
-        for (ParameterChange c : o.parameterChanges()) {
-            ObjectNode p = params.addObject().put("id", c.qualifiedId());
-            c.before().ifPresent(u -> p.set("recorded", param(u)));
-            c.after().ifPresent(u -> p.set("recomputed", param(u)));
-        }
-        ArrayNode notes = j.putArray("notes");
-        o.notes().forEach(notes::add);
-        return j;
-    }
-
-    private static ObjectNode param(ParameterUse u) {
-        ObjectNode p = Json.object().put("value", u.value()).put("region", u.region()).put("from", u.from().toString());
-        u.until().ifPresent(d -> p.put("until", d.toString()));
-        return p.put("reference", u.reference()).put("provenance", u.provenance()).put("pack", u.pack());
+        return ReplayJson.outcome(o);
     }
 }

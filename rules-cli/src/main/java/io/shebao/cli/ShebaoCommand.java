@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
                 "Exit codes: 0 success, 1 differences or rows in error, 2 bad input or an unanswerable question."},
         subcommands = {ContributionCommand.class, RetirementCommand.class, ParamsCommand.class, ReplayCommand.class,
                 ExplainCommand.class, KeysCommand.class, WhatifCommand.class, BatchCommand.class,
-                CertificateCommand.class, ServicesCommand.class})
+                CertificateCommand.class, ServicesCommand.class, TestCommand.class, ServeCommand.class})
 final class ShebaoCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

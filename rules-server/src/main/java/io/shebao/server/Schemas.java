@@ -1,0 +1,139 @@
+package io.shebao.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shebao.contribution.Insurance;
+import io.shebao.json.Json;
+import io.shebao.json.RequestJson;
+import io.shebao.retirement.Category;
+import io.shebao.retirement.SpecialWork;
+import io.shebao.retirement.TransferGround;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** JSON schemas (OpenAPI 3.0) of the request bodies, written from the same field lists the readers check. */
+final class Schemas {
+    private Schemas() {
+    }
+
+    static ObjectNode contributionRequest() {
+        ObjectNode s = object("缴费核定请求: give wage or base. Numbers may be JSON numbers or strings.", "region", "period");
+        ObjectNode p = (ObjectNode) s.get("properties");
+        p.set("region", string("Region code, e.g. wuhan, yichang (GET /regions)."));
+        p.set("period", string("The month the contribution is for, YYYY-MM.").put("pattern", "^\\d{4}-\\d{2}$"));
+        p.set("wage", amount("Declared monthly wage (申报缴费工资); clamped to the base floor and ceiling."));
+        p.set("base", amount("A base already declared (缴费基数): used as given."));
+        p.set("riskClass", Json.object().put("type", "integer").put("minimum", 1).put("maximum", 8)
+                .put("description", "Work-injury industry risk class (行业风险类别)."));
+        p.set("floatGrade", amount("Work-injury float grade in percent (default 100)."));
+        p.set("insurances", codes("Insurances to compute (default: all the region defines).",
+                Arrays.stream(Insurance.values()).map(Insurance::code).toList()));
+        p.set("allowCarryForward", bool("Carry a missing parameter's last value forward, with a warning."));
+        check(s, RequestJson.CONTRIBUTION_FIELDS);
+        return s;
+    }
+
+    static ObjectNode retirementRequest() {
+        ObjectNode s = object("退休查询: give sex and birthMonth, or idNumber.", "contributionMonths");
+        ObjectNode p = (ObjectNode) s.get("properties");
+        p.set("region", string("The pension-receiving region, default wuhan."));
+        p.set("sex", string("male or female.").set("enum", strings(List.of("male", "female"))));
+        p.set("birthMonth", string("Birth month, YYYY-MM."));
+        p.set("category", string("Original-age category.").set("enum",
+                strings(Arrays.stream(Category.values()).map(Category::code).toList())));
+        p.set("contributionMonths", Json.object().put("type", "integer").put("minimum", 0)
+                .put("description", "Contribution months so far, including deemed months (累计缴费月数)."));
+        p.set("firstInsured", string("Month first insured (首次参保), YYYY-MM."));
+        ObjectNode sw = Json.object().put("type", "object").put("description", "Years of special work by kind.");
+        sw.set("additionalProperties", Json.object().put("type", "integer").put("minimum", 0));
+        sw.set("propertyNames", Json.object().set("enum",
+                strings(Arrays.stream(SpecialWork.values()).map(SpecialWork::code).toList())));
+        p.set("specialWorkYears", sw);
+        p.set("incapacityCertified", bool("Complete loss of working capacity certified."));
+        p.set("soeIdentity", bool("Regular employee of a state or collective enterprise."));
+        p.set("requested", string("A retirement month to check, YYYY-MM."));
+        p.set("transferGrounds", codes("Declared grounds for a pension transfer-in.",
+                Arrays.stream(TransferGround.values()).map(TransferGround::code).toList()));
+        p.set("asOf", string("Date of the question, YYYY-MM-DD (default: today).").put("format", "date"));
+        p.set("idNumber", string("18-digit resident ID number."));
+        check(s, RequestJson.RETIREMENT_FIELDS);
+        return s;
+    }
+
+    static ObjectNode whatif(ObjectNode request) {
+        ObjectNode s = object("A question and a what-if scenario (docs/SCENARIOS.md).", "request", "scenario");
+        ObjectNode p = (ObjectNode) s.get("properties");
+        p.set("request", request);
+        ArrayNode one = Json.array();
+        one.add(Json.object().put("type", "object").put("description", "The scenario file's keys as JSON."));
+        one.add(string("The text of a scenario file (YAML)."));
+        p.set("scenario", Json.object().set("oneOf", one));
+        return s;
+    }
+
+    static ObjectNode auditRecord() {
+        return Json.object().put("type", "object")
+                .put("description", "One audit record: a line of a --audit-out file, as written.");
+    }
+
+    static ObjectNode error() {
+        ObjectNode s = object("The one-line error: the API's ShebaoException (code, field, value, message).", "code", "message");
+        ObjectNode p = (ObjectNode) s.get("properties");
+        p.set("code", string("INVALID_INPUT, UNKNOWN_REGION, PARAMETER_UNKNOWN, … or NOT_FOUND, METHOD_NOT_ALLOWED, "
+                + "REQUEST_TOO_LARGE, INTERNAL_ERROR"));
+        p.set("field", string("The field the error is about."));
+        p.set("value", string("The offending value as given."));
+        p.set("message", string("One line saying what is allowed."));
+        return s;
+    }
+
+    private static ObjectNode object(String description, String... required) {
+        ObjectNode s = Json.object().put("type", "object").put("description", description);
+        s.putObject("properties");
+        ArrayNode r = s.putArray("required");
+        for (String x : required) {
+            r.add(x);
+        }
+        s.put("additionalProperties", false);
+        return s;
+    }
+
+    private static ObjectNode string(String d) {
+        return Json.object().put("type", "string").put("description", d);
+    }
+
+    private static ObjectNode bool(String d) {
+        return Json.object().put("type", "boolean").put("description", d);
+    }
+
+    private static ObjectNode amount(String d) {
+        ArrayNode one = Json.array();
+        one.add(Json.object().put("type", "number").put("minimum", 0));
+        one.add(Json.object().put("type", "string").put("pattern", "^\\d+(\\.\\d+)?$"));
+        ObjectNode o = Json.object().put("description", d);
+        o.set("oneOf", one);
+        return o;
+    }
+
+    private static ObjectNode codes(String d, List<String> allowed) {
+        ObjectNode o = Json.object().put("type", "array").put("description", d);
+        o.set("items", Json.object().put("type", "string").set("enum", strings(allowed)));
+        return o;
+    }
+
+    private static ArrayNode strings(List<String> xs) {
+        ArrayNode a = Json.array();
+        xs.forEach(a::add);
+        return a;
+    }
+
+    /** The schema documents exactly the fields the reader accepts. */
+    private static void check(ObjectNode s, List<String> fields) {
+        List<String> documented = new java.util.ArrayList<>();
+        s.get("properties").fieldNames().forEachRemaining(documented::add);
+        if (!documented.equals(fields)) {
+            throw new IllegalStateException("schema fields " + documented + " differ from the reader's " + fields);
+        }
+    }
+}

@@ -96,16 +96,24 @@ public final class ReplayRunner {
             try {
                 AuditTrailReader trail = new AuditTrailReader();
                 List<Item> items = new ArrayList<>(chunkSize);
-                long n = 0;
-                for (String l = lines.readLine(); l != null; l = lines.readLine()) {
-                    n++;
-                    if (l.isBlank()) {
-                        continue;
+                // bounded: a line over the limit is an invalid record (its text is not kept), not the end of the run
+                io.shebao.audit.AuditLines bounded = new io.shebao.audit.AuditLines(lines);
+                while (bounded.next()) {
+                    long n = bounded.number();
+                    if (bounded.oversized()) {
+                        items.add(new Item(n, null, Optional.empty(), "", new AuditTrailReader.Unreadable(n,
+                                "the line is longer than " + bounded.limit()
+                                        + " characters; an audit record is far smaller (limit: docs/LIMITS.md)")));
+                    } else {
+                        String l = bounded.text();
+                        if (l.isBlank()) {
+                            continue;
+                        }
+                        Optional<AuditTrailReader.Entry> h = AuditTrailReader.mayBeHeader(l) ? trail.header(l, n)
+                                : Optional.empty();
+                        items.add(h.isPresent() ? new Item(n, null, Optional.empty(), "", h.get())
+                                : new Item(n, l, trail.header(), trail.whyNoHeader(), null));
                     }
-                    Optional<AuditTrailReader.Entry> h = AuditTrailReader.mayBeHeader(l) ? trail.header(l, n)
-                            : Optional.empty();
-                    items.add(h.isPresent() ? new Item(n, null, Optional.empty(), "", h.get())
-                            : new Item(n, l, trail.header(), trail.whyNoHeader(), null));
                     if (items.size() == chunkSize) {
                         submit(pool, queue, items, counted.count);
                         items = new ArrayList<>(chunkSize);
@@ -116,9 +124,7 @@ public final class ReplayRunner {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                readFailure.set(new UncheckedIOException(e));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException e) { // an I/O error arrives as UncheckedIOException
                 readFailure.set(e);
             } finally {
                 try {

@@ -73,7 +73,7 @@ public final class EmbeddingExample {
         }
 
         try {
-            rules.contribution(ContributionRequest.builder("wuhan", YearMonth.of(2026, 3)).wage("9000").riskClass(2).build());
+            rules.contribution(ContributionRequest.builder("wuhan", YearMonth.of(2027, 3)).wage("9000").riskClass(2).build());
         } catch (ShebaoException e) {
             // A period the parameters do not cover is an error naming the parameter, region and period.
             System.out.println(e.code() + ": " + e.getMessage());

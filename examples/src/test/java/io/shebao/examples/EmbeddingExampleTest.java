@@ -26,6 +26,6 @@ class EmbeddingExampleTest {
         assertTrue(out.contains("938.40 instead of 869.40"), out);
         assertTrue(out.contains("replay: IDENTICAL"), out);
         assertTrue(out.contains("rowsRead=300, rowsWritten=295, rowsInError=5"), out);
-        assertTrue(out.contains("PARAMETER_UNKNOWN: no unemployment rates known for wuhan in 2026-03"), out);
+        assertTrue(out.contains("PARAMETER_UNKNOWN: no unemployment rates known for wuhan in 2027-03"), out);
     }
 }

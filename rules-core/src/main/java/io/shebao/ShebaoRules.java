@@ -7,7 +7,7 @@ import io.shebao.calendar.HolidayCalendar;
 import io.shebao.contribution.ContributionEvaluator;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
-import io.shebao.engine.RuleEngine;
+import io.shebao.internal.engine.RuleEngine;
 import io.shebao.parameter.ParameterCatalog;
 import io.shebao.parameter.ParameterSet;
 import io.shebao.region.RegionRegistry;

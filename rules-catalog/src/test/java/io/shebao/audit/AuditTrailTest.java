@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoRules;
 import io.shebao.batch.BatchRunner;
 import io.shebao.batch.ResultFormat;
-import io.shebao.json.Json;
+import io.shebao.internal.json.Json;
 import io.shebao.population.PopulationReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

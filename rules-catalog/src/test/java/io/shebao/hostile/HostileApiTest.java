@@ -12,7 +12,7 @@ import io.shebao.batch.BatchRunner;
 import io.shebao.batch.BatchSummary;
 import io.shebao.batch.ResultFormat;
 import io.shebao.contribution.ContributionRequest;
-import io.shebao.output.OutputFailure;
+import io.shebao.internal.output.OutputFailure;
 import io.shebao.population.Columns;
 import io.shebao.population.PopulationReader;
 import io.shebao.population.PopulationRow;

@@ -3,8 +3,8 @@ package io.shebao.retirement;
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
-import io.shebao.json.Json;
-import io.shebao.json.RetirementJson;
+import io.shebao.internal.json.Json;
+import io.shebao.internal.json.RetirementJson;
 import io.shebao.trace.ParameterUse;
 import org.junit.jupiter.api.Test;
 

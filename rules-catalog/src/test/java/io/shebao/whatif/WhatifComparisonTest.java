@@ -2,8 +2,8 @@ package io.shebao.whatif;
 
 import io.shebao.ShebaoRules;
 import io.shebao.contribution.Insurance;
-import io.shebao.json.Json;
-import io.shebao.json.WhatifJson;
+import io.shebao.internal.json.Json;
+import io.shebao.internal.json.WhatifJson;
 import io.shebao.population.ContributionRowParser;
 import io.shebao.population.PopulationReader;
 import io.shebao.population.RowError;
@@ -80,7 +80,7 @@ class WhatifComparisonTest {
         assertTrue(s.assumptions().stream().allMatch(m -> m.code().equals("ASSUMED_VALUE") && m.en().contains("unemployment.")));
         String html = io.shebao.whatif.WhatifReport.html(s, statutory(), "people.csv", RULES.parameters().hash());
         assertTrue(html.contains("Assumed values used") && html.contains("unemployment.employer_rate = 0.007"), html);
-        assertTrue(io.shebao.json.WhatifJson.summary(s, statutory()).has("assumptions"));
+        assertTrue(io.shebao.internal.json.WhatifJson.summary(s, statutory()).has("assumptions"));
 
         ShebaoRules strict = ShebaoRules.builder().strict().build();
         List<RowError> errors = new ArrayList<>();

@@ -1,8 +1,8 @@
 package io.shebao.whatif;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.shebao.json.Json;
-import io.shebao.json.WhatifJson;
+import io.shebao.internal.json.Json;
+import io.shebao.internal.json.WhatifJson;
 import io.shebao.population.ContributionRowParser;
 import io.shebao.population.PopulationReader;
 import io.shebao.scenario.Scenario;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoRules;
 import io.shebao.audit.AuditRecord;
 import io.shebao.audit.Explanation;
-import io.shebao.json.Json;
+import io.shebao.internal.json.Json;
 import io.shebao.scenario.Scenario;
 
 import java.io.PrintWriter;

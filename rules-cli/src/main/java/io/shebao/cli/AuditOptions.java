@@ -47,9 +47,9 @@ final class AuditOptions {
             return Optional.empty();
         }
         // appending a record to the private key file would destroy the key
-        io.shebao.output.PathClash.check(signKey == null ? java.util.List.of()
-                        : java.util.List.of(io.shebao.output.PathClash.of("--sign-key", signKey)),
-                java.util.List.of(io.shebao.output.PathClash.of("--audit-out", auditOut)));
+        io.shebao.internal.output.PathClash.check(signKey == null ? java.util.List.of()
+                        : java.util.List.of(io.shebao.internal.output.PathClash.of("--sign-key", signKey)),
+                java.util.List.of(io.shebao.internal.output.PathClash.of("--audit-out", auditOut)));
         Optional<io.shebao.audit.SigningKey> key = Optional.ofNullable(signKey).map(AuditKeys::readSigningKey);
         return Optional.of(AuditWriter.append(auditOut, key, auditTime ? Optional.of(Clock.systemUTC()) : Optional.empty()));
     }

@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import io.shebao.number.Limits;
-import io.shebao.output.AtomicOutput;
-import io.shebao.output.OutputFailure;
-import io.shebao.output.PathClash;
+import io.shebao.internal.number.Limits;
+import io.shebao.internal.output.AtomicOutput;
+import io.shebao.internal.output.OutputFailure;
+import io.shebao.internal.output.PathClash;
 
 import java.io.IOException;
 import java.io.PrintWriter;

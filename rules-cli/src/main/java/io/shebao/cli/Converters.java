@@ -3,10 +3,10 @@ package io.shebao.cli;
 import io.shebao.contribution.UnitKind;
 import picocli.CommandLine;
 
-import io.shebao.number.DecimalBounds;
-import io.shebao.number.Limits;
-import io.shebao.number.MonthText;
-import io.shebao.number.WholeBounds;
+import io.shebao.internal.number.DecimalBounds;
+import io.shebao.internal.number.Limits;
+import io.shebao.internal.number.MonthText;
+import io.shebao.internal.number.WholeBounds;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;

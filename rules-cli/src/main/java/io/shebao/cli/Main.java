@@ -3,7 +3,7 @@ package io.shebao.cli;
 import io.shebao.ShebaoException;
 import picocli.CommandLine;
 
-import io.shebao.output.OutputFailure;
+import io.shebao.internal.output.OutputFailure;
 import io.shebao.population.RunStopped;
 
 import java.io.FileDescriptor;

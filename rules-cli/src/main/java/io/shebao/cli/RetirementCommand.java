@@ -3,9 +3,9 @@ package io.shebao.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoRules;
 import io.shebao.audit.AuditRecord;
-import io.shebao.json.WhatifJson;
+import io.shebao.internal.json.WhatifJson;
 import io.shebao.scenario.Scenario;
-import io.shebao.json.RetirementJson;
+import io.shebao.internal.json.RetirementJson;
 import io.shebao.retirement.Category;
 import io.shebao.retirement.Condition;
 import io.shebao.retirement.EarlyRetirement;
@@ -165,9 +165,9 @@ final class RetirementCommand implements Runnable {
         SpecialWork k = SpecialWork.fromCode(p[0]).orElseThrow(() -> CliException.badInput("--special-work", s,
                 "KIND:YEARS with KIND one of " + SpecialWork.allowedCodes()));
         String years = p.length > 1 ? p[1].strip() : "";
-        if (!io.shebao.number.WholeBounds.YEARS.accepts(years)) {
+        if (!io.shebao.internal.number.WholeBounds.YEARS.accepts(years)) {
             throw CliException.badInput("--special-work", s, "KIND:YEARS with YEARS "
-                    + io.shebao.number.WholeBounds.YEARS.allowed() + ", e.g. heights:11");
+                    + io.shebao.internal.number.WholeBounds.YEARS.allowed() + ", e.g. heights:11");
         }
         b.specialWork(k, Integer.parseInt(years));
     }
@@ -294,11 +294,11 @@ final class RetirementCommand implements Runnable {
         @Override
         public Integer convert(String v) {
             // ASCII digits and a bound before any arithmetic (docs/LIMITS.md)
-            if (io.shebao.number.WholeBounds.MONTHS.accepts(v)) {
+            if (io.shebao.internal.number.WholeBounds.MONTHS.accepts(v)) {
                 return Integer.parseInt(v);
             }
             throw new CommandLine.TypeConversionException("'" + v + "' is not a number of months; allowed: "
-                    + io.shebao.number.WholeBounds.MONTHS.allowed());
+                    + io.shebao.internal.number.WholeBounds.MONTHS.allowed());
         }
     }
 

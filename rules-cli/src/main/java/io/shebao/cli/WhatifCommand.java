@@ -2,8 +2,8 @@ package io.shebao.cli;
 
 import io.shebao.ShebaoRules;
 import io.shebao.contribution.Insurance;
-import io.shebao.json.Json;
-import io.shebao.json.WhatifJson;
+import io.shebao.internal.json.Json;
+import io.shebao.internal.json.WhatifJson;
 import io.shebao.scenario.Scenario;
 import io.shebao.population.ContributionRowParser;
 import io.shebao.population.PopulationReader;
@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import io.shebao.number.Limits;
-import io.shebao.output.AtomicOutput;
-import io.shebao.output.PathClash;
+import io.shebao.internal.number.Limits;
+import io.shebao.internal.output.AtomicOutput;
+import io.shebao.internal.output.PathClash;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.shebao.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.shebao.json.Json;
+import io.shebao.internal.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

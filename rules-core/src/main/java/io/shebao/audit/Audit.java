@@ -7,9 +7,9 @@ import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
-import io.shebao.json.ContributionJson;
-import io.shebao.json.Json;
-import io.shebao.json.RetirementJson;
+import io.shebao.internal.json.ContributionJson;
+import io.shebao.internal.json.Json;
+import io.shebao.internal.json.RetirementJson;
 import io.shebao.retirement.RetirementResult;
 import io.shebao.scenario.Scenario;
 import io.shebao.trace.ParameterUse;
@@ -91,8 +91,8 @@ public final class Audit {
 
     /** The audit record of a service-item check computed by these rules. */
     public AuditRecord record(io.shebao.services.ServiceCheck check) {
-        return record(EvaluationKind.SERVICE, io.shebao.json.ServiceJson.request(check.code(), check.appliedOn(), check.facts()),
-                io.shebao.json.ServiceJson.check(check), check.trace(), scenarioRef());
+        return record(EvaluationKind.SERVICE, io.shebao.internal.json.ServiceJson.request(check.code(), check.appliedOn(), check.facts()),
+                io.shebao.internal.json.ServiceJson.check(check), check.trace(), scenarioRef());
     }
 
     /** The scenario of the rules' view ({@code rules.withScenario(s)}), by name and content hash. */
@@ -114,11 +114,11 @@ public final class Audit {
      */
     public AuditRecord record(io.shebao.certificate.CertificateRequest request, io.shebao.certificate.Certificate certificate,
                               long rosterRowsInError) {
-        ObjectNode req = io.shebao.json.CertificateJson.request(request);
+        ObjectNode req = io.shebao.internal.json.CertificateJson.request(request);
         if (rosterRowsInError > 0) {
             req.put("rosterRowsInError", rosterRowsInError);
         }
-        return record(EvaluationKind.CERTIFICATE, req, io.shebao.json.CertificateJson.result(certificate), certificate.trace(),
+        return record(EvaluationKind.CERTIFICATE, req, io.shebao.internal.json.CertificateJson.result(certificate), certificate.trace(),
                 scenarioRef());
     }
 

@@ -1,6 +1,6 @@
 package io.shebao.audit;
 
-import io.shebao.number.Limits;
+import io.shebao.internal.number.Limits;
 
 import java.io.IOException;
 import java.io.Reader;

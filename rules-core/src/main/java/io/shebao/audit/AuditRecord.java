@@ -1,6 +1,6 @@
 package io.shebao.audit;
 
-import io.shebao.hash.Sha256;
+import io.shebao.internal.hash.Sha256;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
-import io.shebao.json.Json;
+import io.shebao.internal.json.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

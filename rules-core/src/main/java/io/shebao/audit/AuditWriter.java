@@ -1,7 +1,7 @@
 package io.shebao.audit;
 
 import io.shebao.ShebaoException;
-import io.shebao.output.OutputFailure;
+import io.shebao.internal.output.OutputFailure;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;

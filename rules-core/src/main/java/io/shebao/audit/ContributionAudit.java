@@ -3,7 +3,7 @@ package io.shebao.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
-import io.shebao.number.DecimalBounds;
+import io.shebao.internal.number.DecimalBounds;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.UnitKind;
 import io.shebao.contribution.Insurance;

@@ -331,7 +331,7 @@ public record Explanation(List<String> lines) {
     }
 
     /** What a record's amounts and rates may be to be formatted (anything else is shown as written). */
-    private static final io.shebao.number.DecimalBounds SHOWN = new io.shebao.number.DecimalBounds("a displayable number",
+    private static final io.shebao.internal.number.DecimalBounds SHOWN = new io.shebao.internal.number.DecimalBounds("a displayable number",
             30, 30, new BigDecimal("-1e30"), false, new BigDecimal("1e30"));
 
     /** An amount in yuan shown to the fen at least (3450 → 3450.00); display only, never rounds. */

@@ -1,7 +1,7 @@
 package io.shebao.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.shebao.json.Json;
+import io.shebao.internal.json.Json;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,6 +1,6 @@
 package io.shebao.audit;
 
-import io.shebao.hash.Sha256;
+import io.shebao.internal.hash.Sha256;
 
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;

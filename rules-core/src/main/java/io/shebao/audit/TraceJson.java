@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a recorded trace ({@code io.shebao.json.Json#trace}) back into trace types. */
+/** Reads a recorded trace ({@code io.shebao.internal.json.Json#trace}) back into trace types. */
 final class TraceJson {
     private TraceJson() {
     }

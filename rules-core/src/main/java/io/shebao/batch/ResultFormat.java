@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.contribution.ContributionLine;
 import io.shebao.contribution.Insurance;
-import io.shebao.json.Json;
+import io.shebao.internal.json.Json;
 import io.shebao.population.CsvText;
 import io.shebao.population.RowError;
 import io.shebao.trace.Message;

@@ -2,7 +2,7 @@ package io.shebao.calendar;
 
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
-import io.shebao.hash.Sha256;
+import io.shebao.internal.hash.Sha256;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

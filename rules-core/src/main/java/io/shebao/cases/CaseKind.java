@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoRules;
 import io.shebao.contribution.ContributionResult;
-import io.shebao.json.ContributionJson;
-import io.shebao.json.RequestJson;
-import io.shebao.json.RetirementJson;
+import io.shebao.internal.json.ContributionJson;
+import io.shebao.internal.json.RequestJson;
+import io.shebao.internal.json.RetirementJson;
 import io.shebao.retirement.RetirementResult;
 import io.shebao.trace.Trace;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
-import io.shebao.json.Json;
+import io.shebao.internal.json.Json;
 import io.shebao.trace.ParameterUse;
 import io.shebao.trace.RuleFiring;
 import io.shebao.trace.Trace;

@@ -1,8 +1,8 @@
 package io.shebao.contribution;
 
 import io.shebao.ShebaoException;
-import io.shebao.number.DecimalBounds;
-import io.shebao.number.MonthText;
+import io.shebao.internal.number.DecimalBounds;
+import io.shebao.internal.number.MonthText;
 import io.shebao.retirement.Sex;
 
 import java.math.BigDecimal;

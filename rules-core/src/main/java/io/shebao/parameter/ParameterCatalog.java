@@ -114,9 +114,9 @@ public final class ParameterCatalog {
         for (Path f : files) {
             String label = dir.relativize(f).toString().replace('\\', '/');
             try {
-                if (Files.size(f) > io.shebao.number.Limits.YAML_MAX_CODE_POINTS) {
+                if (Files.size(f) > io.shebao.internal.number.Limits.YAML_MAX_CODE_POINTS) {
                     throw new ShebaoException(ErrorCode.PARAMETER_FILE_INVALID, pack + "/" + label, null, pack + "/"
-                            + label + ":0: larger than " + io.shebao.number.Limits.YAML_MAX_CODE_POINTS
+                            + label + ":0: larger than " + io.shebao.internal.number.Limits.YAML_MAX_CODE_POINTS
                             + " bytes (docs/LIMITS.md)");
                 }
                 out.add(reader.read(Files.readAllBytes(f), pack + "/" + label, pack));

@@ -1,7 +1,7 @@
 package io.shebao.parameter;
 
 import io.shebao.calendar.HolidayCalendar;
-import io.shebao.hash.Sha256;
+import io.shebao.internal.hash.Sha256;
 
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;

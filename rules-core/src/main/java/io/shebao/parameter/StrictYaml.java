@@ -2,7 +2,7 @@ package io.shebao.parameter;
 
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
-import io.shebao.number.Limits;
+import io.shebao.internal.number.Limits;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;

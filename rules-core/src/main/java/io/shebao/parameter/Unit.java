@@ -1,9 +1,9 @@
 package io.shebao.parameter;
 
-import io.shebao.number.DecimalBounds;
-import io.shebao.number.Limits;
-import io.shebao.number.MonthText;
-import io.shebao.number.WholeBounds;
+import io.shebao.internal.number.DecimalBounds;
+import io.shebao.internal.number.Limits;
+import io.shebao.internal.number.MonthText;
+import io.shebao.internal.number.WholeBounds;
 
 import java.util.Locale;
 
@@ -46,7 +46,7 @@ public enum Unit {
 
     /**
      * Checks a raw value against this unit; returns a reason when it is not acceptable, or null. Numbers are
-     * bounded before any arithmetic ({@link io.shebao.number.DecimalBounds}, docs/LIMITS.md): ASCII digits,
+     * bounded before any arithmetic ({@link io.shebao.internal.number.DecimalBounds}, docs/LIMITS.md): ASCII digits,
      * capped digits and exponent, and a range per unit.
      */
     public String check(String raw) {

@@ -6,9 +6,9 @@ import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.Insurance;
 import io.shebao.contribution.UnitKind;
 import io.shebao.contribution.Contributor;
-import io.shebao.number.DecimalBounds;
-import io.shebao.number.MonthText;
-import io.shebao.number.WholeBounds;
+import io.shebao.internal.number.DecimalBounds;
+import io.shebao.internal.number.MonthText;
+import io.shebao.internal.number.WholeBounds;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -114,7 +114,7 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
     }
 
     static YearMonth month(String s) {
-        // ASCII digits, years within io.shebao.number.Limits; same result as YearMonth.parse otherwise
+        // ASCII digits, years within io.shebao.internal.number.Limits; same result as YearMonth.parse otherwise
         return MonthText.parse(PERIOD, s, "a month YYYY-MM, e.g. 2025-09");
     }
 

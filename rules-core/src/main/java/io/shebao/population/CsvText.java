@@ -1,6 +1,6 @@
 package io.shebao.population;
 
-import io.shebao.output.SpreadsheetSafe;
+import io.shebao.internal.output.SpreadsheetSafe;
 
 /**
  * RFC 4180 quoting of one output field: quoted when it holds a comma, a quote or a line break, inner quotes

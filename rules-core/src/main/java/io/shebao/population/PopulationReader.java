@@ -58,7 +58,7 @@ public interface PopulationReader extends Iterator<PopulationRow>, Closeable {
 
     /** Opens a file, choosing the format by its extension, with the default record size limit. */
     static PopulationReader open(Path file) {
-        return open(file, io.shebao.number.Limits.maxRecordChars());
+        return open(file, io.shebao.internal.number.Limits.maxRecordChars());
     }
 
     /**
@@ -81,7 +81,7 @@ public interface PopulationReader extends Iterator<PopulationRow>, Closeable {
 
     /** Reads a stream in the given format with the default record size limit; the reader closes it. */
     static PopulationReader open(InputStream in, Format format) {
-        return open(in, format, io.shebao.number.Limits.maxRecordChars());
+        return open(in, format, io.shebao.internal.number.Limits.maxRecordChars());
     }
 
     /** Reads a stream in the given format; the reader closes it. See {@link #open(Path, int)}. */

@@ -1,8 +1,8 @@
 package io.shebao.population;
 
 import io.shebao.ShebaoException;
-import io.shebao.number.MonthText;
-import io.shebao.number.WholeBounds;
+import io.shebao.internal.number.MonthText;
+import io.shebao.internal.number.WholeBounds;
 import io.shebao.retirement.Category;
 import io.shebao.retirement.RetirementQuery;
 import io.shebao.retirement.Sex;

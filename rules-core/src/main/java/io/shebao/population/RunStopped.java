@@ -4,7 +4,7 @@ package io.shebao.population;
  * 运行中止: a batch or what-if run that could not account for every row (the input could not be read to its end, an output
  * could not be written, the JVM ran out of memory, a worker failed). Says how many rows were read and where
  * reading stopped, so that a run never ends as "rows read 0" with a success code. The outputs of such a run
- * are incomplete: the caller discards them (see {@link io.shebao.output.AtomicOutput}).
+ * are incomplete: the caller discards them (see {@link io.shebao.internal.output.AtomicOutput}).
  */
 public final class RunStopped extends RuntimeException {
     private final long rowsRead;

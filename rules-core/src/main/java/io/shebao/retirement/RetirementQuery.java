@@ -51,7 +51,7 @@ public record RetirementQuery(String region, Sex sex, YearMonth birthMonth, Cate
         if (category == null) {
             throw ShebaoException.invalid("category", "", "allowed: " + Category.allowedCodes());
         }
-        io.shebao.number.MonthText.check("birth", birthMonth); // year 0 is not a birth year (docs/LIMITS.md)
+        io.shebao.internal.number.MonthText.check("birth", birthMonth); // year 0 is not a birth year (docs/LIMITS.md)
         YearMonth asOfMonth = YearMonth.from(asOf);
         if (birthMonth.isAfter(asOfMonth)) {
             throw ShebaoException.invalid("birth", birthMonth, "a birth month on or before the date of the question (as-of "

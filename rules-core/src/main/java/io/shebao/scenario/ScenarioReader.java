@@ -53,9 +53,9 @@ public final class ScenarioReader {
 
     public Scenario read(Path file) {
         try {
-            if (Files.size(file) > io.shebao.number.Limits.YAML_MAX_CODE_POINTS) {
+            if (Files.size(file) > io.shebao.internal.number.Limits.YAML_MAX_CODE_POINTS) {
                 throw new ShebaoException(ErrorCode.SCENARIO_INVALID, "scenario", file.toString(), file
-                        + ":0: larger than " + io.shebao.number.Limits.YAML_MAX_CODE_POINTS + " bytes (docs/LIMITS.md)");
+                        + ":0: larger than " + io.shebao.internal.number.Limits.YAML_MAX_CODE_POINTS + " bytes (docs/LIMITS.md)");
             }
             StrictYaml y = new StrictYaml(file.toString(), ErrorCode.SCENARIO_INVALID);
             return read(y, y.parse(Files.readAllBytes(file)), file.toString());

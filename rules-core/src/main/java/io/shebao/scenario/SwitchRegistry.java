@@ -2,7 +2,7 @@ package io.shebao.scenario;
 
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
-import io.shebao.facts.Switch;
+import io.shebao.internal.facts.Switch;
 import io.shebao.parameter.StrictYaml;
 import org.yaml.snakeyaml.nodes.Node;
 

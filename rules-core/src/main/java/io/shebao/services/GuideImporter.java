@@ -2,7 +2,7 @@ package io.shebao.services;
 
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
-import io.shebao.json.Json;
+import io.shebao.internal.json.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.shebao.audit;
 
-import io.shebao.hash.Sha256;
+import io.shebao.internal.hash.Sha256;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.shebao.json.Json;
+import io.shebao.internal.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

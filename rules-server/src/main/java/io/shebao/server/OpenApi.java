@@ -3,7 +3,7 @@ package io.shebao.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoRules;
-import io.shebao.json.Json;
+import io.shebao.internal.json.Json;
 
 import java.util.List;
 import java.util.Map;

@@ -15,7 +15,7 @@ import io.javalin.router.ParsedEndpoint;
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
-import io.shebao.json.Json;
+import io.shebao.internal.json.Json;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.BlockingArrayQueue;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shebao.ShebaoRules;
 import io.shebao.contribution.ContributionRequest;
-import io.shebao.json.ContributionJson;
+import io.shebao.internal.json.ContributionJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,9 +132,9 @@ class ShebaoServerTest {
             assertTrue(x.statusCode() == 200 || x.statusCode() == 400, route + " " + x.statusCode() + " " + x.body());
         }
         // each POST documents its body, and a schema's properties are the fields the reader accepts
-        assertEquals(Set.copyOf(io.shebao.json.RequestJson.CONTRIBUTION_FIELDS), fields(doc.at(
+        assertEquals(Set.copyOf(io.shebao.internal.json.RequestJson.CONTRIBUTION_FIELDS), fields(doc.at(
                 "/paths/~1contribution/post/requestBody/content/application~1json/schema/properties")));
-        assertEquals(Set.copyOf(io.shebao.json.RequestJson.RETIREMENT_FIELDS), fields(doc.at(
+        assertEquals(Set.copyOf(io.shebao.internal.json.RequestJson.RETIREMENT_FIELDS), fields(doc.at(
                 "/paths/~1retirement/post/requestBody/content/application~1json/schema/properties")));
     }
 

@@ -46,8 +46,12 @@ public final class RuleEngine {
     private static RuleEngine build(String name) {
         try {
             long t0 = System.nanoTime();
-            KieContainer c = KieServices.get().getKieClasspathContainer(RuleEngine.class.getClassLoader());
-            RuleEngine e = new RuleEngine(c.getKieBase(name));
+            ClassLoader loader = RuleEngine.class.getClassLoader();
+            KieBase kb = ExecutableModels.kieBase(name, loader).orElseGet(() -> {
+                KieContainer c = KieServices.get().getKieClasspathContainer(loader);
+                return c.getKieBase(name);
+            });
+            RuleEngine e = new RuleEngine(kb);
             LOG.debug("rule base {} loaded: {} rules in {} ms", name, e.ruleCount(), (System.nanoTime() - t0) / 1_000_000);
             return e;
         } catch (RuntimeException e) {

@@ -96,36 +96,26 @@ final class ParamsCommand implements Runnable {
                     .filter(v -> chain == null || chain.contains(v.region()))
                     .filter(v -> key == null || v.key().equals(key)).toList();
             PrintWriter out = spec.commandLine().getOut();
-            if (at != null) {
+            if (common.format == Common.Format.json) {
+                // the same JSON as GET /parameters/{id}
+                out.println(Json.write(ParameterJson.show(ps, rules.regions(), id, region, at, key), true));
+            } else if (at != null) {
                 List<String> keys = d.keyed() ? (key != null ? List.of(key) : ps.keys(id, region)) : List.of("");
-                ArrayNode a = Json.array();
                 Table t = new Table("parameter", "value", "region", "validity", "provenance", "reference");
                 for (String k : keys) {
                     Resolution r = ps.resolve(id, k, region, at);
                     if (r instanceof Resolution.Known kn) {
                         ParameterValue v = kn.value();
-                        a.add(valueJson(v));
                         t.row(v.qualifiedId(), v.raw(), v.region(), v.validity(), v.provenance().code(), v.reference());
                     } else {
                         Resolution.Unknown u = (Resolution.Unknown) r;
                         String q = k.isEmpty() ? id : id + "[" + k + "]";
-                        a.addObject().put("id", id).put("key", k).put("region", region).put("known", false)
-                                .put("lastKnown", u.lastBefore().map(ParameterValue::validity).orElse(""));
                         t.row(q, "UNKNOWN", region, "no value in force in " + at, "",
                                 u.lastBefore().map(v -> "last known " + v.raw() + " in force " + v.validity()).orElse(""));
                     }
                 }
-                if (common.format == Common.Format.json) {
-                    out.println(Json.write(a, true));
-                } else {
-                    out.println(id + " (" + d.unit().code() + ") — " + d.description());
-                    t.print(out);
-                }
-            } else if (common.format == Common.Format.json) {
-                ObjectNode o = Json.object().put("id", id).put("unit", d.unit().code()).put("description", d.description());
-                ArrayNode a = o.putArray("values");
-                vs.forEach(v -> a.add(valueJson(v)));
-                out.println(Json.write(o, true));
+                out.println(id + " (" + d.unit().code() + ") — " + d.description());
+                t.print(out);
             } else {
                 out.println(id + " (" + d.unit().code() + ") — " + d.description());
                 Table t = new Table("region", "key", "from", "until", "value", "provenance", "source file", "reference");

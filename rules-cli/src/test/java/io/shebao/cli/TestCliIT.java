@@ -63,6 +63,24 @@ class TestCliIT {
         assertTrue(o.out().contains("2 passed, 1 failed"), o.out());
     }
 
+    /** --strict: an assumed value (2026's unemployment rate) is unknown, as for the computing commands. */
+    @Test
+    void strictTurnsAssumedValuesIntoUnknown(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("strict.yaml"), """
+                cases:
+                  - name: 武汉 2026-11 needs the assumed 2026 unemployment rate
+                    input: {region: wuhan, period: 2026-11, wage: 9000, riskClass: 1}
+                    expect:
+                      error.code: PARAMETER_UNKNOWN
+                """);
+        CliProcess.Outcome strict = CliProcess.run("test", f.toString(), "--strict");
+        assertEquals(0, strict.exit(), strict.out() + strict.err());
+        assertTrue(strict.out().contains("1 passed, 0 failed"), strict.out());
+        CliProcess.Outcome lenient = CliProcess.run("test", f.toString());
+        assertEquals(1, lenient.exit(), lenient.out() + lenient.err());
+        assertTrue(lenient.out().contains("0 passed, 1 failed"), lenient.out());
+    }
+
     @Test
     void aMalformedFileExits2NamingFileAndLine(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("bad.yaml"), """

@@ -34,6 +34,9 @@ final class ParamsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Width of the regions column of {@code params list}: with the longest id, the table stays within 100 columns. */
+    static final int REGIONS_WIDTH = 22;
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every parameter with its unit, regions and number of dated values.")
     static final class ListCmd implements Runnable {
         @Spec
@@ -49,11 +52,17 @@ final class ParamsCommand implements Runnable {
                 ArrayNode a = ParameterJson.all(ps);
                 out.println(Json.write(a, true));
             } else {
-                Table t = new Table("id", "unit", "values", "regions", "description");
+                // read at 100 columns: the regions wrap within their column, the description goes under the row
+                Table t = new Table("id", "unit", "values", "regions");
                 for (ParameterDefinition d : ps.definitions().values()) {
                     List<ParameterValue> vs = ps.values(d.id());
-                    t.row(d.id(), d.unit().code(), String.valueOf(vs.size()),
-                            String.join(",", vs.stream().map(ParameterValue::region).distinct().toList()), d.description());
+                    List<String> regions = CoverageCommand.wrap(vs.stream().map(ParameterValue::region).distinct().toList(),
+                            REGIONS_WIDTH);
+                    t.row(d.id(), d.unit().code(), String.valueOf(vs.size()), regions.get(0));
+                    for (String more : regions.subList(1, regions.size())) {
+                        t.row("", "", "", more);
+                    }
+                    t.note(d.description());
                 }
                 t.print(out);
             }

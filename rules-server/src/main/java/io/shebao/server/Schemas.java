@@ -2,7 +2,9 @@ package io.shebao.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shebao.contribution.Contributor;
 import io.shebao.contribution.Insurance;
+import io.shebao.contribution.UnitKind;
 import io.shebao.internal.json.Json;
 import io.shebao.internal.json.RequestJson;
 import io.shebao.retirement.Category;
@@ -30,6 +32,12 @@ final class Schemas {
         p.set("insurances", codes("Insurances to compute (default: all the region defines).",
                 Arrays.stream(Insurance.values()).map(Insurance::code).toList()));
         p.set("allowCarryForward", bool("Carry a missing parameter's last value forward, with a warning."));
+        p.set("unitKind", string("Kind of employer (单位类型), needed where a rule depends on it (the 2020 exemptions).")
+                .set("enum", strings(Arrays.stream(UnitKind.values()).map(UnitKind::code).toList())));
+        p.set("contributor", string("Who contributes (缴费人): an employee (default) or a flexible worker.")
+                .set("enum", strings(Arrays.stream(Contributor.values()).map(Contributor::code).toList())));
+        p.set("birth", string("Birth month of a flexible worker, YYYY-MM (with sex), for the enrolment-age check."));
+        p.set("sex", string("male or female (with birth).").set("enum", strings(List.of("male", "female"))));
         check(s, RequestJson.CONTRIBUTION_FIELDS);
         return s;
     }

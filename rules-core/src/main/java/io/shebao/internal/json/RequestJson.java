@@ -7,6 +7,8 @@ import io.shebao.certificate.RosterReader;
 import io.shebao.certificate.UnitFile;
 import io.shebao.population.PopulationReader;
 import io.shebao.contribution.ContributionRequest;
+import io.shebao.contribution.Contributor;
+import io.shebao.contribution.UnitKind;
 import io.shebao.contribution.Insurance;
 import io.shebao.retirement.Category;
 import io.shebao.retirement.RetirementQuery;
@@ -39,7 +41,7 @@ import java.util.function.Supplier;
 public final class RequestJson {
     /** The fields of {@link ContributionRequest} (缴费核定请求), as {@link ContributionJson#request} writes them. */
     public static final List<String> CONTRIBUTION_FIELDS = List.of("region", "period", "wage", "base", "riskClass",
-            "floatGrade", "insurances", "allowCarryForward");
+            "floatGrade", "insurances", "allowCarryForward", "unitKind", "contributor", "birth", "sex");
     /** The fields of {@link RetirementQuery} (退休查询), as {@link RetirementJson#query} writes them. */
     public static final List<String> RETIREMENT_FIELDS = List.of("region", "sex", "birthMonth", "category",
             "contributionMonths", "firstInsured", "specialWorkYears", "incapacityCertified", "soeIdentity", "requested",
@@ -89,6 +91,25 @@ public final class RequestJson {
         }
         b.insurances(ins);
         b.allowCarryForward(bool(o, "allowCarryForward"));
+        String kind = text(o, "unitKind", false, () -> "a unit kind: " + UnitKind.allowedCodes());
+        if (kind != null) {
+            b.unitKind(UnitKind.fromCode(kind).orElseThrow(() -> ShebaoException.invalid("unitKind", kind,
+                    "allowed: " + UnitKind.allowedCodes())));
+        }
+        String contributor = text(o, "contributor", false, () -> "a contributor: " + Contributor.allowedCodes());
+        if (contributor != null) {
+            b.contributor(Contributor.fromCode(contributor).orElseThrow(() -> ShebaoException.invalid("contributor",
+                    contributor, "allowed: " + Contributor.allowedCodes())));
+        }
+        if (present(o, "birth") || present(o, "sex")) {
+            if (!present(o, "birth") || !present(o, "sex")) {
+                throw ShebaoException.invalid(present(o, "birth") ? "sex" : "birth", "",
+                        "missing; give both birth (YYYY-MM) and sex (male or female), or neither");
+            }
+            YearMonth birth = month(o, "birth", true);
+            String sex = text(o, "sex", true, () -> "male or female");
+            b.person(birth, Sex.fromCode(sex).orElseThrow(() -> ShebaoException.invalid("sex", sex, "allowed: " + Sex.allowedCodes())));
+        }
         return b.build();
     }
 

@@ -4,6 +4,7 @@
 #
 #   scripts/readme-check.sh            # fresh clone in a temporary folder (./shebao builds the CLI there)
 #   scripts/readme-check.sh --list     # only print the commands it would run
+#   scripts/readme-check.sh --reuse-build   # copy this checkout's built CLI (rules-cli/target) into the clone
 #
 # Which lines are commands: in code blocks the lines after "$ " (with "\" continuations and here-documents)
 # and the lines starting with ./shebao, mkdir, rm or [ . Synopses (`shebao …` with
@@ -73,6 +74,11 @@ scratch=$(mktemp -d)
 trap 'rm -f "$commands"; rm -rf "$scratch"' EXIT
 git clone -q "$repo" "$scratch/shebao-rules"
 cd "$scratch/shebao-rules"
+if [ "${1:-}" = "--reuse-build" ]; then
+    mkdir -p rules-cli/target
+    cp -r "$repo/rules-cli/target/shebao.jar" "$repo/rules-cli/target/lib" rules-cli/target/
+    touch rules-cli/target/.launcher-built   # newer than every cloned source: the launcher does not rebuild
+fi
 failed=0
 for run in 1 2; do
     echo "== run $run in $scratch/shebao-rules"

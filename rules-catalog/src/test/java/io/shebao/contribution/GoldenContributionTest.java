@@ -12,16 +12,50 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs every case of cases/contribution.yaml (the seeds' worked figures and every dated boundary) through the
- * same runner as {@code shebao test}.
+ * Runs every case of cases/contribution*.yaml through the same runner as {@code shebao test}: the seeds' worked
+ * figures and every dated boundary (contribution.yaml), every base-limit tier and year at floor − 1, floor,
+ * ceiling, ceiling + 1 (contribution-base-limits.yaml), the 2020 employer exemptions by unit kind
+ * (contribution-2020-exemption.yaml) and flexible workers (contribution-flexible.yaml).
  */
 class GoldenContributionTest {
     private static final ShebaoRules RULES = ShebaoRules.load();
     private static final List<TestCase> CASES = GoldenCases.read("/cases/contribution.yaml");
+    private static final List<TestCase> BASE_LIMITS = GoldenCases.read("/cases/contribution-base-limits.yaml");
+    private static final List<TestCase> EXEMPTION_2020 = GoldenCases.read("/cases/contribution-2020-exemption.yaml");
+    private static final List<TestCase> FLEXIBLE = GoldenCases.read("/cases/contribution-flexible.yaml");
 
     @TestFactory
     List<DynamicTest> goldenCases() {
         return GoldenCases.tests(RULES, CASES);
+    }
+
+    @TestFactory
+    List<DynamicTest> baseLimits() {
+        return GoldenCases.tests(RULES, BASE_LIMITS);
+    }
+
+    @TestFactory
+    List<DynamicTest> exemption2020() {
+        return GoldenCases.tests(RULES, EXEMPTION_2020);
+    }
+
+    @TestFactory
+    List<DynamicTest> flexibleWorkers() {
+        return GoldenCases.tests(RULES, FLEXIBLE);
+    }
+
+    /**
+     * Converted from golden/contribution-base-limits.csv (70 rows), -2020-exemption.csv (14) and -flexible.csv (16)
+     * with every assertion GoldenContributionCsvTest made; cases may be added, none may go.
+     */
+    @Test
+    void noConvertedCaseLost() {
+        assertTrue(BASE_LIMITS.size() >= 70 && GoldenCases.checks(BASE_LIMITS) >= 548,
+                () -> BASE_LIMITS.size() + " cases, " + GoldenCases.checks(BASE_LIMITS) + " checks");
+        assertTrue(EXEMPTION_2020.size() >= 14 && GoldenCases.checks(EXEMPTION_2020) >= 105,
+                () -> EXEMPTION_2020.size() + " cases, " + GoldenCases.checks(EXEMPTION_2020) + " checks");
+        assertTrue(FLEXIBLE.size() >= 16 && GoldenCases.checks(FLEXIBLE) >= 68,
+                () -> FLEXIBLE.size() + " cases, " + GoldenCases.checks(FLEXIBLE) + " checks");
     }
 
     /** The 34 CSV rows and their 242 checks were converted; cases may be added, none may go. */

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Converts the old golden CSV cases (golden/contribution.csv, golden/retirement.csv) into the YAML test format
+ * Converts the old golden CSV cases (golden/contribution*.csv, golden/retirement.csv) into the YAML test format
  * of {@code shebao test} (docs/TESTS.md), keeping every assertion the CSV-driven JUnit tests made. Kept so a CSV
  * that arrives from another branch can be converted the same way:
  * <pre>
@@ -106,6 +106,13 @@ public final class GoldenCsvToYaml {
         if ("true".equals(r.get("allow_carry_forward"))) {
             in.add(kv("allowCarryForward", "true"));
         }
+        // optional columns of some files (contribution-2020-exemption.csv, contribution-flexible.csv)
+        put(in, "unitKind", r.getOrDefault("unit_kind", ""));
+        put(in, "contributor", r.getOrDefault("contributor", ""));
+        if (!r.getOrDefault("birth", "").isEmpty()) {
+            in.add(kv("birth", q(r.get("birth"))));
+        }
+        put(in, "sex", r.getOrDefault("sex", ""));
         String expected = r.get("expected");
         if (error(expected, ex)) {
             return;

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,8 @@ import java.util.concurrent.Callable;
         description = {"Contributions of a whole population file (批量核定), streaming, in input order.",
                 "Input: CSV (UTF-8, header row, RFC 4180 quoting) or JSONL; columns id, region, period, wage or base, risk_class,",
                 "float_grade, insurances (e.g. pension;unemployment), and optionally sex, birth, category, contribution_months",
-                "(then retirement_month is computed as of the first day of the row's period). Other columns are ignored.",
+                "(then retirement_month is computed as of --as-of; default: the first day of each row's period). Other columns",
+                "are ignored.",
                 "The same files as `shebao whatif --population`; the format: docs/SCENARIOS.md, \"The population file\".",
                 "Every row ends in --out or in --errors (row,id,field,value,reason). Summary on stderr.",
                 "Exit: 0 all rows computed, 1 some rows in error, 2 the run could not start (or the input could not be read to its end),",
@@ -57,6 +59,11 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "REGION",
             description = "Region for rows without one (no region column, or an empty cell).")
     String region;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = CertificateCommand.Day.class,
+            description = "Date every row's retirement question is asked on (retirement_month, the reform in force). "
+                    + "Default: the first day of each row's own period, so a 2023 row gets the rules of 2023.")
+    LocalDate asOf;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -148,7 +155,7 @@ final class BatchCommand implements Callable<Integer> {
              io.shebao.audit.AuditTrailWriter t = trailWriter.orElse(null)) {
             BatchSummary s;
             try {
-                BatchRunner runner = BatchRunner.builder(rules).threads(threads).parser(parser).planned(!perRow)
+                BatchRunner runner = BatchRunner.builder(rules).retirementAsOf(asOf).threads(threads).parser(parser).planned(!perRow)
                         .audit(a).auditTrail(t).progress(ProgressBar.onTerminal(err, size)).build();
                 s = runner.run(reader, ResultFormat.of(out), o.writer(), e.writer());
                 o.commit();

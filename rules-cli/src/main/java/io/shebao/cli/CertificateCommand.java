@@ -169,7 +169,7 @@ final class CertificateCommand implements Callable<Integer> {
                 return 1;
             }
             if (keepPersons) {
-                c = withPersons(c, persons);
+                c = c.withPersons(persons);
             }
             if (detOut != null) {
                 detOut.commit();
@@ -244,12 +244,6 @@ final class CertificateCommand implements Callable<Integer> {
                 return r;
             }
         };
-    }
-
-    private static Certificate withPersons(Certificate c, List<PersonBill> persons) {
-        return new Certificate(c.unit(), c.period(), c.issuedOn(), c.payOn(), c.deadline(), c.number(), c.lines(), c.total(),
-                c.totalInWords(), c.collection(), persons, c.personCount(), c.rowsInError(), c.excluded(), c.needsApproval(),
-                c.refunds(), c.refundTotal(), c.warnings(), c.notes(), c.trace());
     }
 
     private void print(PrintWriter o, Certificate c, ShebaoRules rules) {

@@ -102,19 +102,6 @@ public final class Main {
         }
     }
 
-    /** What the user typed, with control characters shown as escapes so nothing reaches the terminal raw. */
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().limit(200).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                b.append(String.format("\\u%04x", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
-    }
-
     private static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);
@@ -137,7 +124,7 @@ public final class Main {
                 // A mistyped command: name it and suggest the closest ones instead of "Unmatched arguments".
                 String typed = u.getUnmatched().get(0);
                 List<String> close = u.getSuggestions();
-                err.println("shebao: unknown command '" + printable(typed) + "'"
+                err.println("shebao: unknown command '" + TerminalText.typed(typed) + "'"
                         + (close.isEmpty() ? "" : "; did you mean " + close.get(0) + "?")
                         + " (shebao --help lists the commands)");
                 return 2;

@@ -34,6 +34,9 @@ final class ParamsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Width of the regions column of {@code params list}: with the longest id, the table stays within 100 columns. */
+    static final int REGIONS_WIDTH = 22;
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every parameter with its unit, regions and number of dated values.")
     static final class ListCmd implements Runnable {
         @Spec
@@ -49,11 +52,17 @@ final class ParamsCommand implements Runnable {
                 ArrayNode a = ParameterJson.all(ps);
                 out.println(Json.write(a, true));
             } else {
-                Table t = new Table("id", "unit", "values", "regions", "description");
+                // read at 100 columns: the regions wrap within their column, the description goes under the row
+                Table t = new Table("id", "unit", "values", "regions");
                 for (ParameterDefinition d : ps.definitions().values()) {
                     List<ParameterValue> vs = ps.values(d.id());
-                    t.row(d.id(), d.unit().code(), String.valueOf(vs.size()),
-                            String.join(",", vs.stream().map(ParameterValue::region).distinct().toList()), d.description());
+                    List<String> regions = CoverageCommand.wrap(vs.stream().map(ParameterValue::region).distinct().toList(),
+                            REGIONS_WIDTH);
+                    t.row(d.id(), d.unit().code(), String.valueOf(vs.size()), regions.get(0));
+                    for (String more : regions.subList(1, regions.size())) {
+                        t.row("", "", "", more);
+                    }
+                    t.note(d.description());
                 }
                 t.print(out);
             }
@@ -96,36 +105,26 @@ final class ParamsCommand implements Runnable {
                     .filter(v -> chain == null || chain.contains(v.region()))
                     .filter(v -> key == null || v.key().equals(key)).toList();
             PrintWriter out = spec.commandLine().getOut();
-            if (at != null) {
+            if (common.format == Common.Format.json) {
+                // the same JSON as GET /parameters/{id}
+                out.println(Json.write(ParameterJson.show(ps, rules.regions(), id, region, at, key), true));
+            } else if (at != null) {
                 List<String> keys = d.keyed() ? (key != null ? List.of(key) : ps.keys(id, region)) : List.of("");
-                ArrayNode a = Json.array();
                 Table t = new Table("parameter", "value", "region", "validity", "provenance", "reference");
                 for (String k : keys) {
                     Resolution r = ps.resolve(id, k, region, at);
                     if (r instanceof Resolution.Known kn) {
                         ParameterValue v = kn.value();
-                        a.add(valueJson(v));
                         t.row(v.qualifiedId(), v.raw(), v.region(), v.validity(), v.provenance().code(), v.reference());
                     } else {
                         Resolution.Unknown u = (Resolution.Unknown) r;
                         String q = k.isEmpty() ? id : id + "[" + k + "]";
-                        a.addObject().put("id", id).put("key", k).put("region", region).put("known", false)
-                                .put("lastKnown", u.lastBefore().map(ParameterValue::validity).orElse(""));
                         t.row(q, "UNKNOWN", region, "no value in force in " + at, "",
                                 u.lastBefore().map(v -> "last known " + v.raw() + " in force " + v.validity()).orElse(""));
                     }
                 }
-                if (common.format == Common.Format.json) {
-                    out.println(Json.write(a, true));
-                } else {
-                    out.println(id + " (" + d.unit().code() + ") — " + d.description());
-                    t.print(out);
-                }
-            } else if (common.format == Common.Format.json) {
-                ObjectNode o = Json.object().put("id", id).put("unit", d.unit().code()).put("description", d.description());
-                ArrayNode a = o.putArray("values");
-                vs.forEach(v -> a.add(valueJson(v)));
-                out.println(Json.write(o, true));
+                out.println(id + " (" + d.unit().code() + ") — " + d.description());
+                t.print(out);
             } else {
                 out.println(id + " (" + d.unit().code() + ") — " + d.description());
                 Table t = new Table("region", "key", "from", "until", "value", "provenance", "source file", "reference");

@@ -13,12 +13,18 @@ final class RulesOptions {
             description = "Load a parameter pack: a directory of dated parameter files (repeatable; a later pack wins).")
     List<Path> parameterPacks = new ArrayList<>();
 
+    @Option(names = "--strict", description = StrictMode.DESCRIPTION)
+    boolean strict;
+
     @Option(names = "--verbose", description = "Show stack traces of errors and the library's debug log.")
     boolean verbose;
 
     ShebaoRules rules() {
         ShebaoRules.Builder b = ShebaoRules.builder();
         parameterPacks.forEach(b::parameterPack);
+        if (strict) {
+            b.strict();
+        }
         return b.build();
     }
 }

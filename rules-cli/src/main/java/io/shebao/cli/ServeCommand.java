@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the rules as JSON over HTTP (接口服务, docs/SERVE.md): POST /contribution, /retirement, "
-                + "/whatif/…, /explain, /replay; GET /parameters, /regions, /health, /openapi.json.",
+                + "/certificate, /services/{code}/check, /whatif/…, /explain, /replay; GET /parameters, /parameters/{id}, "
+                + "/regions, /coverage, /health, /openapi.json.",
                 "Answers are the CLI's --format json, byte for byte; errors are one line {code, field, value, message}.",
                 "Listens on loopback only unless --host says otherwise; stop with Ctrl-C.",
                 "Example: shebao serve --port 8080"})

@@ -10,6 +10,8 @@ final class Table {
     private static final java.util.regex.Pattern NUMBER =
             java.util.regex.Pattern.compile("[+-]?[0-9][0-9,]*(\\.[0-9]+)?%?");
     private final List<String[]> rows = new ArrayList<>();
+    /** Full-width text printed under a row (by row index), wrapped at 100 columns; not part of the columns' widths. */
+    private final java.util.Map<Integer, String> notes = new java.util.HashMap<>();
 
     Table(String... header) {
         rows.add(header);
@@ -17,6 +19,12 @@ final class Table {
 
     Table row(String... cells) {
         rows.add(cells);
+        return this;
+    }
+
+    /** A line of text under the last row, indented and wrapped at 100 columns (a long description). */
+    Table note(String text) {
+        notes.merge(rows.size() - 1, text, (a, b) -> a + "\n" + b);
         return this;
     }
 
@@ -41,6 +49,12 @@ final class Table {
                 }
             }
             out.println(sb.toString().stripTrailing());
+            String note = notes.get(k);
+            if (note != null) {
+                for (String line : note.split("\n")) {
+                    ServicesCommand.wrap(out, "    ", line);
+                }
+            }
             if (k == 0) {
                 int total = 0;
                 for (int x : w) {

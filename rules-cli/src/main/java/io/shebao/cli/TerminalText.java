@@ -35,6 +35,12 @@ final class TerminalText {
         return sb == null ? s : sb.toString();
     }
 
+    /** What the user typed, echoed in an error: one line, control characters escaped, at most 200 characters. */
+    static String typed(String s) {
+        String one = oneLine(s);
+        return one.length() > 200 ? one.substring(0, 199) + "…" : one;
+    }
+
     static String escape(char c) {
         return switch (c) {
             case '\n' -> "\\n";

@@ -42,6 +42,27 @@ class BatchCliIT {
         assertFalse(a.err().contains("\r"), "no progress bar when not a terminal");
     }
 
+    /**
+     * retirement_month is asked as of each row's period unless --as-of says otherwise: a man born 1965-05 asked in
+     * 2023-05 gets the pre-reform month (age 60: 2025-05); asked as of 2026-11-01, the reform's 2025-07.
+     */
+    @Test
+    void retirementMonthIsAsOfTheRowsPeriodOrAsOfTheGivenDate(@TempDir Path dir) throws Exception {
+        Path in = Files.writeString(dir.resolve("people.csv"), "id,region,period,wage,risk_class,sex,birth,category,contribution_months\n"
+                + "1,yichang,2023-05,5000,1,male,1965-05,male,192\n");
+        Path byPeriod = dir.resolve("by-period.csv");
+        Path asOf = dir.resolve("as-of.csv");
+        CliProcess.Outcome a = CliProcess.run("batch", "--in", in.toString(), "--out", byPeriod.toString());
+        assertEquals(0, a.exit(), a.err());
+        CliProcess.Outcome b = CliProcess.run("batch", "--in", in.toString(), "--out", asOf.toString(), "--as-of", "2026-11-01");
+        assertEquals(0, b.exit(), b.err());
+        assertTrue(Files.readAllLines(byPeriod).get(1).endsWith(",2025-05"), Files.readString(byPeriod));
+        assertTrue(Files.readAllLines(asOf).get(1).endsWith(",2025-07"), Files.readString(asOf));
+        CliProcess.Outcome bad = CliProcess.run("batch", "--in", in.toString(), "--out", asOf.toString(), "--as-of", "2026-11");
+        assertEquals(2, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("--as-of") && bad.err().contains("YYYY-MM-DD"), bad.err());
+    }
+
     @Test
     void awkwardCsvIsReadCorrectly(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("people.csv");

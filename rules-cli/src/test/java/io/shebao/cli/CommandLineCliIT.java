@@ -30,7 +30,19 @@ class CommandLineCliIT {
         CliProcess.Outcome o = CliProcess.run("bad\u001b[31mred");
         assertEquals(2, o.exit());
         assertFalse(o.err().contains("\u001b"), o.err());
-        assertTrue(o.err().contains("bad\\u001b[31mred"), o.err());
+        assertTrue(o.err().contains("bad\\e[31mred"), o.err()); // as TerminalText escapes everywhere
+    }
+
+    /** The parameter list reads at 100 columns (CJK characters count two); every description is still there. */
+    @Test
+    void paramsListReadsAt100Columns() throws Exception {
+        CliProcess.Outcome o = CliProcess.run("params", "list");
+        assertEquals(0, o.exit(), o.err());
+        for (String line : o.out().split("\\R")) {
+            assertTrue(Table.width(line) <= 100, "wider than 100 columns (" + Table.width(line) + "): " + line);
+        }
+        assertTrue(o.out().contains("unemployment.employer_rate"), o.out());
+        assertTrue(o.out().contains("工伤保险行业基准费率"), o.out());
     }
 
     @Test

@@ -133,6 +133,76 @@ class ServeCliIT {
     }
 
     @Test
+    void certificateIsTheClisJsonByteForByte(@TempDir Path dir) throws Exception {
+        Path unit = Path.of("..", "examples", "certificate", "unit.yaml");
+        Path staff = Path.of("..", "examples", "certificate", "staff.csv");
+        ObjectMapper m = new ObjectMapper();
+        // the unit file's keys as a JSON object, the roster file's text as a string
+        String unitJson = m.writeValueAsString(new org.yaml.snakeyaml.Yaml().load(Files.readString(unit)));
+        String body = "{\"unit\":" + unitJson + ",\"roster\":" + m.writeValueAsString(Files.readString(staff))
+                + ",\"period\":\"2021-11\",\"issuedOn\":\"2021-11-13\"}";
+        HttpResponse<String> r = call("POST", "/certificate", body);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(cli("certificate", "--unit", unit.toString(), "--roster", staff.toString(), "--period", "2021-11",
+                "--issued-on", "2021-11-13", "--errors", dir.resolve("errors.csv").toString(), "--format", "json"), r.body());
+    }
+
+    @Test
+    void serviceCheckIsTheClisJsonByteForByte() throws Exception {
+        HttpResponse<String> r = call("POST", "/services/SYB00002/check", "{\"facts\":{\"contribution_months\":60,"
+                + "\"involuntary\":true,\"registered_unemployed\":\"yes\",\"seeking_work\":\"yes\"},\"appliedOn\":\"2024-03-04\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(cli("services", "check", "SYB00002", "--fact", "contribution_months=60", "--fact", "involuntary=true",
+                "--fact", "registered_unemployed=yes", "--fact", "seeking_work=yes", "--applied-on", "2024-03-04",
+                "--format", "json"), r.body());
+        HttpResponse<String> missing = call("POST", "/services/SYB00002/check", "{\"facts\":{},\"appliedOn\":\"2024-03-04\"}");
+        assertEquals(400, missing.statusCode(), missing.body());
+        assertEquals(404, call("POST", "/services/SYB00002/nope", "{}").statusCode());
+    }
+
+    @Test
+    void oneParameterAndCoverageAreTheClisJson() throws Exception {
+        assertEquals(cli("params", "show", "unemployment.employer_rate", "--format", "json"),
+                call("GET", "/parameters/unemployment.employer_rate", null).body());
+        assertEquals(cli("params", "show", "unemployment.employer_rate", "--region", "yichang", "--format", "json"),
+                call("GET", "/parameters/unemployment.employer_rate?region=yichang", null).body());
+        assertEquals(cli("params", "show", "work_injury.base_rate", "--region", "wuhan", "--at", "2023-05", "--key", "3",
+                "--format", "json"), call("GET", "/parameters/work_injury.base_rate?region=wuhan&at=2023-05&key=3", null).body());
+        assertEquals(cli("params", "show", "unemployment.employer_rate", "--region", "wuhan", "--at", "1990-01",
+                "--format", "json"), call("GET", "/parameters/unemployment.employer_rate?region=wuhan&at=1990-01", null).body());
+        assertEquals(cli("params", "coverage", "--from", "2024-01", "--to", "2024-06", "--region", "wuhan", "--format", "json"),
+                call("GET", "/coverage?from=2024-01&to=2024-06&region=wuhan", null).body());
+        assertEquals(cli("params", "coverage", "--format", "json"), call("GET", "/coverage", null).body());
+    }
+
+    /** --strict: a value of provenance 'assumed' is unknown, for the service as for the CLI. */
+    @Test
+    void strictServeRefusesAssumedValuesAsTheStrictCliDoes() throws Exception {
+        Process strict = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                CliProcess.jar().toString(), "serve", "--port", "0", "--strict").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String first = new BufferedReader(new InputStreamReader(strict.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            Matcher m = Pattern.compile(":(\\d+) \\(this machine only\\)").matcher(String.valueOf(first));
+            assertTrue(m.find(), first);
+            String body = "{\"region\":\"wuhan\",\"period\":\"2026-11\",\"wage\":9000,\"riskClass\":1}";
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.group(1) + "/contribution"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(422, r.statusCode(), r.body());
+            JsonNode e = new ObjectMapper().readTree(r.body());
+            assertEquals("PARAMETER_UNKNOWN", e.get("code").asText());
+            CliProcess.Outcome cli = CliProcess.run("contribution", "--region", "wuhan", "--period", "2026-11", "--wage", "9000",
+                    "--risk-class", "1", "--strict", "--format", "json");
+            assertEquals(2, cli.exit(), cli.out());
+            assertTrue(cli.err().contains(e.get("message").asText()), cli.err() + " / " + e);
+            // the same question without --strict is answered, with a warning about the assumed value
+            assertEquals(200, call("POST", "/contribution", body).statusCode());
+        } finally {
+            strict.destroy();
+            assertTrue(strict.waitFor(60, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void badFieldIs400WithTheErrorObject() throws Exception {
         HttpResponse<String> r = call("POST", "/contribution", "{\"region\":\"yichang\",\"period\":\"2023-05\",\"wage\":3450,\"riskClass\":9}");
         assertEquals(400, r.statusCode());

@@ -21,7 +21,7 @@ class TestCliIT {
         assertTrue(Files.isDirectory(GOLDEN), GOLDEN.toAbsolutePath().toString());
         CliProcess.Outcome o = CliProcess.run("test", GOLDEN.toString(), EXAMPLE.toString());
         assertEquals(0, o.exit(), o.out() + o.err());
-        assertTrue(o.out().matches("(?s).*3 files, \\d+ checks\\R\\d+ passed, 0 failed\\R"), o.out());
+        assertTrue(o.out().matches("(?s).*6 files, \\d+ checks\\R\\d+ passed, 0 failed\\R"), o.out());
         assertFalse(o.out().contains("FAIL"), o.out());
     }
 
@@ -61,6 +61,24 @@ class TestCliIT {
         assertTrue(o.out().contains("rule C-PEN-"), o.out());
         assertTrue(o.out().contains("parameter pension.employer_rate = 0.16 (hubei"), o.out());
         assertTrue(o.out().contains("2 passed, 1 failed"), o.out());
+    }
+
+    /** --strict: an assumed value (2026's unemployment rate) is unknown, as for the computing commands. */
+    @Test
+    void strictTurnsAssumedValuesIntoUnknown(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("strict.yaml"), """
+                cases:
+                  - name: 武汉 2026-11 needs the assumed 2026 unemployment rate
+                    input: {region: wuhan, period: 2026-11, wage: 9000, riskClass: 1}
+                    expect:
+                      error.code: PARAMETER_UNKNOWN
+                """);
+        CliProcess.Outcome strict = CliProcess.run("test", f.toString(), "--strict");
+        assertEquals(0, strict.exit(), strict.out() + strict.err());
+        assertTrue(strict.out().contains("1 passed, 0 failed"), strict.out());
+        CliProcess.Outcome lenient = CliProcess.run("test", f.toString());
+        assertEquals(1, lenient.exit(), lenient.out() + lenient.err());
+        assertTrue(lenient.out().contains("0 passed, 1 failed"), lenient.out());
     }
 
     @Test

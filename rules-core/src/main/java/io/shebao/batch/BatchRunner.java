@@ -63,6 +63,7 @@ public final class BatchRunner {
     private final AuditWriter audit;
     private final AuditTrailWriter trail;
     private final Function<ContributionRequest, PlannedContribution> calculator;
+    private final java.time.LocalDate retirementAsOf;
 
     private BatchRunner(Builder b) {
         this.rules = b.rules;
@@ -77,6 +78,7 @@ public final class BatchRunner {
         this.audit = b.audit;
         this.trail = b.trail;
         this.calculator = b.calculator;
+        this.retirementAsOf = b.retirementAsOf;
     }
 
     public static Builder builder(ShebaoRules rules) {
@@ -243,7 +245,8 @@ public final class BatchRunner {
                 {
                     inRetirement = true;
                     // per row, never planned: the answer depends on the person's own birth month and months paid
-                    Optional<RetirementQuery> q = RetirementRowParser.parse(row, req.region(), req.period());
+                    Optional<RetirementQuery> q = RetirementRowParser.parse(row, req.region(),
+                            retirementAsOf != null ? retirementAsOf : req.period().atDay(1));
                     if (q.isPresent()) {
                         retired = Optional.of(rules.retirement(q.get()));
                     }
@@ -289,12 +292,22 @@ public final class BatchRunner {
         private AuditWriter audit;
         private AuditTrailWriter trail;
         private Function<ContributionRequest, PlannedContribution> calculator;
+        private java.time.LocalDate retirementAsOf;
 
         private Builder(ShebaoRules rules) {
             this.rules = Objects.requireNonNull(rules);
         }
 
         /** Worker threads (default: all cores). */
+        /**
+         * The date the rows' retirement questions are asked on (退休查询日), for every row; by default each row is
+         * asked as of the first day of its own period (so a 2023 row gets the rules in force in 2023).
+         */
+        public Builder retirementAsOf(java.time.LocalDate asOf) {
+            this.retirementAsOf = asOf;
+            return this;
+        }
+
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw ShebaoException.invalid("threads", threads, "a number of threads ≥ 1");

@@ -92,10 +92,11 @@ public final class CaseFile {
         }
         String source = m.containsKey("source") ? yaml.scalar(m.get("source"), "source") : fileSource;
         BigDecimal tolerance = m.containsKey("tolerance") ? tolerance(m.get("tolerance")) : fileTolerance;
-        ObjectNode input = input(m.get("input"));
+        ObjectNode input = input(m.get("input"), null);
         CaseKind kind = m.containsKey("kind") ? kind(m.get("kind")) : fileKind != null ? fileKind : inferKind(input, m.get("input"));
+        input = input(m.get("input"), kind); // the names again, now that the kind is known (birth is a contribution field)
         for (Map.Entry<String, Node> e : yaml.entries(m.get("input"), "input").entrySet()) {
-            String field = field(e.getKey());
+            String field = field(e.getKey(), kind);
             if (!kind.fields().contains(field)) {
                 throw yaml.error(e.getValue(), "input '" + e.getKey() + "' is not a field of a " + kind.code()
                         + " question; allowed: " + String.join(", ", kind.fields()));
@@ -138,10 +139,10 @@ public final class CaseFile {
     }
 
     /** The input with CLI option names turned into API field names. */
-    private ObjectNode input(Node n) {
+    private ObjectNode input(Node n, CaseKind kind) {
         ObjectNode o = NODES.objectNode();
         for (Map.Entry<String, Node> e : yaml.entries(n, "input").entrySet()) {
-            String field = field(e.getKey());
+            String field = field(e.getKey(), kind);
             if (o.has(field)) {
                 throw yaml.error(e.getValue(), "input '" + e.getKey() + "' repeats the field " + field);
             }
@@ -168,6 +169,12 @@ public final class CaseFile {
             }
         }
         return OPTION_FIELDS.getOrDefault(b.toString(), b.toString());
+    }
+
+    /** As {@link #field(String)}, except that a name the kind's question has as it is stays (contribution's birth). */
+    static String field(String key, CaseKind kind) {
+        String k = key.startsWith("--") ? key.substring(2) : key;
+        return kind != null && kind.fields().contains(k) ? k : field(key);
     }
 
     /** The CLI's {@code --special-work heights:11,underground:3}, as an object of kind to years. */

@@ -49,6 +49,12 @@ public record Certificate(CertificateUnit unit, YearMonth period, LocalDate issu
         return rowsInError > 0;
     }
 
+    /** The same certificate with each person's months (a streamed certificate's persons, collected by its sink). */
+    public Certificate withPersons(List<PersonBill> all) {
+        return new Certificate(unit, period, issuedOn, payOn, deadline, number, lines, total, totalInWords, collection, all,
+                personCount, rowsInError, excluded, needsApproval, refunds, refundTotal, warnings, notes, trace);
+    }
+
     public Optional<CertificateLine> line(io.shebao.contribution.Insurance insurance) {
         return lines.stream().filter(l -> l.insurance() == insurance).findFirst();
     }

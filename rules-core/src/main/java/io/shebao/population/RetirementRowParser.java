@@ -7,6 +7,7 @@ import io.shebao.retirement.Category;
 import io.shebao.retirement.RetirementQuery;
 import io.shebao.retirement.Sex;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
 
@@ -30,8 +31,13 @@ public final class RetirementRowParser {
         return PopulationColumns.RETIREMENT.stream().anyMatch(columns::contains);
     }
 
-    /** The query, or empty when the row leaves every retirement field blank. */
+    /** The query as of the first day of the row's period, or empty when the row leaves every retirement field blank. */
     public static Optional<RetirementQuery> parse(PopulationRow row, String region, YearMonth period) {
+        return parse(row, region, period.atDay(1));
+    }
+
+    /** The query as of {@code asOf}, or empty when the row leaves every retirement field blank. */
+    public static Optional<RetirementQuery> parse(PopulationRow row, String region, LocalDate asOf) {
         Optional<String> sex = row.nonBlank(SEX);
         Optional<String> birth = row.nonBlank(BIRTH);
         Optional<String> category = row.nonBlank(CATEGORY);
@@ -39,7 +45,7 @@ public final class RetirementRowParser {
         if (sex.isEmpty() && birth.isEmpty() && category.isEmpty() && months.isEmpty()) {
             return Optional.empty();
         }
-        RetirementQuery.Builder b = RetirementQuery.builder().region(region).asOf(period.atDay(1));
+        RetirementQuery.Builder b = RetirementQuery.builder().region(region).asOf(asOf);
         sex.ifPresent(s -> b.sex(Sex.fromCode(s).orElseThrow(() ->
                 ShebaoException.invalid(SEX, s, "allowed: " + Sex.allowedCodes()))));
         birth.ifPresent(s -> b.birthMonth(month(s)));

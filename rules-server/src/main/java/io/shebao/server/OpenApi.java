@@ -25,21 +25,31 @@ final class OpenApi {
             ObjectNode item = paths.has(e.path()) ? (ObjectNode) paths.get(e.path()) : paths.putObject(e.path());
             ObjectNode op = item.putObject(e.method().name().toLowerCase(java.util.Locale.ROOT));
             op.put("summary", e.summary()).put("operationId", operationId(e));
+            java.util.regex.Matcher pathParam = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(e.path());
+            ArrayNode ps = op.putArray("parameters");
+            while (pathParam.find()) {
+                ps.addObject().put("name", pathParam.group(1)).put("in", "path").put("required", true)
+                        .putObject("schema").put("type", "string");
+            }
             if (!e.query().isEmpty()) {
-                ArrayNode ps = op.putArray("parameters");
                 for (Map.Entry<String, String> q : e.query().entrySet()) {
                     ps.addObject().put("name", q.getKey()).put("in", "query").put("required", false)
                             .put("description", q.getValue()).putObject("schema").put("type", "string");
                 }
+            }
+            if (ps.isEmpty()) {
+                op.remove("parameters");
             }
             e.requestBody().ifPresent(s -> op.putObject("requestBody").put("required", true).putObject("content")
                     .putObject("application/json").set("schema", s));
             ObjectNode rs = op.putObject("responses");
             rs.putObject("200").put("description", "The answer.").putObject("content").putObject("application/json")
                     .putObject("schema").put("type", "object");
-            if (e.method() == Endpoint.Method.POST) {
+            if (e.method() == Endpoint.Method.POST || !e.query().isEmpty() || ps.size() > 0) {
                 error(rs, "400", "Bad JSON or a bad field (INVALID_INPUT, UNKNOWN_REGION, SCENARIO_INVALID, AUDIT_RECORD_INVALID).");
-                error(rs, "413", "The body is larger than the limit.");
+                if (e.method() == Endpoint.Method.POST) {
+                    error(rs, "413", "The body is larger than the limit.");
+                }
                 error(rs, "422", "A well-formed question the rules cannot answer (PARAMETER_UNKNOWN: no value for the period).");
             }
         }

@@ -2,7 +2,9 @@ package io.shebao.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shebao.contribution.Contributor;
 import io.shebao.contribution.Insurance;
+import io.shebao.contribution.UnitKind;
 import io.shebao.internal.json.Json;
 import io.shebao.internal.json.RequestJson;
 import io.shebao.retirement.Category;
@@ -30,6 +32,12 @@ final class Schemas {
         p.set("insurances", codes("Insurances to compute (default: all the region defines).",
                 Insurance.values().stream().map(Insurance::code).toList()));
         p.set("allowCarryForward", bool("Carry a missing parameter's last value forward, with a warning."));
+        p.set("unitKind", string("Kind of employer (单位类型), needed where a rule depends on it (the 2020 exemptions).")
+                .set("enum", strings(Arrays.stream(UnitKind.values()).map(UnitKind::code).toList())));
+        p.set("contributor", string("Who contributes (缴费人): an employee (default) or a flexible worker.")
+                .set("enum", strings(Arrays.stream(Contributor.values()).map(Contributor::code).toList())));
+        p.set("birth", string("Birth month of a flexible worker, YYYY-MM (with sex), for the enrolment-age check."));
+        p.set("sex", string("male or female (with birth).").set("enum", strings(List.of("male", "female"))));
         check(s, RequestJson.CONTRIBUTION_FIELDS);
         return s;
     }
@@ -58,6 +66,54 @@ final class Schemas {
         p.set("asOf", string("Date of the question, YYYY-MM-DD (default: today).").put("format", "date"));
         p.set("idNumber", string("18-digit resident ID number."));
         check(s, RequestJson.RETIREMENT_FIELDS);
+        return s;
+    }
+
+    static ObjectNode certificateRequest() {
+        ObjectNode s = object("应缴认定单请求: the unit, its roster and the dates (docs/CERTIFICATE.md).", "unit", "roster",
+                "period", "issuedOn");
+        ObjectNode p = (ObjectNode) s.get("properties");
+        ObjectNode unit = Json.object().put("type", "object").put("description", "The unit file's keys (单位信息).");
+        unit.putArray("required").add("code").add("name").add("region").add("unit_kind");
+        ObjectNode up = unit.putObject("properties");
+        up.set("code", string("单位编号."));
+        up.set("name", string("单位名称."));
+        up.set("region", string("Region code, e.g. wuhan."));
+        up.set("unit_kind", string("Unit kind.").set("enum", strings(List.of("sme", "large", "individual-business",
+                "public-institution"))));
+        up.set("risk_class", Json.object().put("type", "integer").put("minimum", 1).put("maximum", 8)
+                .put("description", "Work-injury industry risk class (行业风险类别)."));
+        up.set("float_grade", amount("Work-injury float grade in percent (default 100)."));
+        up.set("insurances", codes("Insurances the unit pays (default: the region's).",
+                Arrays.stream(Insurance.values()).map(Insurance::code).toList()));
+        unit.put("additionalProperties", false);
+        p.set("unit", unit);
+        ArrayNode one = Json.array();
+        one.add(string("The text of a roster CSV file, header first: id, name, wage or base, start, stop, paid_through, …"));
+        one.add(Json.object().put("type", "array").put("description", "The rows as objects (a roster JSONL file's lines).")
+                .set("items", Json.object().put("type", "object")));
+        p.set("roster", Json.object().set("oneOf", one));
+        p.set("period", string("费款所属期: the declaration month, YYYY-MM.").put("pattern", "^\\d{4}-\\d{2}$"));
+        p.set("issuedOn", string("经办日期, YYYY-MM-DD.").put("format", "date"));
+        p.set("payOn", string("Payment date for late fee and interest, YYYY-MM-DD (default: issuedOn).").put("format", "date"));
+        p.set("interestRate", amount("Daily interest rate (利息) when interest is due, e.g. 0.0001; Hubei's is not known."));
+        p.set("allowCarryForward", bool("Carry a missing parameter's last value forward, with a warning."));
+        check(s, RequestJson.CERTIFICATE_FIELDS);
+        return s;
+    }
+
+    static ObjectNode serviceCheck() {
+        ObjectNode s = object("事项审核请求: the facts (`shebao services show CODE` lists them) and the application date.");
+        ObjectNode p = (ObjectNode) s.get("properties");
+        ObjectNode facts = Json.object().put("type", "object").put("description", "Fact name → value (text, number or true/false).");
+        ArrayNode one = Json.array();
+        one.add(Json.object().put("type", "string"));
+        one.add(Json.object().put("type", "number"));
+        one.add(Json.object().put("type", "boolean"));
+        facts.set("additionalProperties", Json.object().set("oneOf", one));
+        p.set("facts", facts);
+        p.set("appliedOn", string("Application date, YYYY-MM-DD (default: today).").put("format", "date"));
+        check(s, RequestJson.SERVICE_CHECK_FIELDS);
         return s;
     }
 

@@ -85,6 +85,31 @@ class ShebaoServerTest {
     }
 
     @Test
+    void theNewEndpointsRefuseBadInputWithTheErrorObject() throws Exception {
+        assertError(call("GET", "/parameters/no.such.parameter", null), 400, "INVALID_INPUT", "id", "no.such.parameter");
+        assertError(call("GET", "/parameters/unemployment.employer_rate?at=2023-05", null), 400, "INVALID_INPUT", "at", "2023-05");
+        assertError(call("GET", "/parameters/unemployment.employer_rate?region=atlantis", null), 400, "UNKNOWN_REGION", "region", "atlantis");
+        assertError(call("GET", "/coverage?from=2023-13", null), 400, "INVALID_INPUT", "from", "2023-13");
+        assertError(call("GET", "/coverage?from=2024-01&to=2023-01", null), 400, "INVALID_INPUT", "to", "2023-01");
+        assertError(call("POST", "/services/SYB00002/check", "{\"facts\":{\"contribution_months\":[1]}}"), 400,
+                "INVALID_INPUT", "facts.contribution_months", "[1]");
+        assertError(call("POST", "/services/SYB00002/check", "{\"fact\":{}}"), 400, "INVALID_INPUT", "fact", null);
+        assertError(call("POST", "/services/SYB00002/check", "{\"appliedOn\":\"2024-02-30\"}"), 400, "INVALID_INPUT",
+                "appliedOn", "2024-02-30");
+        String unit = "{\"code\":\"U1\",\"name\":\"n\",\"region\":\"suizhou\",\"unit_kind\":\"large\",\"risk_class\":1,"
+                + "\"insurances\":[\"unemployment\",\"work_injury\"]}";
+        assertError(call("POST", "/certificate", "{\"unit\":" + unit + ",\"period\":\"2021-11\",\"issuedOn\":\"2021-11-13\"}"),
+                400, "INVALID_INPUT", "roster", "");
+        assertError(call("POST", "/certificate", "{\"unit\":{\"code\":\"U1\"},\"roster\":\"id,name,wage\\n1,a,5000\\n\","
+                + "\"period\":\"2021-11\",\"issuedOn\":\"2021-11-13\"}"), 400, "INVALID_INPUT", "unit", null);
+        // a roster row in error refuses the certificate, naming the row
+        HttpResponse<String> r = call("POST", "/certificate", "{\"unit\":" + unit + ",\"roster\":\"id,name,wage,start\\n"
+                + "1,a,5000,2021-11-01\\n2,b,lots,2021-11-01\\n\",\"period\":\"2021-11\",\"issuedOn\":\"2021-11-13\"}");
+        assertError(r, 400, "INVALID_INPUT", "roster", "2");
+        assertTrue(JSON.readTree(r.body()).get("message").asText().contains("row 2"), r.body());
+    }
+
+    @Test
     void anUnanswerablePeriodIs422() throws Exception {
         HttpResponse<String> r = call("POST", "/contribution", "{\"region\":\"yichang\",\"period\":\"1999-05\",\"wage\":3000,\"riskClass\":1}");
         assertEquals(422, r.statusCode(), r.body());
@@ -123,10 +148,13 @@ class ShebaoServerTest {
         assertEquals(new TreeSet<>(server.routes()), documented);
         assertTrue(documented.containsAll(Set.of("POST /contribution", "POST /retirement", "GET /health",
                 "GET /openapi.json", "GET /parameters", "GET /regions", "POST /replay", "POST /explain",
-                "POST /whatif/contribution", "POST /whatif/retirement")), documented.toString());
+                "POST /whatif/contribution", "POST /whatif/retirement", "POST /certificate", "POST /services/{code}/check",
+                "GET /parameters/{id}", "GET /coverage")), documented.toString());
         for (String route : documented) {
             String[] mp = route.split(" ", 2);
-            HttpResponse<String> x = call(mp[0], mp[1], mp[0].equals("POST") ? "{}" : null);
+            // a path parameter gets a real value, so that a 400 is the body's, not the path's
+            String path = mp[1].replace("{code}", "SYB00002").replace("{id}", "unemployment.employer_rate");
+            HttpResponse<String> x = call(mp[0], path, mp[0].equals("POST") ? "{}" : null);
             assertNotEquals(404, x.statusCode(), route);
             assertNotEquals(405, x.statusCode(), route);
             assertTrue(x.statusCode() == 200 || x.statusCode() == 400, route + " " + x.statusCode() + " " + x.body());
@@ -136,6 +164,15 @@ class ShebaoServerTest {
                 "/paths/~1contribution/post/requestBody/content/application~1json/schema/properties")));
         assertEquals(Set.copyOf(io.shebao.internal.json.RequestJson.RETIREMENT_FIELDS), fields(doc.at(
                 "/paths/~1retirement/post/requestBody/content/application~1json/schema/properties")));
+        assertEquals(Set.copyOf(io.shebao.internal.json.RequestJson.CERTIFICATE_FIELDS), fields(doc.at(
+                "/paths/~1certificate/post/requestBody/content/application~1json/schema/properties")));
+        assertEquals(Set.copyOf(io.shebao.internal.json.RequestJson.SERVICE_CHECK_FIELDS), fields(doc.at(
+                "/paths/~1services~1{code}~1check/post/requestBody/content/application~1json/schema/properties")));
+        // a path parameter is declared in the path
+        JsonNode code = doc.at("/paths/~1services~1{code}~1check/post/parameters/0");
+        assertEquals("code", code.get("name").asText());
+        assertEquals("path", code.get("in").asText());
+        assertEquals("id", doc.at("/paths/~1parameters~1{id}/get/parameters/0/name").asText());
     }
 
     private static Set<String> fields(JsonNode o) {

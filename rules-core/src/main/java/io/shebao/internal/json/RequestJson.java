@@ -2,7 +2,13 @@ package io.shebao.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shebao.ShebaoException;
+import io.shebao.certificate.CertificateRequest;
+import io.shebao.certificate.RosterReader;
+import io.shebao.certificate.UnitFile;
+import io.shebao.population.PopulationReader;
 import io.shebao.contribution.ContributionRequest;
+import io.shebao.contribution.Contributor;
+import io.shebao.contribution.UnitKind;
 import io.shebao.contribution.Insurance;
 import io.shebao.retirement.Category;
 import io.shebao.retirement.RetirementQuery;
@@ -10,12 +16,16 @@ import io.shebao.retirement.Sex;
 import io.shebao.retirement.SpecialWork;
 import io.shebao.retirement.TransferGround;
 
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,11 +41,16 @@ import java.util.function.Supplier;
 public final class RequestJson {
     /** The fields of {@link ContributionRequest} (缴费核定请求), as {@link ContributionJson#request} writes them. */
     public static final List<String> CONTRIBUTION_FIELDS = List.of("region", "period", "wage", "base", "riskClass",
-            "floatGrade", "insurances", "allowCarryForward");
+            "floatGrade", "insurances", "allowCarryForward", "unitKind", "contributor", "birth", "sex");
     /** The fields of {@link RetirementQuery} (退休查询), as {@link RetirementJson#query} writes them. */
     public static final List<String> RETIREMENT_FIELDS = List.of("region", "sex", "birthMonth", "category",
             "contributionMonths", "firstInsured", "specialWorkYears", "incapacityCertified", "soeIdentity", "requested",
             "transferGrounds", "asOf", "idNumber");
+    /** The fields of a certificate question (应缴认定单): the unit, its roster and {@link CertificateRequest}'s dates. */
+    public static final List<String> CERTIFICATE_FIELDS = List.of("unit", "roster", "period", "issuedOn", "payOn",
+            "interestRate", "allowCarryForward");
+    /** The fields of a service check (事项审核): the facts and the application date. */
+    public static final List<String> SERVICE_CHECK_FIELDS = List.of("facts", "appliedOn");
 
     private RequestJson() {
     }
@@ -76,7 +91,100 @@ public final class RequestJson {
         }
         b.insurances(ins);
         b.allowCarryForward(bool(o, "allowCarryForward"));
+        String kind = text(o, "unitKind", false, () -> "a unit kind: " + UnitKind.allowedCodes());
+        if (kind != null) {
+            b.unitKind(UnitKind.fromCode(kind).orElseThrow(() -> ShebaoException.invalid("unitKind", kind,
+                    "allowed: " + UnitKind.allowedCodes())));
+        }
+        String contributor = text(o, "contributor", false, () -> "a contributor: " + Contributor.allowedCodes());
+        if (contributor != null) {
+            b.contributor(Contributor.fromCode(contributor).orElseThrow(() -> ShebaoException.invalid("contributor",
+                    contributor, "allowed: " + Contributor.allowedCodes())));
+        }
+        if (present(o, "birth") || present(o, "sex")) {
+            if (!present(o, "birth") || !present(o, "sex")) {
+                throw ShebaoException.invalid(present(o, "birth") ? "sex" : "birth", "",
+                        "missing; give both birth (YYYY-MM) and sex (male or female), or neither");
+            }
+            YearMonth birth = month(o, "birth", true);
+            String sex = text(o, "sex", true, () -> "male or female");
+            b.person(birth, Sex.fromCode(sex).orElseThrow(() -> ShebaoException.invalid("sex", sex, "allowed: " + Sex.allowedCodes())));
+        }
         return b.build();
+    }
+
+    /**
+     * A certificate question without its roster ({@link #roster} reads that): {@code unit} is the unit file's keys
+     * as a JSON object ({@code code}, {@code name}, {@code region}, {@code unit_kind}, …), read by the same strict
+     * reader as {@code --unit FILE}; {@code period}, {@code issuedOn} required, {@code payOn}, {@code interestRate},
+     * {@code allowCarryForward} optional.
+     */
+    public static CertificateRequest certificate(JsonNode o) {
+        requireObject(o, CERTIFICATE_FIELDS);
+        JsonNode u = o.get("unit");
+        if (u == null || !u.isObject()) {
+            throw ShebaoException.invalid("unit", u == null ? "" : abbreviated(u),
+                    "the unit as a JSON object of the unit file's keys: code, name, region, unit_kind, risk_class, …");
+        }
+        // JSON is YAML: the unit file's reader checks every key, with the object's text as its "file"
+        return CertificateRequest.builder(UnitFile.read(new StringReader(Json.write(u, false)), "unit"),
+                        month(o, "period", true), date(o, "issuedOn", true))
+                .payOn(date(o, "payOn", false))
+                .interestRate(present(o, "interestRate") ? decimal(o, "interestRate", "a daily rate ≥ 0, e.g. 0.0001") : null)
+                .allowCarryForward(bool(o, "allowCarryForward"))
+                .build();
+    }
+
+    /**
+     * The roster of a certificate question: {@code roster} is the text of a roster CSV (header first) or an array
+     * of row objects (a roster JSONL file's lines), streamed as {@code --roster FILE} is.
+     */
+    public static RosterReader roster(JsonNode o) {
+        JsonNode r = o.get("roster");
+        String allowed = "the staff roster: the text of a CSV file (id,name,wage or base,start,…) or an array of row objects";
+        if (r != null && r.isTextual() && !r.textValue().isBlank()) {
+            return RosterReader.of(PopulationReader.open(new ByteArrayInputStream(r.textValue().getBytes(StandardCharsets.UTF_8)),
+                    PopulationReader.Format.CSV));
+        }
+        if (r != null && r.isArray() && !r.isEmpty()) {
+            StringBuilder lines = new StringBuilder();
+            for (JsonNode row : r) {
+                if (!row.isObject()) {
+                    throw ShebaoException.invalid("roster", abbreviated(row), allowed);
+                }
+                lines.append(Json.write(row, false)).append('\n');
+            }
+            return RosterReader.of(PopulationReader.open(new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)),
+                    PopulationReader.Format.JSONL));
+        }
+        throw ShebaoException.invalid("roster", r == null ? "" : abbreviated(r), allowed);
+    }
+
+    /** The facts of a service check: {@code facts} maps each fact's name to its value (text, number or true/false). */
+    public static Map<String, String> facts(JsonNode o) {
+        requireObject(o, SERVICE_CHECK_FIELDS);
+        Map<String, String> m = new LinkedHashMap<>();
+        JsonNode f = o.get("facts");
+        if (f == null || f.isNull()) {
+            return m;
+        }
+        if (!f.isObject()) {
+            throw ShebaoException.invalid("facts", abbreviated(f), "an object of facts, e.g. {\"contribution_months\": 60}");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = f.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw ShebaoException.invalid("facts." + e.getKey(), abbreviated(e.getValue()), "a text, a number or true/false");
+            }
+            m.put(e.getKey(), e.getValue().asText());
+        }
+        return m;
+    }
+
+    /** The application date of a service check; {@code today} when absent, as on the command line. */
+    public static LocalDate appliedOn(JsonNode o, LocalDate today) {
+        LocalDate d = date(o, "appliedOn", false);
+        return d == null ? today : d;
     }
 
     /** A retirement question; {@code asOf} defaults to {@code today}, as on the command line. */
@@ -203,6 +311,18 @@ public final class RequestJson {
             return YearMonth.parse(s);
         } catch (DateTimeException e) {
             throw ShebaoException.invalid(k, s, "a month YYYY-MM, e.g. 2025-09");
+        }
+    }
+
+    private static LocalDate date(JsonNode o, String k, boolean required) {
+        String s = text(o, k, required, () -> "a date YYYY-MM-DD, e.g. 2021-11-13");
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeException e) {
+            throw ShebaoException.invalid(k, s, "a date YYYY-MM-DD, e.g. 2021-11-13");
         }
     }
 

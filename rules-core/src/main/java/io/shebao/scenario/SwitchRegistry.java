@@ -6,6 +6,8 @@ import io.shebao.internal.facts.Switch;
 import io.shebao.parameter.StrictYaml;
 import org.yaml.snakeyaml.nodes.Node;
 
+import com.google.common.collect.ImmutableSortedMap;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * 开关清单: the declared switches, read from {@code shebao/switches.yaml} on the class path (shipped by
  * rules-catalog, next to the rules that read them). A scenario may only set a declared switch to one of its
@@ -35,11 +39,10 @@ public final class SwitchRegistry {
     public SwitchRegistry(Collection<SwitchDefinition> definitions) {
         Map<String, SwitchDefinition> m = new TreeMap<>();
         for (SwitchDefinition d : definitions) {
-            if (m.put(d.name(), d) != null) {
-                throw new IllegalArgumentException("duplicate switch " + d.name());
-            }
+            SwitchDefinition before = m.put(d.name(), d);
+            checkArgument(before == null, "duplicate switch %s", d.name());
         }
-        this.switches = Collections.unmodifiableMap(m);
+        this.switches = ImmutableSortedMap.copyOf(m);
     }
 
     /** The switches declared on the class path; none when the resource is absent. */

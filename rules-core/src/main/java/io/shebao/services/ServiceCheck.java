@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * The answer to "may this person or unit do this item, what is missing, what must they bring, by when?".
  *
@@ -30,8 +32,6 @@ public record ServiceCheck(String code, String name, CheckEngine engine, LocalDa
         conditions = List.copyOf(conditions);
         materials = List.copyOf(materials);
         notes = List.copyOf(notes);
-        if (conditions.isEmpty()) {
-            throw new IllegalArgumentException("a check lists at least one condition: " + code);
-        }
+        checkArgument(!conditions.isEmpty(), "a check lists at least one condition: %s", code);
     }
 }

@@ -3,9 +3,10 @@ package io.shebao.region;
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 
+import com.google.common.collect.ImmutableMap;
+
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class RegionRegistry {
         for (Region r : m.values()) {
             r.parent().ifPresent(p -> checkArgument(m.containsKey(p), "region %s has unknown parent %s", r.code(), p));
         }
-        this.regions = Collections.unmodifiableMap(m);
+        this.regions = ImmutableMap.copyOf(m);
         Map<String, RegionGroup> g = new LinkedHashMap<>();
         for (RegionGroup group : groups) {
             checkArgument(!m.containsKey(group.code()) && !g.containsKey(group.code()),
@@ -44,7 +45,7 @@ public final class RegionRegistry {
                         "group %s names %s twice", group.code(), r);
             }
         }
-        this.groups = Collections.unmodifiableMap(g);
+        this.groups = ImmutableMap.copyOf(g);
     }
 
     public Optional<RegionGroup> group(String code) {

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,7 +104,7 @@ public final class SwitchRegistry {
             }
             out.put(e.getKey(), e.getValue());
         }
-        return Collections.unmodifiableMap(out);
+        return ImmutableSortedMap.copyOf(out);
     }
 
     /** Why a switch setting is not allowed, or null when it is. */

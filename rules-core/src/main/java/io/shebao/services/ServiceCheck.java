@@ -3,6 +3,8 @@ package io.shebao.services;
 import io.shebao.trace.Message;
 import io.shebao.trace.Trace;
 
+import com.google.common.collect.ImmutableSortedMap;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ public record ServiceCheck(String code, String name, CheckEngine engine, LocalDa
                            Deadline statutoryDeadline, Deadline promisedDeadline, Optional<Integer> benefitMonths,
                            List<Message> notes, Trace trace) {
     public ServiceCheck {
-        facts = Map.copyOf(facts);
+        facts = ImmutableSortedMap.copyOf(facts); // by name, as shown
         conditions = List.copyOf(conditions);
         materials = List.copyOf(materials);
         notes = List.copyOf(notes);

@@ -2,7 +2,6 @@ package io.shebao.scenario;
 
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
-import io.shebao.internal.facts.Switch;
 import io.shebao.parameter.StrictYaml;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -118,12 +117,5 @@ public final class SwitchRegistry {
             return "switch " + name + ": '" + value + "' is not allowed; allowed: " + String.join(", ", d.allowed());
         }
         return null;
-    }
-
-    /** The facts the rules read: one {@link Switch} per declared switch. */
-    public static List<Object> facts(Map<String, String> effective) {
-        List<Object> out = new ArrayList<>();
-        effective.forEach((k, v) -> out.add(new Switch(k, v)));
-        return List.copyOf(out);
     }
 }

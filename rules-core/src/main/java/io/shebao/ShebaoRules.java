@@ -7,7 +7,6 @@ import io.shebao.calendar.HolidayCalendar;
 import io.shebao.contribution.ContributionEvaluator;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
-import io.shebao.internal.engine.RuleEngine;
 import io.shebao.parameter.ParameterCatalog;
 import io.shebao.parameter.ParameterSet;
 import io.shebao.region.RegionRegistry;
@@ -101,8 +100,7 @@ public final class ShebaoRules {
         Objects.requireNonNull(request, "request");
         ContributionEvaluator e = contributions;
         if (e == null) {
-            e = new ContributionEvaluator(parameters, RuleEngine.forKieBase(ContributionEvaluator.KIE_BASE),
-                    SwitchRegistry.facts(switches));
+            e = new ContributionEvaluator(parameters, switches);
             contributions = e; // a benign race: evaluators are immutable and equivalent
         }
         return e.evaluate(request);
@@ -161,8 +159,7 @@ public final class ShebaoRules {
         Objects.requireNonNull(query, "query");
         RetirementEvaluator e = retirements;
         if (e == null) {
-            e = new RetirementEvaluator(parameters, RuleEngine.forKieBase(RetirementEvaluator.KIE_BASE),
-                    SwitchRegistry.facts(switches));
+            e = new RetirementEvaluator(parameters, switches);
             retirements = e; // a benign race: evaluators are immutable and equivalent
         }
         return e.evaluate(query);
@@ -180,8 +177,7 @@ public final class ShebaoRules {
     public io.shebao.certificate.CertificateEvaluator certificates() {
         io.shebao.certificate.CertificateEvaluator e = certificates;
         if (e == null) {
-            e = new io.shebao.certificate.CertificateEvaluator(this, parameters,
-                    RuleEngine.forKieBase(io.shebao.certificate.CertificateEvaluator.KIE_BASE));
+            e = new io.shebao.certificate.CertificateEvaluator(this, parameters);
             certificates = e; // a benign race: evaluators are immutable and equivalent
         }
         return e;

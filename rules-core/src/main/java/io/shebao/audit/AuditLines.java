@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * The lines of an audit file, read in bounded memory: a line longer than the limit is reported as
  * {@link #oversized()} (its text is not kept) and reading goes on with the next line, so one huge or
@@ -29,9 +31,7 @@ public final class AuditLines {
     private boolean oversized;
 
     public AuditLines(Reader in, int maxChars) {
-        if (maxChars < 1) {
-            throw new IllegalArgumentException("maxChars " + maxChars);
-        }
+        checkArgument(maxChars >= 1, "maxChars %s", maxChars);
         this.in = in;
         this.max = maxChars;
     }

@@ -24,6 +24,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import static com.google.common.base.Preconditions.checkState;
+
 /**
  * 审计记录: one evaluation as a canonical JSON line (format {@value #FORMAT} version
  * {@value #FORMAT_VERSION}; see {@code docs/AUDIT.md}).
@@ -252,9 +254,7 @@ public final class AuditRecord {
 
     /** The same record signed with the key (replacing any signature); version-1 records only. */
     public AuditRecord signedWith(SigningKey key) {
-        if (header != null) {
-            throw new IllegalStateException("a version-2 row is signed by its header's key when it is written");
-        }
+        checkState(header == null, "a version-2 row is signed by its header's key when it is written");
         byte[] sig = key.sign(canonical.getBytes(StandardCharsets.UTF_8));
         return new AuditRecord(content, digest, Optional.of(new Signature(AuditKeys.ALGORITHM, key.keyId(),
                 Base64.getEncoder().encodeToString(sig))), evaluatedAt);

@@ -5,13 +5,14 @@ import io.shebao.internal.hash.Sha256;
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 
+import com.google.common.hash.Hasher;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +51,12 @@ public record RuleSet(String hash, List<String> files) {
             }
         }
         files.sort(null);
-        MessageDigest md = Sha256.newDigest();
+        Hasher h = Sha256.newHasher();
         for (String f : files) {
-            md.update(f.getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
-            md.update(text(loader, ROOT + f).getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
+            h.putString(f, StandardCharsets.UTF_8).putByte((byte) 0);
+            h.putString(text(loader, ROOT + f), StandardCharsets.UTF_8).putByte((byte) 0);
         }
-        return new RuleSet(Sha256.hex(md.digest()), files);
+        return new RuleSet(h.hash().toString(), files);
     }
 
     private static String text(ClassLoader loader, String name) {

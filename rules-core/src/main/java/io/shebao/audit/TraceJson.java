@@ -18,7 +18,7 @@ final class TraceJson {
         List<RuleFiring> out = new ArrayList<>();
         for (JsonNode r : trace.path("rules")) {
             out.add(new RuleFiring(r.path("id").asText(), r.path("name").asText(), r.path("legalBasis").asText(),
-                    r.path("source").asText()));
+                    r.path("source").asText()).interned());
         }
         return out;
     }
@@ -30,7 +30,8 @@ final class TraceJson {
                     p.path("value").asText(), p.path("unit").asText(), date(p.path("from").asText()),
                     p.hasNonNull("until") ? Optional.of(date(p.get("until").asText())) : Optional.empty(),
                     p.path("reference").asText(), p.path("provenance").asText(), p.path("pack").asText(),
-                    p.path("file").asText(), p.path("line").asInt(), p.path("carriedForward").asBoolean(false)));
+                    p.path("file").asText(), p.path("line").asInt(), p.path("carriedForward").asBoolean(false))
+                    .interned());
         }
         return out;
     }

@@ -3,6 +3,8 @@ package io.shebao.calendar;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * 放假: a run of days off of one holiday, both ends inclusive, as the notice lists it.
  *
@@ -17,9 +19,7 @@ public record Holiday(LocalDate from, LocalDate until, String name, String engli
         Objects.requireNonNull(until, "until");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(english, "english");
-        if (until.isBefore(from)) {
-            throw new IllegalArgumentException("until " + until + " is before from " + from);
-        }
+        checkArgument(!until.isBefore(from), "until %s is before from %s", until, from);
     }
 
     public boolean contains(LocalDate d) {

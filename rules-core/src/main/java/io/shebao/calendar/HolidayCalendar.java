@@ -4,6 +4,8 @@ import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 import io.shebao.internal.hash.Sha256;
 
+import com.google.common.collect.ImmutableSortedMap;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * 工作日历: which days are working days (工作日), on the State Council's holiday arrangements of the years it
@@ -57,7 +58,7 @@ public final class HolidayCalendar {
                 put(days, m.date(), new Listed(DayKind.MAKE_UP_WORKDAY, m.name(), y));
             }
         }
-        this.years = Collections.unmodifiableNavigableMap(ys);
+        this.years = ImmutableSortedMap.copyOfSorted(ys);
         this.listed = Map.copyOf(days);
         this.hash = computeHash(ys.values());
     }
@@ -88,7 +89,7 @@ public final class HolidayCalendar {
 
     /** The years this calendar knows, ascending. */
     public SortedSet<Integer> years() {
-        return Collections.unmodifiableSortedSet(new TreeSet<>(years.keySet()));
+        return years.navigableKeySet();
     }
 
     /** The arrangement of a year, if known. */

@@ -74,10 +74,11 @@ public final class CertificateEvaluator {
     private final ParameterSet parameters;
     private final RuleEngine engine;
 
-    public CertificateEvaluator(ShebaoRules rules, ParameterSet parameters, RuleEngine engine) {
+    /** An evaluator over the catalogue's {@value #KIE_BASE} rule base, the contribution amounts from {@code rules}. */
+    public CertificateEvaluator(ShebaoRules rules, ParameterSet parameters) {
         this.rules = Objects.requireNonNull(rules);
         this.parameters = Objects.requireNonNull(parameters);
-        this.engine = Objects.requireNonNull(engine);
+        this.engine = RuleEngine.forKieBase(KIE_BASE);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.shebao.internal.facts.Failure;
 import io.shebao.internal.facts.MissingParam;
 import io.shebao.internal.facts.Note;
 import io.shebao.internal.facts.Param;
+import io.shebao.internal.facts.Switch;
 import io.shebao.internal.facts.Totals;
 import io.shebao.parameter.ParameterDefinition;
 import io.shebao.parameter.ParameterSet;
@@ -24,6 +25,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,15 +42,15 @@ public final class ContributionEvaluator {
     private final RuleEngine engine;
     private final List<Object> contextFacts;
 
-    public ContributionEvaluator(ParameterSet parameters, RuleEngine engine) {
-        this(parameters, engine, List.of());
-    }
-
-    /** @param contextFacts facts inserted into every evaluation, e.g. the switches of a scenario view */
-    public ContributionEvaluator(ParameterSet parameters, RuleEngine engine, List<Object> contextFacts) {
+    /**
+     * An evaluator over the catalogue's {@value #KIE_BASE} rule base (loaded on first use in the JVM).
+     *
+     * @param switches the switches (开关) in force, by name, e.g. {@code ShebaoRules#switches()} of a view
+     */
+    public ContributionEvaluator(ParameterSet parameters, Map<String, String> switches) {
         this.parameters = parameters;
-        this.engine = engine;
-        this.contextFacts = List.copyOf(contextFacts);
+        this.engine = RuleEngine.forKieBase(KIE_BASE);
+        this.contextFacts = Switch.facts(switches);
     }
 
     /** The insurances computed when the request names none: those the region's parameters define. */

@@ -7,6 +7,13 @@ import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 import io.shebao.region.RegionRegistry;
 
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.Range;
+import com.google.common.collect.RangeMap;
+import com.google.common.collect.TreeRangeMap;
+
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * 参数集: every dated parameter value the engine may use, in layers: the bundled values first, then each
@@ -29,8 +35,8 @@ import java.util.TreeMap;
 public final class ParameterSet {
     private final RegionRegistry regions;
     private final Map<String, ParameterDefinition> definitions;
-    /** (id, key, region) → values of all layers, top layer first, each layer's values by date. */
-    private final Map<String, List<ParameterValue>> index;
+    /** (id, key, region) → the values of all layers on one timeline, the top layer winning. */
+    private final Map<String, ValueTimeline> index;
     private final List<ParameterValue> all;
     private final List<String> layers;
     private final List<List<ParameterValue>> layerValues;
@@ -41,27 +47,24 @@ public final class ParameterSet {
                          List<List<ParameterValue>> layerValues, List<String> layers, HolidayCalendar calendar) {
         this.regions = regions;
         this.calendar = calendar;
-        this.definitions = Collections.unmodifiableMap(new TreeMap<>(definitions));
+        this.definitions = ImmutableSortedMap.copyOf(definitions);
         this.layers = List.copyOf(layers);
         List<List<ParameterValue>> lv = new ArrayList<>();
         for (List<ParameterValue> l : layerValues) {
             lv.add(List.copyOf(l));
         }
         this.layerValues = List.copyOf(lv);
-        Map<String, List<ParameterValue>> idx = new LinkedHashMap<>();
+        Map<String, List<ParameterValue>> byTimeline = new LinkedHashMap<>();
         List<ParameterValue> flat = new ArrayList<>();
-        for (int i = layerValues.size() - 1; i >= 0; i--) {
-            List<ParameterValue> sorted = new ArrayList<>(layerValues.get(i));
-            sorted.sort(Comparator.comparing(ParameterValue::from));
-            for (ParameterValue v : sorted) {
-                idx.computeIfAbsent(indexKey(v.id(), v.key(), v.region()), k -> new ArrayList<>()).add(v);
+        for (List<ParameterValue> l : layerValues) { // bottom layer first: a later put wins where they overlap
+            for (ParameterValue v : l) {
+                byTimeline.computeIfAbsent(indexKey(v.id(), v.key(), v.region()), k -> new ArrayList<>()).add(v);
             }
-        }
-        for (List<ParameterValue> l : layerValues) {
             flat.addAll(l);
         }
-        idx.replaceAll((k, v) -> List.copyOf(v));
-        this.index = Collections.unmodifiableMap(idx);
+        ImmutableMap.Builder<String, ValueTimeline> idx = ImmutableMap.builderWithExpectedSize(byTimeline.size());
+        byTimeline.forEach((k, vs) -> idx.put(k, ValueTimeline.of(vs)));
+        this.index = idx.build();
         this.all = List.copyOf(flat);
         this.hash = computeHash(flat);
         checkOrdering();
@@ -173,26 +176,21 @@ public final class ParameterSet {
     }
 
     public Resolution resolve(String id, String key, String region, YearMonth period) {
-        ParameterValue last = null;
-        for (String r : regions.chain(region)) {
-            List<ParameterValue> vs = index.get(indexKey(id, key, r));
-            if (vs == null) {
+        Optional<ParameterValue> last = Optional.empty();
+        for (String r : regions.chain(region)) { // city first, then the province
+            ValueTimeline t = index.get(indexKey(id, key, r));
+            if (t == null) {
                 continue;
             }
-            ParameterValue regionLast = null;
-            for (ParameterValue v : vs) { // top layer first
-                if (v.covers(period)) {
-                    return new Resolution.Known(v);
-                }
-                if (v.endsBefore(period) && (regionLast == null || v.from().isAfter(regionLast.from()))) {
-                    regionLast = v;
-                }
+            Optional<ParameterValue> v = t.inForce(period);
+            if (v.isPresent()) {
+                return new Resolution.Known(v.get());
             }
-            if (last == null) {
-                last = regionLast;
+            if (last.isEmpty()) {
+                last = t.lastBefore(period);
             }
         }
-        return new Resolution.Unknown(id, key, region, period, Optional.ofNullable(last));
+        return new Resolution.Unknown(id, key, region, period, last);
     }
 
     /**
@@ -329,14 +327,17 @@ public final class ParameterSet {
             }
             for (List<ParameterValue> g : groups.values()) {
                 g.sort(Comparator.comparing(ParameterValue::from));
-                for (int i = 1; i < g.size(); i++) {
-                    ParameterValue a = g.get(i - 1);
-                    ParameterValue b = g.get(i);
-                    if (a.overlaps(b)) {
+                RangeMap<LocalDate, ParameterValue> seen = TreeRangeMap.create();
+                for (ParameterValue b : g) {
+                    Range<LocalDate> at = ValueTimeline.validity(b);
+                    Optional<ParameterValue> clash = seen.subRangeMap(at).asMapOfRanges().values().stream().findFirst();
+                    if (clash.isPresent()) {
+                        ParameterValue a = clash.get();
                         throw fail(b.origin(), b.qualifiedId() + " for " + b.region() + ": value from " + b.from()
                                 + " overlaps the value " + a.validity() + " at " + a.origin().file() + ":"
                                 + a.origin().line());
                     }
+                    seen.put(at, b);
                 }
             }
         }

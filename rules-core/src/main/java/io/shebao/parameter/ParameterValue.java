@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * One dated value of a parameter for one region: in force from {@code from} (first day of a month) to
  * {@code until} (last day of a month, inclusive), or open-ended.
@@ -29,6 +31,10 @@ public record ParameterValue(String id, String region, String key, LocalDate fro
         Objects.requireNonNull(reference);
         Objects.requireNonNull(provenance);
         Objects.requireNonNull(origin);
+        // the timeline looks a month up by its first day: values change only at month boundaries
+        checkArgument(from.getDayOfMonth() == 1, "%s: 'from' must be the first day of a month, got %s", id, from);
+        until.ifPresent(u -> checkArgument(u.getDayOfMonth() == u.lengthOfMonth() && !u.isBefore(from),
+                "%s: 'until' must be the last day of a month on or after 'from' %s, got %s", id, from, u));
     }
 
     public boolean covers(YearMonth month) {
@@ -40,10 +46,9 @@ public record ParameterValue(String id, String region, String key, LocalDate fro
         return until.map(u -> u.isBefore(month.atDay(1))).orElse(false);
     }
 
+    /** True when the two values are in force on at least one common day. */
     public boolean overlaps(ParameterValue o) {
-        LocalDate end = until.orElse(LocalDate.MAX);
-        LocalDate oEnd = o.until.orElse(LocalDate.MAX);
-        return !from.isAfter(oEnd) && !o.from.isAfter(end);
+        return ValueTimeline.validity(this).isConnected(ValueTimeline.validity(o)); // closed ranges: a common day
     }
 
     public BigDecimal decimal() {

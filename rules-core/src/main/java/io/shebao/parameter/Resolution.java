@@ -12,8 +12,9 @@ public sealed interface Resolution {
     /**
      * No value is in force for the month.
      *
-     * @param lastBefore the latest value that ended before the month in the most specific region that has
-     *                   one, which a caller may carry forward if (and only if) it says so
+     * @param lastBefore the value in force in the latest earlier month that had one (top layer winning), in the
+     *                   most specific region that has one, which a caller may carry forward if (and only if)
+     *                   it says so
      */
     record Unknown(String id, String key, String region, YearMonth period, Optional<ParameterValue> lastBefore)
             implements Resolution {

@@ -3,6 +3,8 @@ package io.shebao.region;
 import java.util.List;
 import java.util.Objects;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * 地区分类: a named set of regions that share values, e.g. the tiers (一类/二类/三类地区) of Hubei's yearly
  * contribution-base notice. Stated once in {@code shebao/regions.yaml}; a parameter file names the group
@@ -17,8 +19,6 @@ public record RegionGroup(String code, String nameZh, String nameEn, List<String
         Objects.requireNonNull(nameEn);
         regions = List.copyOf(regions);
         Objects.requireNonNull(reference);
-        if (regions.isEmpty()) {
-            throw new IllegalArgumentException("group " + code + " has no regions");
-        }
+        checkArgument(!regions.isEmpty(), "group %s has no regions", code);
     }
 }

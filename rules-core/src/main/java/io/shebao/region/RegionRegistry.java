@@ -3,13 +3,16 @@ package io.shebao.region;
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 
+import com.google.common.collect.ImmutableMap;
+
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static com.google.common.base.Preconditions.checkArgument;
 
 /** The regions the catalogue knows, with their parent chain (city → province). Immutable. */
 public final class RegionRegistry {
@@ -24,33 +27,25 @@ public final class RegionRegistry {
     public RegionRegistry(Collection<Region> regions, Collection<RegionGroup> groups) {
         Map<String, Region> m = new LinkedHashMap<>();
         for (Region r : regions) {
-            if (m.put(r.code(), r) != null) {
-                throw new IllegalArgumentException("duplicate region " + r.code());
-            }
+            Region before = m.put(r.code(), r);
+            checkArgument(before == null, "duplicate region %s", r.code());
         }
         for (Region r : m.values()) {
-            r.parent().ifPresent(p -> {
-                if (!m.containsKey(p)) {
-                    throw new IllegalArgumentException("region " + r.code() + " has unknown parent " + p);
-                }
-            });
+            r.parent().ifPresent(p -> checkArgument(m.containsKey(p), "region %s has unknown parent %s", r.code(), p));
         }
-        this.regions = Collections.unmodifiableMap(m);
+        this.regions = ImmutableMap.copyOf(m);
         Map<String, RegionGroup> g = new LinkedHashMap<>();
         for (RegionGroup group : groups) {
-            if (m.containsKey(group.code()) || g.put(group.code(), group) != null) {
-                throw new IllegalArgumentException("duplicate region or group " + group.code());
-            }
+            checkArgument(!m.containsKey(group.code()) && !g.containsKey(group.code()),
+                    "duplicate region or group %s", group.code());
+            g.put(group.code(), group);
             for (String r : group.regions()) {
-                if (!m.containsKey(r)) {
-                    throw new IllegalArgumentException("group " + group.code() + " names unknown region " + r);
-                }
-                if (group.regions().indexOf(r) != group.regions().lastIndexOf(r)) {
-                    throw new IllegalArgumentException("group " + group.code() + " names " + r + " twice");
-                }
+                checkArgument(m.containsKey(r), "group %s names unknown region %s", group.code(), r);
+                checkArgument(group.regions().indexOf(r) == group.regions().lastIndexOf(r),
+                        "group %s names %s twice", group.code(), r);
             }
         }
-        this.groups = Collections.unmodifiableMap(g);
+        this.groups = ImmutableMap.copyOf(g);
     }
 
     public Optional<RegionGroup> group(String code) {

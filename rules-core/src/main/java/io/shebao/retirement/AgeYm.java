@@ -1,11 +1,12 @@
 package io.shebao.retirement;
 
+
+import static com.google.common.base.Preconditions.checkArgument;
+
 /** An age in whole years and months, e.g. 55 years 4 months. */
 public record AgeYm(int years, int months) {
     public AgeYm {
-        if (years < 0 || months < 0 || months > 11) {
-            throw new IllegalArgumentException("age " + years + "y" + months + "m");
-        }
+        checkArgument(years >= 0 && months >= 0 && months <= 11, "age %sy%sm", years, months);
     }
 
     public static AgeYm ofMonths(int total) {

@@ -12,6 +12,7 @@ import io.shebao.internal.facts.OriginalAge;
 import io.shebao.internal.facts.Param;
 import io.shebao.internal.facts.RetirementInput;
 import io.shebao.internal.facts.StatutoryAge;
+import io.shebao.internal.facts.Switch;
 import io.shebao.parameter.ParameterDefinition;
 import io.shebao.parameter.ParameterSet;
 import io.shebao.parameter.ParameterValue;
@@ -46,15 +47,15 @@ public final class RetirementEvaluator {
     private final RuleEngine engine;
     private final List<Object> contextFacts;
 
-    public RetirementEvaluator(ParameterSet parameters, RuleEngine engine) {
-        this(parameters, engine, List.of());
-    }
-
-    /** @param contextFacts facts inserted into every evaluation: the switches ({@code retirement.reform}) of the view */
-    public RetirementEvaluator(ParameterSet parameters, RuleEngine engine, List<Object> contextFacts) {
+    /**
+     * An evaluator over the catalogue's {@value #KIE_BASE} rule base (loaded on first use in the JVM).
+     *
+     * @param switches the switches (开关) in force, by name ({@code retirement.reform}), e.g. {@code ShebaoRules#switches()}
+     */
+    public RetirementEvaluator(ParameterSet parameters, Map<String, String> switches) {
         this.parameters = parameters;
-        this.engine = engine;
-        this.contextFacts = List.copyOf(contextFacts);
+        this.engine = RuleEngine.forKieBase(KIE_BASE);
+        this.contextFacts = Switch.facts(switches);
     }
 
     public RetirementResult evaluate(RetirementQuery q) {

@@ -2,6 +2,9 @@ package io.shebao.retirement;
 
 import io.shebao.ShebaoException;
 
+import com.google.common.collect.Maps;
+import com.google.common.collect.Sets;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -90,8 +93,8 @@ public record RetirementQuery(String region, Sex sex, YearMonth birthMonth, Cate
             }
             sw.put(e.getKey(), e.getValue());
         }
-        specialWorkYears = Map.copyOf(sw);
-        transferGrounds = transferGrounds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(transferGrounds));
+        specialWorkYears = Maps.immutableEnumMap(sw); // immutable, in the enum's order
+        transferGrounds = Sets.immutableEnumSet(transferGrounds);
     }
 
     public static Builder builder() {

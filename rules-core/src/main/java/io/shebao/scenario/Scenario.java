@@ -10,6 +10,8 @@ import io.shebao.parameter.ParameterSet;
 import io.shebao.parameter.ParameterValue;
 import io.shebao.parameter.Provenance;
 
+import com.google.common.collect.ImmutableSortedMap;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * 假设情景: a named what-if: overrides of dated parameter values and settings of declared switches. Immutable;
@@ -48,7 +49,7 @@ public final class Scenario {
         this.description = Objects.requireNonNull(description);
         this.source = Objects.requireNonNull(source);
         this.overrides = List.copyOf(overrides);
-        this.switches = Collections.unmodifiableMap(new TreeMap<>(switches));
+        this.switches = ImmutableSortedMap.copyOf(switches);
         this.hash = computeHash();
     }
 

@@ -3,6 +3,8 @@ package io.shebao.scenario;
 import java.util.List;
 import java.util.Objects;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * 开关定义: a switch the rules read, its allowed values and its value when no scenario sets it.
  *
@@ -16,8 +18,6 @@ public record SwitchDefinition(String name, String description, List<String> all
         allowed = List.copyOf(allowed);
         Objects.requireNonNull(defaultValue);
         Objects.requireNonNull(reference);
-        if (!allowed.contains(defaultValue)) {
-            throw new IllegalArgumentException("switch " + name + ": default '" + defaultValue + "' is not one of " + allowed);
-        }
+        checkArgument(allowed.contains(defaultValue), "switch %s: default '%s' is not one of %s", name, defaultValue, allowed);
     }
 }

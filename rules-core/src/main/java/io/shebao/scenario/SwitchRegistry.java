@@ -2,9 +2,10 @@ package io.shebao.scenario;
 
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
-import io.shebao.internal.facts.Switch;
 import io.shebao.parameter.StrictYaml;
 import org.yaml.snakeyaml.nodes.Node;
+
+import com.google.common.collect.ImmutableSortedMap;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +15,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+
+import static com.google.common.base.Preconditions.checkArgument;
 
 /**
  * 开关清单: the declared switches, read from {@code shebao/switches.yaml} on the class path (shipped by
@@ -35,11 +37,10 @@ public final class SwitchRegistry {
     public SwitchRegistry(Collection<SwitchDefinition> definitions) {
         Map<String, SwitchDefinition> m = new TreeMap<>();
         for (SwitchDefinition d : definitions) {
-            if (m.put(d.name(), d) != null) {
-                throw new IllegalArgumentException("duplicate switch " + d.name());
-            }
+            SwitchDefinition before = m.put(d.name(), d);
+            checkArgument(before == null, "duplicate switch %s", d.name());
         }
-        this.switches = Collections.unmodifiableMap(m);
+        this.switches = ImmutableSortedMap.copyOf(m);
     }
 
     /** The switches declared on the class path; none when the resource is absent. */
@@ -102,7 +103,7 @@ public final class SwitchRegistry {
             }
             out.put(e.getKey(), e.getValue());
         }
-        return Collections.unmodifiableMap(out);
+        return ImmutableSortedMap.copyOf(out);
     }
 
     /** Why a switch setting is not allowed, or null when it is. */
@@ -116,12 +117,5 @@ public final class SwitchRegistry {
             return "switch " + name + ": '" + value + "' is not allowed; allowed: " + String.join(", ", d.allowed());
         }
         return null;
-    }
-
-    /** The facts the rules read: one {@link Switch} per declared switch. */
-    public static List<Object> facts(Map<String, String> effective) {
-        List<Object> out = new ArrayList<>();
-        effective.forEach((k, v) -> out.add(new Switch(k, v)));
-        return List.copyOf(out);
     }
 }

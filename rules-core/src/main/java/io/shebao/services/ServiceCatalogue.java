@@ -7,6 +7,8 @@ import io.shebao.ShebaoException;
 import io.shebao.parameter.StrictYaml;
 import org.yaml.snakeyaml.nodes.Node;
 
+import com.google.common.collect.ImmutableMap;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -35,7 +37,7 @@ public final class ServiceCatalogue {
     ServiceCatalogue(List<ServiceItem> items, Map<String, CheckSpec> checks) {
         Map<String, ServiceItem> m = new LinkedHashMap<>();
         items.forEach(i -> m.put(i.code(), i));
-        this.items = java.util.Collections.unmodifiableMap(m);
+        this.items = ImmutableMap.copyOf(m);
         for (String c : checks.keySet()) {
             if (!m.containsKey(c)) {
                 throw new ShebaoException(ErrorCode.RULES_UNAVAILABLE, "code", c, CHECKS + ": " + c + " is not an item of the catalogue");

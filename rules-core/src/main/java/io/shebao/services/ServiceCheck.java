@@ -3,10 +3,14 @@ package io.shebao.services;
 import io.shebao.trace.Message;
 import io.shebao.trace.Trace;
 
+import com.google.common.collect.ImmutableSortedMap;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static com.google.common.base.Preconditions.checkArgument;
 
 /**
  * The answer to "may this person or unit do this item, what is missing, what must they bring, by when?".
@@ -26,12 +30,10 @@ public record ServiceCheck(String code, String name, CheckEngine engine, LocalDa
                            Deadline statutoryDeadline, Deadline promisedDeadline, Optional<Integer> benefitMonths,
                            List<Message> notes, Trace trace) {
     public ServiceCheck {
-        facts = Map.copyOf(facts);
+        facts = ImmutableSortedMap.copyOf(facts); // by name, as shown
         conditions = List.copyOf(conditions);
         materials = List.copyOf(materials);
         notes = List.copyOf(notes);
-        if (conditions.isEmpty()) {
-            throw new IllegalArgumentException("a check lists at least one condition: " + code);
-        }
+        checkArgument(!conditions.isEmpty(), "a check lists at least one condition: %s", code);
     }
 }

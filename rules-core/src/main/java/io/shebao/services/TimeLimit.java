@@ -2,6 +2,8 @@ package io.shebao.services;
 
 import java.util.Objects;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * A 法定时限 or 承诺时限 of a guide table, parsed into a kind and a number, with the text as printed.
  *
@@ -16,9 +18,8 @@ public record TimeLimit(TimeLimitKind kind, int number, boolean fromApplication,
     public TimeLimit {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");
-        if ((kind == TimeLimitKind.WORKING_DAYS || kind == TimeLimitKind.DAYS) != number > 0) {
-            throw new IllegalArgumentException("a day count belongs to WORKING_DAYS and DAYS only: " + kind + " " + number);
-        }
+        checkArgument((kind == TimeLimitKind.WORKING_DAYS || kind == TimeLimitKind.DAYS) == number > 0,
+                "a day count belongs to WORKING_DAYS and DAYS only: %s %s", kind, number);
     }
 
     /** True when a completion date can be computed from the application date. */

@@ -2,6 +2,9 @@ package io.shebao.trace;
 
 import io.shebao.parameter.ParameterValue;
 
+import com.google.common.collect.Interner;
+import com.google.common.collect.Interners;
+
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -14,10 +17,22 @@ import java.util.Optional;
 public record ParameterUse(String id, String key, String region, String value, String unit, LocalDate from,
                            Optional<LocalDate> until, String reference, String provenance, String pack,
                            String file, int line, boolean carriedForward) {
+    /** Weak: scenario layers make values that live only as long as their what-if run. */
+    private static final Interner<ParameterUse> INTERNED = Interners.newWeakInterner();
 
+    /** The use of a value, as the one shared instance (see {@link #interned()}). */
     public static ParameterUse of(ParameterValue v, boolean carried) {
         return new ParameterUse(v.id(), v.key(), v.region(), v.raw(), v.unit().code(), v.from(), v.until(),
-                v.reference(), v.provenance().code(), v.origin().pack(), v.origin().file(), v.origin().line(), carried);
+                v.reference(), v.provenance().code(), v.origin().pack(), v.origin().file(), v.origin().line(), carried)
+                .interned();
+    }
+
+    /**
+     * The one shared instance equal to this use: the traces of a batch or a replay name the same few values
+     * thousands of times, each with its reference text.
+     */
+    public ParameterUse interned() {
+        return INTERNED.intern(this);
     }
 
     public String qualifiedId() {

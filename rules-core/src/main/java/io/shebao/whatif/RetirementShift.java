@@ -1,11 +1,12 @@
 package io.shebao.whatif;
 
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * 退休时间变化: how a retirement scenario moves people's statutory retirement month, over the people of a
@@ -20,7 +21,7 @@ import java.util.TreeMap;
 public record RetirementShift(int people, int later, int earlier, Map<Integer, Integer> byShift,
                               List<BirthYear> byBirthYear) {
     public RetirementShift {
-        byShift = Collections.unmodifiableMap(new TreeMap<>(byShift));
+        byShift = ImmutableSortedMap.copyOf(byShift);
         byBirthYear = List.copyOf(byBirthYear);
     }
 
@@ -32,7 +33,7 @@ public record RetirementShift(int people, int later, int earlier, Map<Integer, I
             String label = k == 0 ? "0" : k > 0 ? "+" + lo + "..+" + (lo + 11) : "-" + (lo + 11) + "..-" + lo;
             out.merge(label, v, Integer::sum);
         });
-        return Collections.unmodifiableMap(out);
+        return ImmutableMap.copyOf(out); // insertion order: earliest bucket first
     }
 
     public int unchanged() {

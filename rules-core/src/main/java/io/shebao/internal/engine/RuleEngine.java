@@ -164,7 +164,7 @@ public final class RuleEngine {
         static RuleFiring firing(Rule r) {
             Map<String, Object> md = r.getMetaData();
             return new RuleFiring(meta(md, "id", r.getName()), r.getName(), meta(md, "legalBasis", ""),
-                    meta(md, "source", ""));
+                    meta(md, "source", "")).interned();
         }
 
         private static String meta(Map<String, Object> md, String key, String dflt) {

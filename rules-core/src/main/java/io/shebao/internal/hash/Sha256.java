@@ -1,46 +1,42 @@
 package io.shebao.internal.hash;
 
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
  * SHA-256 in lower-case hex: the one content hash of the library (audit records, rule sets, parameter sets,
- * scenarios), so that every hash an auditor sees is computed the same way.
+ * scenarios), so that every hash an auditor sees is computed the same way. Guava's {@link Hashing#sha256()}
+ * computes it; its {@code HashCode.toString()} is the lower-case hex of the digest bytes.
  */
 public final class Sha256 {
+    private static final HashFunction SHA_256 = Hashing.sha256();
+
     private Sha256() {
     }
 
-    public static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    public static String hex(byte[] digest) {
-        return HexFormat.of().formatHex(digest);
+    /** A hasher for content fed in pieces (the rule set's files); {@code hash().toString()} gives the hex. */
+    public static Hasher newHasher() {
+        return SHA_256.newHasher();
     }
 
     public static String of(byte[] bytes) {
-        return hex(newDigest().digest(bytes));
+        return SHA_256.hashBytes(bytes).toString();
     }
 
     public static String of(String text) {
-        return of(text.getBytes(StandardCharsets.UTF_8));
+        return SHA_256.hashString(text, StandardCharsets.UTF_8).toString();
     }
 
     /** The hash of lines, each encoded in UTF-8 and ended by a newline (callers sort them for canonical order). */
     public static String ofLines(List<String> lines) {
-        MessageDigest md = newDigest();
+        Hasher h = SHA_256.newHasher();
         for (String l : lines) {
-            md.update(l.getBytes(StandardCharsets.UTF_8));
-            md.update((byte) '\n');
+            h.putString(l, StandardCharsets.UTF_8).putByte((byte) '\n');
         }
-        return hex(md.digest());
+        return h.hash().toString();
     }
 }

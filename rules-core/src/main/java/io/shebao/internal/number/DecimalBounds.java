@@ -5,6 +5,8 @@ import io.shebao.ShebaoException;
 import java.math.BigDecimal;
 import java.util.Objects;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * The bounds of a decimal field (金额、比例的取值范围): at most {@code maxIntegerDigits} digits before the
  * point, at most {@code maxFractionDigits} after it, and a value between {@code min} and {@code max}.
@@ -53,10 +55,8 @@ public record DecimalBounds(String allowed, int maxIntegerDigits, int maxFractio
         Objects.requireNonNull(allowed);
         Objects.requireNonNull(min);
         Objects.requireNonNull(max);
-        if (maxIntegerDigits < 1 || maxFractionDigits < 0 || min.compareTo(max) > 0) {
-            throw new IllegalArgumentException("bounds: digits " + maxIntegerDigits + "/" + maxFractionDigits
-                    + ", range " + min + "…" + max);
-        }
+        checkArgument(maxIntegerDigits >= 1 && maxFractionDigits >= 0 && min.compareTo(max) <= 0,
+                "bounds: digits %s/%s, range %s…%s", maxIntegerDigits, maxFractionDigits, min, max);
     }
 
     private static DecimalBounds of(String allowed, int intDigits, int fracDigits, BigDecimal min, boolean minExclusive,

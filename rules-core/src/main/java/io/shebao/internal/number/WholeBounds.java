@@ -4,6 +4,8 @@ import io.shebao.ShebaoException;
 
 import java.util.Objects;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * The bounds of a whole-number field (月数、年数、类别): ASCII digits only, at most the digits {@code max}
  * has, and a value from {@code min} to {@code max}. A value out of range ends in a {@link ShebaoException}
@@ -26,9 +28,7 @@ public record WholeBounds(String allowed, long min, long max) {
 
     public WholeBounds {
         Objects.requireNonNull(allowed);
-        if (min > max || max >= Integer.MAX_VALUE || min <= Integer.MIN_VALUE) {
-            throw new IllegalArgumentException("bounds: " + min + "…" + max);
-        }
+        checkArgument(min <= max && max < Integer.MAX_VALUE && min > Integer.MIN_VALUE, "bounds: %s…%s", min, max);
     }
 
     /** The value of {@code text} (already trimmed), or a {@link ShebaoException} naming {@code field}. */

@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
+import static com.google.common.base.Preconditions.checkState;
+
 /**
  * 原子输出: one output file written whole or not at all. The content goes to a temporary file beside the
  * target ({@code .NAME.RANDOM.part}, same folder so that the move cannot cross file systems); {@link #commit()}
@@ -125,9 +127,7 @@ public final class AtomicOutput implements Closeable {
 
     /** Flushes, forces the content to disk, and moves the temporary file onto the target. */
     public void commit() throws OutputFailure {
-        if (committed || closed) {
-            throw new IllegalStateException(option + ": already " + (committed ? "committed" : "closed"));
-        }
+        checkState(!committed && !closed, "%s: already %s", option, committed ? "committed" : "closed");
         try {
             if (writer != null) {
                 writer.flush();

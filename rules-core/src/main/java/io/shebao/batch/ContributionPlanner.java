@@ -25,6 +25,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+
 /**
  * 按决策情形求值: runs the rules once per distinct decision context and applies the result to every row of
  * that context. Thread-safe.
@@ -47,16 +50,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ContributionPlanner {
     /**
-     * Contexts kept at most (then the cache starts afresh). A month's payroll has a few thousand (regions ×
-     * classes × grades × insurance sets); the benchmark's mixed population about 27,000. A planned case takes
-     * about 1 KB (its trace shares rule and parameter entries with the others), so the cache stays under
-     * ~150 MB whatever the file size.
+     * Contexts kept at most (then the least recently used are evicted, and learnt again if they come back). A
+     * month's payroll has a few thousand (regions × classes × grades × insurance sets); the benchmark's mixed
+     * population about 27,000. A planned case takes about 1 KB (its trace shares rule and parameter entries with
+     * the others), so the cache stays under ~150 MB whatever the file size.
      */
     public static final int DEFAULT_MAX_CONTEXTS = 40_000;
 
     private final ShebaoRules rules;
     private final int maxContexts;
-    private final Map<Context, ContextPlan> plans = new ConcurrentHashMap<>();
+    /** Bounded, least-recently-used eviction (Guava): a file with more contexts than the bound never thrashes the whole cache. */
+    private final Cache<Context, ContextPlan> cache;
+    private final Map<Context, ContextPlan> plans;
     private final Map<RuleFiring, RuleFiring> firings = new ConcurrentHashMap<>();
     private final Map<ParameterUse, ParameterUse> uses = new ConcurrentHashMap<>();
 
@@ -70,6 +75,8 @@ public final class ContributionPlanner {
             throw new IllegalArgumentException("maxContexts must be ≥ 1");
         }
         this.maxContexts = maxContexts;
+        this.cache = CacheBuilder.newBuilder().maximumSize(maxContexts).build();
+        this.plans = cache.asMap();
     }
 
     /** The same amounts, warnings and trace as {@code rules.contribution(request)}, or the same error. */
@@ -146,9 +153,6 @@ public final class ContributionPlanner {
     }
 
     private ContributionResult learnComplete(Context key, ContributionRequest request) {
-        if (plans.size() >= maxContexts) {
-            plans.clear();
-        }
         ContributionResult r;
         try {
             r = rules.contribution(request);
@@ -218,15 +222,12 @@ public final class ContributionPlanner {
         }
     }
 
-    /** Number of contexts planned so far (for reports). */
+    /** Number of contexts planned and kept (for reports; at most the bound given to the constructor). */
     public int contexts() {
-        return plans.size();
+        return (int) cache.size();
     }
 
     private PlannedContribution learn(Context key, ContributionRequest request) {
-        if (plans.size() >= maxContexts) {
-            plans.clear(); // bounded memory: start afresh (the interned trace entries are few and kept)
-        }
         ContributionResult r;
         try {
             r = rules.contribution(request);
@@ -263,6 +264,26 @@ public final class ContributionPlanner {
         static Context of(ContributionRequest r) {
             return new Context(r.region(), r.period(), r.riskClass(), r.floatGrade(), r.insurances(),
                     r.allowCarryForward(), r.base().isPresent(), r.unitKind());
+        }
+
+        // written out: a record's generated equals/hashCode go through method handles, a cost on every row
+        @Override
+        public int hashCode() {
+            int h = region.hashCode();
+            h = 31 * h + period.hashCode();
+            h = 31 * h + riskClass.hashCode();
+            h = 31 * h + floatGrade.hashCode();
+            h = 31 * h + insurances.hashCode();
+            h = 31 * h + (allowCarryForward ? 1 : 0);
+            h = 31 * h + (baseSupplied ? 1 : 0);
+            return 31 * h + unitKind.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Context c && allowCarryForward == c.allowCarryForward && baseSupplied == c.baseSupplied
+                    && region.equals(c.region) && period.equals(c.period) && riskClass.equals(c.riskClass)
+                    && floatGrade.equals(c.floatGrade) && insurances.equals(c.insurances) && unitKind.equals(c.unitKind);
         }
     }
 

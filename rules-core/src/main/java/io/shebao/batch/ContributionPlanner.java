@@ -62,6 +62,9 @@ public final class ContributionPlanner {
     /** Bounded, least-recently-used eviction (Guava): a file with more contexts than the bound never thrashes the whole cache. */
     private final Cache<Context, ContextPlan> cache;
     private final Map<Context, ContextPlan> plans;
+    /** The first plan learnt for each coarse context ({@link #coarse}), which later contexts may share. */
+    private final Cache<Coarse, ContextPlan> leaders;
+    private final Map<String, Set<Insurance>> defaults = new ConcurrentHashMap<>();
     private final Map<RuleFiring, RuleFiring> firings = new ConcurrentHashMap<>();
     private final Map<ParameterUse, ParameterUse> uses = new ConcurrentHashMap<>();
 
@@ -77,6 +80,7 @@ public final class ContributionPlanner {
         this.maxContexts = maxContexts;
         this.cache = CacheBuilder.newBuilder().maximumSize(maxContexts).build();
         this.plans = cache.asMap();
+        this.leaders = CacheBuilder.newBuilder().maximumSize(maxContexts).build();
     }
 
     /** The same amounts, warnings and trace as {@code rules.contribution(request)}, or the same error. */
@@ -235,12 +239,73 @@ public final class ContributionPlanner {
             plans.putIfAbsent(key, new ContextPlan(e));
             throw e;
         }
-        ContextPlan plan = plans.computeIfAbsent(key, k -> ContextPlan.from(r));
         PlannedContribution p = PlannedContribution.of(r);
+        Coarse coarse = coarse(request);
+        ContextPlan leader = coarse == null ? null : leaders.getIfPresent(coarse);
+        if (leader != null && agrees(leader, request, p)) {
+            // the rules gave this row exactly what the leader's plan gives it: share the leader's cases
+            plans.putIfAbsent(key, new ContextPlan(leader));
+            return p;
+        }
+        ContextPlan plan = plans.computeIfAbsent(key, k -> ContextPlan.from(r));
         if (plan.plannable) {
             plan.cases.putIfAbsent(r.baseAdjustment(), compact(p));
+            if (coarse != null && leader == null) {
+                leaders.asMap().putIfAbsent(coarse, plan);
+            }
         }
         return p;
+    }
+
+    /** True when the leader's plan, applied to the request, equals the rules' result in every part. */
+    private static boolean agrees(ContextPlan leader, ContributionRequest request, PlannedContribution byRules) {
+        BaseAdjustment c = leader.caseOf(request);
+        PlannedContribution representative = c == null ? null : leader.cases.get(c);
+        if (representative == null || c != byRules.baseAdjustment()) {
+            return false;
+        }
+        PlannedContribution planned = leader.apply(representative, request);
+        return planned.lines().equals(byRules.lines()) && planned.totals().equals(byRules.totals())
+                && planned.warnings().equals(byRules.warnings()) && planned.trace().equals(byRules.trace());
+    }
+
+    /**
+     * The context without what the rules did not need in it, or null: the insurances the rules compute (the
+     * region's defaults for an empty list), and the risk class and float grade only when work injury is among
+     * them. Contexts with the same coarse key share one plan only after the rules agreed with it on the first
+     * row of each ({@link #agrees}), so that a coarse key that is wrong for some rule costs speed, not correctness.
+     */
+    private Coarse coarse(ContributionRequest r) {
+        Set<Insurance> applicable = r.insurances();
+        if (applicable.isEmpty()) {
+            applicable = defaults.computeIfAbsent(r.region(), this::defaultInsurances);
+            if (applicable.isEmpty()) {
+                return null;
+            }
+        }
+        boolean injury = applicable.contains(Insurance.WORK_INJURY);
+        return new Coarse(r.region(), r.period(), applicable, injury ? r.riskClass() : Optional.empty(),
+                injury ? r.floatGrade() : null, r.allowCarryForward(), r.base().isPresent(), r.unitKind());
+    }
+
+    /** As {@code ContributionEvaluator.defaultInsurances}: those the region's parameters define; empty for an unknown region. */
+    private Set<Insurance> defaultInsurances(String region) {
+        if (!rules.parameters().regions().contains(region)) {
+            return Set.of();
+        }
+        Set<Insurance> out = java.util.EnumSet.noneOf(Insurance.class);
+        for (Insurance i : Insurance.values()) {
+            if (rules.parameters().definesAnywhere(i.definingParameter(), region)) {
+                out.add(i);
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /** A context with only what the rules used of it (see {@link #coarse}). */
+    private record Coarse(String region, YearMonth period, Set<Insurance> insurances, Optional<Integer> riskClass,
+                          BigDecimal floatGrade, boolean allowCarryForward, boolean baseSupplied,
+                          Optional<UnitKind> unitKind) {
     }
 
     /** The plan as kept: its trace entries shared with every other plan that has equal ones. */
@@ -295,7 +360,7 @@ public final class ContributionPlanner {
         final int scale;
         final RoundingMode mode;
         final boolean plannable;
-        final Map<BaseAdjustment, PlannedContribution> cases = java.util.Collections.synchronizedMap(new EnumMap<>(BaseAdjustment.class));
+        final Map<BaseAdjustment, PlannedContribution> cases;
         final Map<BaseAdjustment, NotedCase> noted = new ConcurrentHashMap<>();
 
         /** Keeps the row's notes as the case's candidate template, when the case has none yet. */
@@ -309,6 +374,17 @@ public final class ContributionPlanner {
             }
         }
 
+        /** A context that shares the leader's limits and cases (its own notes, for {@link #complete}). */
+        ContextPlan(ContextPlan leader) {
+            this.failure = null;
+            this.floor = leader.floor;
+            this.ceiling = leader.ceiling;
+            this.scale = leader.scale;
+            this.mode = leader.mode;
+            this.plannable = leader.plannable;
+            this.cases = leader.cases;
+        }
+
         ContextPlan(ShebaoException failure) {
             this.failure = failure;
             this.floor = null;
@@ -316,6 +392,7 @@ public final class ContributionPlanner {
             this.scale = 0;
             this.mode = null;
             this.plannable = false;
+            this.cases = newCases();
         }
 
         private ContextPlan(BigDecimal floor, BigDecimal ceiling, int scale, RoundingMode mode, boolean plannable) {
@@ -325,6 +402,11 @@ public final class ContributionPlanner {
             this.scale = scale;
             this.mode = mode;
             this.plannable = plannable;
+            this.cases = newCases();
+        }
+
+        private static Map<BaseAdjustment, PlannedContribution> newCases() {
+            return java.util.Collections.synchronizedMap(new EnumMap<>(BaseAdjustment.class));
         }
 
         static ContextPlan from(ContributionResult r) {

@@ -25,8 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * 按决策情形求值: runs the rules once per distinct decision context and applies the result to every row of
@@ -59,7 +59,11 @@ public final class ContributionPlanner {
 
     private final ShebaoRules rules;
     private final int maxContexts;
-    /** Bounded, least-recently-used eviction (Guava): a file with more contexts than the bound never thrashes the whole cache. */
+    /**
+     * Bounded (Caffeine: size-based eviction, W-TinyLFU): a file with more contexts than the bound evicts the
+     * rarely used ones instead of starting afresh. Caffeine rather than Guava's cache because a lookup happens on
+     * every row and Guava's records each read in a queue (9% of the batch's samples in the profile).
+     */
     private final Cache<Context, ContextPlan> cache;
     private final Map<Context, ContextPlan> plans;
     /** The first plan learnt for each coarse context ({@link #coarse}), which later contexts may share. */
@@ -78,9 +82,9 @@ public final class ContributionPlanner {
             throw new IllegalArgumentException("maxContexts must be ≥ 1");
         }
         this.maxContexts = maxContexts;
-        this.cache = CacheBuilder.newBuilder().maximumSize(maxContexts).build();
+        this.cache = Caffeine.newBuilder().maximumSize(maxContexts).executor(Runnable::run).build();
         this.plans = cache.asMap();
-        this.leaders = CacheBuilder.newBuilder().maximumSize(maxContexts).build();
+        this.leaders = Caffeine.newBuilder().maximumSize(maxContexts).executor(Runnable::run).build();
     }
 
     /** The same amounts, warnings and trace as {@code rules.contribution(request)}, or the same error. */
@@ -228,7 +232,7 @@ public final class ContributionPlanner {
 
     /** Number of contexts planned and kept (for reports; at most the bound given to the constructor). */
     public int contexts() {
-        return (int) cache.size();
+        return (int) cache.estimatedSize();
     }
 
     private PlannedContribution learn(Context key, ContributionRequest request) {

@@ -275,8 +275,8 @@ public final class ContributionPlanner {
 
     /**
      * The context without what the rules did not need in it, or null: the insurances the rules compute (the
-     * region's defaults for an empty list), and the risk class and float grade only when work injury is among
-     * them. Contexts with the same coarse key share one plan only after the rules agreed with it on the first
+     * region's defaults for an empty list), and the risk class and float grade only when an insurance that needs
+     * the risk class (work injury) is among them. Contexts with the same coarse key share one plan only after the rules agreed with it on the first
      * row of each ({@link #agrees}), so that a coarse key that is wrong for some rule costs speed, not correctness.
      */
     private Coarse coarse(ContributionRequest r) {
@@ -287,7 +287,11 @@ public final class ContributionPlanner {
                 return null;
             }
         }
-        boolean injury = applicable.contains(Insurance.WORK_INJURY);
+        // the risk class (and the float grade of its rate) only matter to an insurance that needs the class
+        boolean injury = false;
+        for (Insurance i : applicable) {
+            injury |= i.riskClassRequired();
+        }
         return new Coarse(r.region(), r.period(), applicable, injury ? r.riskClass() : Optional.empty(),
                 injury ? r.floatGrade() : null, r.allowCarryForward(), r.base().isPresent(), r.unitKind());
     }
@@ -297,7 +301,7 @@ public final class ContributionPlanner {
         if (!rules.parameters().regions().contains(region)) {
             return Set.of();
         }
-        Set<Insurance> out = java.util.EnumSet.noneOf(Insurance.class);
+        Set<Insurance> out = new java.util.TreeSet<>();
         for (Insurance i : Insurance.values()) {
             if (rules.parameters().definesAnywhere(i.definingParameter(), region)) {
                 out.add(i);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end benchmarks of shebao batch against the plain-Java baseline (issue 6). Run by hand, from anywhere:
+# End-to-end benchmarks of shebao batch against the plain-Java baselines (issues 6 and 13). Run by hand, from anywhere:
 #   benchmarks/run.sh            # 100k and 1M rows, 1 and 2 threads, memory, cold start, JMH
 #   ROWS="100000" benchmarks/run.sh   # fewer sizes
 # Outputs are compared (results byte for byte, error row numbers) before any time is reported.
@@ -45,6 +45,11 @@ for n in $ROWS; do
       printf "| %d | %d | %.2f | %.0f | %d | %.2f | %.0f | %.2f | yes |\n", n, t, s, n/s, r, b, n/b, s/b }'
   done
 done
+
+echo
+echo "## Issue 13 target 1: CPU seconds against the independent hand-written program (benchmarks/baseline.sh)"
+for n in $ROWS; do last="$n"; done
+ROWS="$last" ROUNDS=1 WORK="$work" "$root/benchmarks/baseline.sh" | sed -n '/^| round/,$p'
 
 echo
 echo "## One month (2025-09, all 17 regions): what a monthly payroll run looks like, 1M rows, 2 threads"

@@ -25,6 +25,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * 按决策情形求值: runs the rules once per distinct decision context and applies the result to every row of
  * that context. Thread-safe.
@@ -47,16 +50,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ContributionPlanner {
     /**
-     * Contexts kept at most (then the cache starts afresh). A month's payroll has a few thousand (regions ×
-     * classes × grades × insurance sets); the benchmark's mixed population about 27,000. A planned case takes
-     * about 1 KB (its trace shares rule and parameter entries with the others), so the cache stays under
-     * ~150 MB whatever the file size.
+     * Contexts kept at most (then the least recently used are evicted, and learnt again if they come back). A
+     * month's payroll has a few thousand (regions × classes × grades × insurance sets); the benchmark's mixed
+     * population about 27,000. A planned case takes about 1 KB (its trace shares rule and parameter entries with
+     * the others), so the cache stays under ~150 MB whatever the file size.
      */
     public static final int DEFAULT_MAX_CONTEXTS = 40_000;
 
     private final ShebaoRules rules;
     private final int maxContexts;
-    private final Map<Context, ContextPlan> plans = new ConcurrentHashMap<>();
+    /**
+     * Bounded (Caffeine: size-based eviction, W-TinyLFU): a file with more contexts than the bound evicts the
+     * rarely used ones instead of starting afresh. Caffeine rather than Guava's cache because a lookup happens on
+     * every row and Guava's records each read in a queue (9% of the batch's samples in the profile).
+     */
+    private final Cache<Context, ContextPlan> cache;
+    private final Map<Context, ContextPlan> plans;
+    /** The first plan learnt for each coarse context ({@link #coarse}), which later contexts may share. */
+    private final Cache<Coarse, ContextPlan> leaders;
+    private final Map<String, Set<Insurance>> defaults = new ConcurrentHashMap<>();
     private final Map<RuleFiring, RuleFiring> firings = new ConcurrentHashMap<>();
     private final Map<ParameterUse, ParameterUse> uses = new ConcurrentHashMap<>();
 
@@ -70,6 +82,9 @@ public final class ContributionPlanner {
             throw new IllegalArgumentException("maxContexts must be ≥ 1");
         }
         this.maxContexts = maxContexts;
+        this.cache = Caffeine.newBuilder().maximumSize(maxContexts).executor(Runnable::run).build();
+        this.plans = cache.asMap();
+        this.leaders = Caffeine.newBuilder().maximumSize(maxContexts).executor(Runnable::run).build();
     }
 
     /** The same amounts, warnings and trace as {@code rules.contribution(request)}, or the same error. */
@@ -146,9 +161,6 @@ public final class ContributionPlanner {
     }
 
     private ContributionResult learnComplete(Context key, ContributionRequest request) {
-        if (plans.size() >= maxContexts) {
-            plans.clear();
-        }
         ContributionResult r;
         try {
             r = rules.contribution(request);
@@ -218,15 +230,12 @@ public final class ContributionPlanner {
         }
     }
 
-    /** Number of contexts planned so far (for reports). */
+    /** Number of contexts planned and kept (for reports; at most the bound given to the constructor). */
     public int contexts() {
-        return plans.size();
+        return (int) cache.estimatedSize();
     }
 
     private PlannedContribution learn(Context key, ContributionRequest request) {
-        if (plans.size() >= maxContexts) {
-            plans.clear(); // bounded memory: start afresh (the interned trace entries are few and kept)
-        }
         ContributionResult r;
         try {
             r = rules.contribution(request);
@@ -234,12 +243,77 @@ public final class ContributionPlanner {
             plans.putIfAbsent(key, new ContextPlan(e));
             throw e;
         }
-        ContextPlan plan = plans.computeIfAbsent(key, k -> ContextPlan.from(r));
         PlannedContribution p = PlannedContribution.of(r);
+        Coarse coarse = coarse(request);
+        ContextPlan leader = coarse == null ? null : leaders.getIfPresent(coarse);
+        if (leader != null && agrees(leader, request, p)) {
+            // the rules gave this row exactly what the leader's plan gives it: share the leader's cases
+            plans.putIfAbsent(key, new ContextPlan(leader));
+            return p;
+        }
+        ContextPlan plan = plans.computeIfAbsent(key, k -> ContextPlan.from(r));
         if (plan.plannable) {
             plan.cases.putIfAbsent(r.baseAdjustment(), compact(p));
+            if (coarse != null && leader == null) {
+                leaders.asMap().putIfAbsent(coarse, plan);
+            }
         }
         return p;
+    }
+
+    /** True when the leader's plan, applied to the request, equals the rules' result in every part. */
+    private static boolean agrees(ContextPlan leader, ContributionRequest request, PlannedContribution byRules) {
+        BaseAdjustment c = leader.caseOf(request);
+        PlannedContribution representative = c == null ? null : leader.cases.get(c);
+        if (representative == null || c != byRules.baseAdjustment()) {
+            return false;
+        }
+        PlannedContribution planned = leader.apply(representative, request);
+        return planned.lines().equals(byRules.lines()) && planned.totals().equals(byRules.totals())
+                && planned.warnings().equals(byRules.warnings()) && planned.trace().equals(byRules.trace());
+    }
+
+    /**
+     * The context without what the rules did not need in it, or null: the insurances the rules compute (the
+     * region's defaults for an empty list), and the risk class and float grade only when an insurance that needs
+     * the risk class (work injury) is among them. Contexts with the same coarse key share one plan only after the rules agreed with it on the first
+     * row of each ({@link #agrees}), so that a coarse key that is wrong for some rule costs speed, not correctness.
+     */
+    private Coarse coarse(ContributionRequest r) {
+        Set<Insurance> applicable = r.insurances();
+        if (applicable.isEmpty()) {
+            applicable = defaults.computeIfAbsent(r.region(), this::defaultInsurances);
+            if (applicable.isEmpty()) {
+                return null;
+            }
+        }
+        // the risk class (and the float grade of its rate) only matter to an insurance that needs the class
+        boolean injury = false;
+        for (Insurance i : applicable) {
+            injury |= i.riskClassRequired();
+        }
+        return new Coarse(r.region(), r.period(), applicable, injury ? r.riskClass() : Optional.empty(),
+                injury ? r.floatGrade() : null, r.allowCarryForward(), r.base().isPresent(), r.unitKind());
+    }
+
+    /** As {@code ContributionEvaluator.defaultInsurances}: those the region's parameters define; empty for an unknown region. */
+    private Set<Insurance> defaultInsurances(String region) {
+        if (!rules.parameters().regions().contains(region)) {
+            return Set.of();
+        }
+        Set<Insurance> out = new java.util.TreeSet<>();
+        for (Insurance i : Insurance.values()) {
+            if (rules.parameters().definesAnywhere(i.definingParameter(), region)) {
+                out.add(i);
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /** A context with only what the rules used of it (see {@link #coarse}). */
+    private record Coarse(String region, YearMonth period, Set<Insurance> insurances, Optional<Integer> riskClass,
+                          BigDecimal floatGrade, boolean allowCarryForward, boolean baseSupplied,
+                          Optional<UnitKind> unitKind) {
     }
 
     /** The plan as kept: its trace entries shared with every other plan that has equal ones. */
@@ -264,6 +338,26 @@ public final class ContributionPlanner {
             return new Context(r.region(), r.period(), r.riskClass(), r.floatGrade(), r.insurances(),
                     r.allowCarryForward(), r.base().isPresent(), r.unitKind());
         }
+
+        // written out: a record's generated equals/hashCode go through method handles, a cost on every row
+        @Override
+        public int hashCode() {
+            int h = region.hashCode();
+            h = 31 * h + period.hashCode();
+            h = 31 * h + riskClass.hashCode();
+            h = 31 * h + floatGrade.hashCode();
+            h = 31 * h + insurances.hashCode();
+            h = 31 * h + (allowCarryForward ? 1 : 0);
+            h = 31 * h + (baseSupplied ? 1 : 0);
+            return 31 * h + unitKind.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Context c && allowCarryForward == c.allowCarryForward && baseSupplied == c.baseSupplied
+                    && region.equals(c.region) && period.equals(c.period) && riskClass.equals(c.riskClass)
+                    && floatGrade.equals(c.floatGrade) && insurances.equals(c.insurances) && unitKind.equals(c.unitKind);
+        }
     }
 
     /** What one context's first evaluation teaches: the limits and rounding the rules used, or the failure. */
@@ -274,7 +368,7 @@ public final class ContributionPlanner {
         final int scale;
         final RoundingMode mode;
         final boolean plannable;
-        final Map<BaseAdjustment, PlannedContribution> cases = java.util.Collections.synchronizedMap(new EnumMap<>(BaseAdjustment.class));
+        final Map<BaseAdjustment, PlannedContribution> cases;
         final Map<BaseAdjustment, NotedCase> noted = new ConcurrentHashMap<>();
 
         /** Keeps the row's notes as the case's candidate template, when the case has none yet. */
@@ -288,6 +382,17 @@ public final class ContributionPlanner {
             }
         }
 
+        /** A context that shares the leader's limits and cases (its own notes, for {@link #complete}). */
+        ContextPlan(ContextPlan leader) {
+            this.failure = null;
+            this.floor = leader.floor;
+            this.ceiling = leader.ceiling;
+            this.scale = leader.scale;
+            this.mode = leader.mode;
+            this.plannable = leader.plannable;
+            this.cases = leader.cases;
+        }
+
         ContextPlan(ShebaoException failure) {
             this.failure = failure;
             this.floor = null;
@@ -295,6 +400,7 @@ public final class ContributionPlanner {
             this.scale = 0;
             this.mode = null;
             this.plannable = false;
+            this.cases = newCases();
         }
 
         private ContextPlan(BigDecimal floor, BigDecimal ceiling, int scale, RoundingMode mode, boolean plannable) {
@@ -304,6 +410,11 @@ public final class ContributionPlanner {
             this.scale = scale;
             this.mode = mode;
             this.plannable = plannable;
+            this.cases = newCases();
+        }
+
+        private static Map<BaseAdjustment, PlannedContribution> newCases() {
+            return java.util.Collections.synchronizedMap(new EnumMap<>(BaseAdjustment.class));
         }
 
         static ContextPlan from(ContributionResult r) {

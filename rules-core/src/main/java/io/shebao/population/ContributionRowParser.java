@@ -87,29 +87,46 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
         if (row.id().isBlank()) {
             throw ShebaoException.invalid(ID, "", "every row needs an id");
         }
-        String region = row.nonBlank(REGION).or(() -> defaultRegion)
-                .orElseThrow(() -> ShebaoException.invalid(REGION, "", "a region code, e.g. wuhan or yichang"));
-        YearMonth period = row.nonBlank(PERIOD).map(ContributionRowParser::month).or(() -> defaultPeriod)
-                .orElseThrow(() -> ShebaoException.invalid(PERIOD, "", "a month YYYY-MM, e.g. 2025-09 (or give --period)"));
-        Optional<String> wage = row.nonBlank(WAGE);
-        Optional<String> base = row.nonBlank(BASE);
-        if (wage.isPresent() == base.isPresent()) {
-            throw ShebaoException.invalid(wage.isPresent() ? WAGE : "wage/base",
-                    wage.map(w -> w + " / " + base.get()).orElse(""),
+        String region = or(row.text(REGION), defaultRegion);
+        if (region == null) {
+            throw ShebaoException.invalid(REGION, "", "a region code, e.g. wuhan or yichang");
+        }
+        String periodText = row.text(PERIOD);
+        YearMonth period = periodText != null ? month(periodText) : defaultPeriod.orElse(null);
+        if (period == null) {
+            throw ShebaoException.invalid(PERIOD, "", "a month YYYY-MM, e.g. 2025-09 (or give --period)");
+        }
+        String wage = row.text(WAGE);
+        String base = row.text(BASE);
+        if ((wage != null) == (base != null)) {
+            throw ShebaoException.invalid(wage != null ? WAGE : "wage/base", wage != null ? wage + " / " + base : "",
                     "give exactly one of wage (declared monthly wage) and base (contribution base)");
         }
-        Contributor contributor = row.nonBlank(PopulationColumns.CONTRIBUTOR).map(c -> Contributor.fromCode(c)
-                .orElseThrow(() -> ShebaoException.invalid(PopulationColumns.CONTRIBUTOR, c,
-                        "one of " + Contributor.allowedCodes()))).orElse(Contributor.EMPLOYEE);
+        String c = row.text(PopulationColumns.CONTRIBUTOR);
+        Contributor contributor = c == null ? Contributor.EMPLOYEE : Contributor.fromCode(c)
+                .orElseThrow(() -> ShebaoException.invalid(PopulationColumns.CONTRIBUTOR, c, "one of " + Contributor.allowedCodes()));
         boolean flexible = contributor == Contributor.FLEXIBLE;
-        // the record's constructor directly: the builder's EnumSet costs more than the rest of the row
-        return new ContributionRequest(region, period, wage.map(w -> amount(WAGE, w)), base.map(x -> amount(BASE, x)),
-                row.nonBlank(RISK_CLASS).map(ContributionRowParser::riskClass),
-                row.nonBlank(FLOAT_GRADE).map(ContributionRowParser::percent).orElse(ContributionRequest.DEFAULT_FLOAT_GRADE),
-                row.nonBlank(INSURANCES).map(ContributionRowParser::insurances).orElse(Set.of()), allowCarryForward,
-                row.nonBlank(UNIT_KIND).map(ContributionRowParser::unitKind), contributor,
-                flexible ? row.nonBlank(PopulationColumns.BIRTH).map(ContributionRowParser::birth) : Optional.empty(),
-                flexible ? row.nonBlank(PopulationColumns.SEX).map(ContributionRowParser::sex) : Optional.empty());
+        String risk = row.text(RISK_CLASS);
+        String grade = row.text(FLOAT_GRADE);
+        String insurances = row.text(INSURANCES);
+        String unit = row.text(UNIT_KIND);
+        String birth = flexible ? row.text(PopulationColumns.BIRTH) : null;
+        String sex = flexible ? row.text(PopulationColumns.SEX) : null;
+        // the record's constructor directly, fields in the order the Optional form parsed them (the first bad
+        // field is the one reported); the builder's EnumSet costs more than the rest of the row
+        Optional<BigDecimal> w = wage == null ? Optional.empty() : Optional.of(amount(WAGE, wage));
+        Optional<BigDecimal> b = base == null ? Optional.empty() : Optional.of(amount(BASE, base));
+        Optional<Integer> rc = risk == null ? Optional.empty() : Optional.of(riskClass(risk));
+        BigDecimal fg = grade == null ? ContributionRequest.DEFAULT_FLOAT_GRADE : percent(grade);
+        Set<Insurance> ins = insurances == null ? Set.of() : insurances(insurances);
+        Optional<UnitKind> uk = unit == null ? Optional.empty() : Optional.of(unitKind(unit));
+        Optional<YearMonth> bm = birth == null ? Optional.empty() : Optional.of(birth(birth));
+        Optional<io.shebao.retirement.Sex> sx = sex == null ? Optional.empty() : Optional.of(sex(sex));
+        return new ContributionRequest(region, period, w, b, rc, fg, ins, allowCarryForward, uk, contributor, bm, sx);
+    }
+
+    private static String or(String value, Optional<String> fallback) {
+        return value != null ? value : fallback.orElse(null);
     }
 
     static YearMonth month(String s) {

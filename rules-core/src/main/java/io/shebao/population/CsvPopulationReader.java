@@ -16,6 +16,7 @@ import java.util.List;
  */
 final class CsvPopulationReader extends StreamingPopulationReader {
     private static final int EOF = -1;
+    private static final String[] NONE = new String[0];
 
     private final Reader in;
     private final char[] buf = new char[1 << 16];
@@ -41,14 +42,14 @@ final class CsvPopulationReader extends StreamingPopulationReader {
         if (first != '\uFEFF' && first != EOF) {
             pos--; // not a BOM: read it again
         }
-        List<String> header = first == EOF ? null : readRecord();
+        String[] header = first == EOF ? null : readRecord();
         if (header == null) {
             throw new ShebaoException(ErrorCode.INVALID_INPUT, "in", "", "in: the file is empty; a population CSV starts with a header row, e.g. id,region,period,wage,risk_class");
         }
         if (problem != null) {
             throw new ShebaoException(ErrorCode.INVALID_INPUT, "in", "header", "in: the header row cannot be read: " + problem);
         }
-        List<String> names = new ArrayList<>();
+        List<String> names = new ArrayList<>(header.length);
         for (String h : header) {
             names.add(h.strip());
         }
@@ -63,24 +64,24 @@ final class CsvPopulationReader extends StreamingPopulationReader {
 
     @Override
     PopulationRow advance() {
-        List<String> rec = readRecord();
+        String[] rec = readRecord();
         if (rec == null) {
             return null;
         }
         record++;
-        String id = idIndex >= 0 && idIndex < rec.size() ? rec.get(idIndex) : "";
+        String id = idIndex >= 0 && idIndex < rec.length ? rec[idIndex] : "";
         if (problem != null) {
             return PopulationRow.malformed(record, id, columns, problem);
         }
-        if (rec.size() != columns.size()) {
+        if (rec.length != columns.size()) {
             return PopulationRow.malformed(record, id, columns,
-                    "the record has " + rec.size() + " fields; the header has " + columns.size());
+                    "the record has " + rec.length + " fields; the header has " + columns.size());
         }
-        return new PopulationRow(record, id, columns, rec.toArray(new String[0]), "");
+        return new PopulationRow(record, id, columns, rec, "");
     }
 
     /** The next non-blank record, or null at the end; sets {@link #problem} when it is malformed. */
-    private List<String> readRecord() {
+    private String[] readRecord() {
         while (true) {
             fields.clear();
             field.setLength(0);
@@ -104,10 +105,35 @@ final class CsvPopulationReader extends StreamingPopulationReader {
         }
     }
 
-    private List<String> readFields() {
+    private String[] readFields() {
         boolean quoted = false;
         boolean afterQuote = false;
         while (true) {
+            if (!quoted && !afterQuote && field.length() == 0 && pos < len && buf[pos] != '"') {
+                // fast path: an unquoted field that ends inside the buffer becomes a String in one copy,
+                // with the same record-size accounting as the loop below (its characters and the delimiter)
+                int i = pos;
+                char d = 0;
+                while (i < len) {
+                    d = buf[i];
+                    if (d == ',' || d == '\n' || d == '\r') {
+                        break;
+                    }
+                    i++;
+                }
+                if (i < len && recordChars + (i - pos + 1) <= maxRecordChars) {
+                    fields.add(new String(buf, pos, i - pos));
+                    recordChars += i - pos + 1;
+                    pos = i + 1;
+                    if (d == ',') {
+                        continue;
+                    }
+                    if (d == '\r' && peek() == '\n') {
+                        read();
+                    }
+                    return fields.toArray(NONE);
+                }
+            }
             int c = read();
             if (++recordChars > maxRecordChars && c != EOF) {
                 return oversized(quoted);
@@ -116,7 +142,7 @@ final class CsvPopulationReader extends StreamingPopulationReader {
                 if (c == EOF) {
                     problem = "a quoted field is not closed before the end of the file";
                     fields.add(field.toString());
-                    return new ArrayList<>(fields);
+                    return fields.toArray(NONE);
                 }
                 if (c == '"') {
                     if (peek() == '"') {
@@ -137,13 +163,13 @@ final class CsvPopulationReader extends StreamingPopulationReader {
                 afterQuote = false;
             } else if (c == '\n' || c == EOF) {
                 fields.add(field.toString());
-                return new ArrayList<>(fields);
+                return fields.toArray(NONE);
             } else if (c == '\r') {
                 if (peek() == '\n') {
                     read();
                 }
                 fields.add(field.toString());
-                return new ArrayList<>(fields);
+                return fields.toArray(NONE);
             } else if (afterQuote) {
                 if (problem == null) {
                     problem = "unexpected character '" + (char) c + "' after a closing quote in field "
@@ -162,7 +188,7 @@ final class CsvPopulationReader extends StreamingPopulationReader {
      * The record is longer than the limit (an unclosed quote, a runaway field): it becomes a malformed row
      * and reading resumes after the next line break, so one bad record costs at most the limit in memory.
      */
-    private List<String> oversized(boolean quoted) {
+    private String[] oversized(boolean quoted) {
         field.setLength(0); // the fields read so far stay (the id, when it came first)
         problem = "the record is longer than " + maxRecordChars + " characters" + (quoted
                 ? " (a quoted field is probably never closed)" : "")
@@ -170,7 +196,7 @@ final class CsvPopulationReader extends StreamingPopulationReader {
         for (int c = read(); c != EOF && c != '\n'; c = read()) {
             // discard the rest of the line; the next record starts after it
         }
-        return new ArrayList<>(fields);
+        return fields.toArray(NONE);
     }
 
     private int read() {

@@ -38,7 +38,17 @@ public record PopulationRow(long rowNumber, String id, Columns columns, String[]
 
     /** The field, trimmed, if the column exists and the value is not blank. */
     public Optional<String> nonBlank(String column) {
-        return field(column).map(String::strip).filter(s -> !s.isEmpty());
+        return Optional.ofNullable(text(column));
+    }
+
+    /** The field, trimmed, or null when the column is absent or the value blank (for per-row parsing). */
+    public String text(String column) {
+        int i = columns.indexOf(column);
+        if (i < 0 || i >= values.length || values[i] == null) {
+            return null;
+        }
+        String s = values[i].strip();
+        return s.isEmpty() ? null : s;
     }
 
     /** Every field by column name, in column order (a copy; use {@link #field} in hot loops). */

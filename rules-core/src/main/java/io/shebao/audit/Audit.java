@@ -210,11 +210,13 @@ public final class Audit {
         List<FieldDifference> diffs = new ArrayList<>(FieldDifference.between(oldResult, newResult, "/result"));
         boolean hashesDiffer = !record.ruleSetHash().equals(now.ruleSetHash())
                 || !record.parameterSetHash().equals(now.parameterSetHash());
-        if (diffs.isEmpty() && !hashesDiffer) {
+        // equal traces (the usual case) have neither trace differences nor parameter changes: skip reading them
+        boolean sameTrace = record.trace().equals(now.trace());
+        if (diffs.isEmpty() && !hashesDiffer && !sameTrace) {
             // Same hashes must mean the same trace; anything else is a difference the auditor must see.
             diffs.addAll(FieldDifference.between(record.trace(), now.trace(), "/trace"));
         }
-        List<ParameterChange> changes = parameterChanges(record.trace(), now.trace());
+        List<ParameterChange> changes = sameTrace ? List.of() : parameterChanges(record.trace(), now.trace());
         List<RuleFiring> involved = diffs.isEmpty() ? List.of() : rulesInvolved(diffs, record, now);
         ReplayStatus status;
         if (!problems.isEmpty()) {

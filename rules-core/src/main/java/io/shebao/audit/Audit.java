@@ -123,6 +123,23 @@ public final class Audit {
     }
 
     /**
+     * The JSON of traces met recently, by identity: a planner hands every row of a case the same trace, so a
+     * batch replay builds it once per case rather than per record (the node is shared, and never changed:
+     * {@link AuditRecord#line()} copies before adding its seal). Bounded, and weak: a trace no longer used goes.
+     */
+    private static final com.google.common.cache.Cache<Trace, ObjectNode> TRACE_JSON =
+            com.google.common.cache.CacheBuilder.newBuilder().weakKeys().maximumSize(20_000).build();
+
+    private static ObjectNode traceJson(Trace trace) {
+        ObjectNode n = TRACE_JSON.getIfPresent(trace);
+        if (n == null) {
+            n = Json.trace(trace);
+            TRACE_JSON.put(trace, n);
+        }
+        return n;
+    }
+
+    /**
      * The record of any evaluation, from its request and result in the library's JSON form and its trace.
      * Each kind's {@code record} overload calls this; it is public so other evaluating front ends can too.
      */
@@ -137,7 +154,7 @@ public final class Audit {
         scenario.ifPresent(s -> c.putObject("scenario").put("name", s.name()).put("hash", s.hash()));
         c.set("request", request);
         c.set("result", result);
-        c.set("trace", Json.trace(trace));
+        c.set("trace", traceJson(trace));
         return AuditRecord.seal(c);
     }
 

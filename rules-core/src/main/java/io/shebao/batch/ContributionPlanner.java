@@ -119,7 +119,7 @@ public final class ContributionPlanner {
             ContributionResult r = learnComplete(key, request);
             ContextPlan learnt = plans.get(key);
             if (learnt != null) {
-                learnt.candidate(r, compact(PlannedContribution.of(r)), this::shapesKnown);
+                learnt.candidate(r, representative(learnt, r), this::shapesKnown);
             }
             return r;
         }
@@ -135,7 +135,7 @@ public final class ContributionPlanner {
         if (n == null || n.refused) {
             ContributionResult r = rules.contribution(request);
             if (n == null && r.baseAdjustment() == c) {
-                plan.candidate(r, compact(PlannedContribution.of(r)), this::shapesKnown);
+                plan.candidate(r, representative(plan, r), this::shapesKnown);
             }
             return r;
         }
@@ -189,6 +189,15 @@ public final class ContributionPlanner {
             }
         }
         return true;
+    }
+
+    /**
+     * The case's kept plan when there is one (any row of a case serves: {@code ContextPlan.apply} recomputes the
+     * amounts of the row), else this row's: one compacted plan per case, shared by the plain and the complete path.
+     */
+    private PlannedContribution representative(ContextPlan plan, ContributionResult r) {
+        PlannedContribution kept = plan.cases.get(r.baseAdjustment());
+        return kept != null ? kept : compact(PlannedContribution.of(r));
     }
 
     private ContributionResult learnComplete(Context key, ContributionRequest request) {

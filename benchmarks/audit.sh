@@ -80,6 +80,6 @@ for n in $ROWS; do
   fi
   awk -v r="$records" -v w="$r_wall" -v c="$r_cpu" -v m="$r_rss" -v h="$r_heap" -v vw="$v_wall" -v vc="$v_cpu" -v l="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
     printf "| %d | %.1f (%.1f) | %.0f (%.0f) | %d / %d | %s | %s | yes | %s |\n", r, w, c, r/w, r/c, m, h,
-      vw > 0 ? sprintf("%.1f (%.1f)", vw, vc) : "—", vw > 0 ? sprintf("%.0f (%.0f)", r/vw, r/vc) : "—", l }'
+      (vw > 0) ? sprintf("%.1f (%.1f)", vw, vc) : "—", (vw > 0) ? sprintf("%.0f (%.0f)", r/vw, r/vc) : "—", l }'
 done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -123,18 +123,32 @@ public final class Audit {
     }
 
     /**
-     * The JSON of traces met recently, by identity: a planner hands every row of a case the same trace, so a
-     * batch replay builds it once per case rather than per record (the node is shared, and never changed:
-     * {@link AuditRecord#line()} copies before adding its seal). Bounded, and weak: a trace no longer used goes.
+     * The JSON of trace entries met recently, by identity: a planner shares its rule and parameter entries
+     * between every plan (and hands every row of a case the same trace), so a batch replay builds each entry's
+     * JSON once rather than per record, and the records share it (never changed: {@link AuditRecord#line()}
+     * copies before adding its seal). Bounded, and weak: an entry no longer used goes.
      */
-    private static final com.google.common.cache.Cache<Trace, ObjectNode> TRACE_JSON =
-            com.google.common.cache.CacheBuilder.newBuilder().weakKeys().maximumSize(20_000).build();
+    private static final com.google.common.cache.Cache<Object, JsonNode> ENTRY_JSON =
+            com.google.common.cache.CacheBuilder.newBuilder().weakKeys().maximumSize(50_000).build();
 
     private static ObjectNode traceJson(Trace trace) {
-        ObjectNode n = TRACE_JSON.getIfPresent(trace);
+        ObjectNode o = Json.object();
+        ArrayNode rules = o.putArray("rules");
+        for (io.shebao.trace.RuleFiring f : trace.rules()) {
+            rules.add(entryJson(f, () -> Json.trace(new Trace(List.of(f), List.of())).get("rules").get(0)));
+        }
+        ArrayNode params = o.putArray("parameters");
+        for (io.shebao.trace.ParameterUse u : trace.parameters()) {
+            params.add(entryJson(u, () -> Json.trace(new Trace(List.of(), List.of(u))).get("parameters").get(0)));
+        }
+        return o;
+    }
+
+    private static JsonNode entryJson(Object entry, java.util.function.Supplier<JsonNode> json) {
+        JsonNode n = ENTRY_JSON.getIfPresent(entry);
         if (n == null) {
-            n = Json.trace(trace);
-            TRACE_JSON.put(trace, n);
+            n = json.get();
+            ENTRY_JSON.put(entry, n);
         }
         return n;
     }

@@ -16,7 +16,6 @@ import io.shebao.trace.Trace;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +40,7 @@ public final class BaselineCalculator implements Function<ContributionRequest, P
     public PlannedContribution apply(ContributionRequest r) {
         String region = parameters.regions().require("region", r.region()).code();
         Set<Insurance> applicable = r.insurances().isEmpty() ? defaults.computeIfAbsent(region, this::defaults) : r.insurances();
-        if (applicable.contains(Insurance.WORK_INJURY) && r.riskClass().isEmpty()) {
+        if (applicable.stream().anyMatch(Insurance::riskClassRequired) && r.riskClass().isEmpty()) {
             throw ShebaoException.invalid("riskClass", "", "work injury applies: give the risk class");
         }
         int scale = Integer.parseInt(value(r, "contribution.rounding.scale", "").raw());
@@ -68,9 +67,9 @@ public final class BaselineCalculator implements Function<ContributionRequest, P
         }
         BigDecimal zero = BigDecimal.ZERO.setScale(scale, mode);
         List<ContributionLine> lines = new ArrayList<>(applicable.size());
-        for (Insurance i : EnumSet.copyOf(applicable)) {
-            switch (i) {
-                case WORK_INJURY -> {
+        for (Insurance i : new java.util.TreeSet<>(applicable)) {
+            switch (i.code()) {
+                case "work_injury" -> {
                     String key = String.valueOf(r.riskClass().get());
                     BigDecimal factor = r.floatGrade().movePointLeft(2);
                     BigDecimal classRate = decimal(r, "work_injury.base_rate", key);
@@ -83,7 +82,7 @@ public final class BaselineCalculator implements Function<ContributionRequest, P
                     lines.add(new ContributionLine(i, base, rate, BigDecimal.ZERO,
                             base.multiply(rate).setScale(scale, mode), zero, zero));
                 }
-                case MEDICAL -> {
+                case "medical" -> {
                     BigDecimal er = decimal(r, "medical.employer_rate", "");
                     BigDecimal ee = decimal(r, "medical.employee_rate", "");
                     BigDecimal fixed = decimal(r, "medical.employee_fixed", "").setScale(scale, mode);
@@ -102,7 +101,7 @@ public final class BaselineCalculator implements Function<ContributionRequest, P
     }
 
     private Set<Insurance> defaults(String region) {
-        Set<Insurance> out = EnumSet.noneOf(Insurance.class);
+        Set<Insurance> out = new java.util.TreeSet<Insurance>();
         for (Insurance i : Insurance.values()) {
             if (parameters.definesAnywhere(i.definingParameter(), region)) {
                 out.add(i);

@@ -49,8 +49,8 @@ class SampleScenariosTest {
         }
         assertEquals(List.of(), errors);
         assertEquals(10_000, sum.rows());
-        assertEquals(0, sum.difference().of(Insurance.PENSION).total().signum());
-        assertTrue(sum.difference().of(Insurance.WORK_INJURY).employer().signum() < 0, "halving lowers work injury");
+        assertEquals(0, sum.difference().of(Insurance.of("pension")).total().signum());
+        assertTrue(sum.difference().of(Insurance.of("work_injury")).employer().signum() < 0, "halving lowers work injury");
         assertEquals(0, sum.rises());
     }
 }

@@ -101,10 +101,10 @@ class AuditRecordTest {
     @Test
     void insurancesGivenInAnyOrderGiveTheSameBytes() {
         ContributionRequest.Builder b = ContributionRequest.builder("wuhan", YearMonth.of(2025, 9)).wage("8000").riskClass(3);
-        String a = RULES.audit().record(RULES.contribution(b.insurances(Insurance.MATERNITY, Insurance.PENSION,
-                Insurance.WORK_INJURY, Insurance.UNEMPLOYMENT, Insurance.MEDICAL).build())).line();
-        String c = RULES.audit().record(RULES.contribution(b.insurances(List.of(Insurance.PENSION, Insurance.UNEMPLOYMENT,
-                Insurance.WORK_INJURY, Insurance.MEDICAL, Insurance.MATERNITY)).build())).line();
+        String a = RULES.audit().record(RULES.contribution(b.insurances(Insurance.of("maternity"), Insurance.of("pension"),
+                Insurance.of("work_injury"), Insurance.of("unemployment"), Insurance.of("medical")).build())).line();
+        String c = RULES.audit().record(RULES.contribution(b.insurances(List.of(Insurance.of("pension"), Insurance.of("unemployment"),
+                Insurance.of("work_injury"), Insurance.of("medical"), Insurance.of("maternity"))).build())).line();
         assertEquals(a, c);
     }
 

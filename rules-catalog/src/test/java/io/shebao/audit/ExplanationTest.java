@@ -47,7 +47,7 @@ class ExplanationTest {
     @Test
     void anAssumedValueIsShownWithItsReasoning() {
         ContributionResult r = RULES.contribution(ContributionRequest.builder("wuhan", YearMonth.of(2026, 11))
-                .wage("9000").insurances(io.shebao.contribution.Insurance.UNEMPLOYMENT).build());
+                .wage("9000").insurances(io.shebao.contribution.Insurance.of("unemployment")).build());
         var record = RULES.audit().record(r);
         assertTrue(record.line().contains("\"provenance\":\"assumed\""), record.line());
         assertTrue(record.line().contains("ASSUMED_VALUE"), record.line());
@@ -60,8 +60,8 @@ class ExplanationTest {
     @Test
     void wuhanMedicalShowsTheFixedAmountAndWarningsShowCarryForward() {
         ContributionResult r = RULES.contribution(ContributionRequest.builder("wuhan", YearMonth.of(2027, 8))
-                .wage("5000").riskClass(2).allowCarryForward(true).insurances(io.shebao.contribution.Insurance.MEDICAL,
-                        io.shebao.contribution.Insurance.PENSION).build());
+                .wage("5000").riskClass(2).allowCarryForward(true).insurances(io.shebao.contribution.Insurance.of("medical"),
+                        io.shebao.contribution.Insurance.of("pension")).build());
         String text = Explanation.of(RULES.audit().record(r), Language.ZH).text();
         assertTrue(text.contains("+ 固定金额 7"), text);
         assertTrue(text.contains("警告 CARRIED_FORWARD"), text);

@@ -144,7 +144,7 @@ class ReplayTest {
                 """);
         ContributionResult affected = RULES.contribution(AuditRecordTest.yichang3450());
         ContributionResult pensionOnly = RULES.contribution(ContributionRequest.builder("yichang", YearMonth.of(2023, 5))
-                .wage("5000").insurances(io.shebao.contribution.Insurance.PENSION).build());
+                .wage("5000").insurances(io.shebao.contribution.Insurance.of("pension")).build());
         ContributionResult otherYear = RULES.contribution(ContributionRequest.builder("wuhan", YearMonth.of(2025, 8))
                 .wage("9000").riskClass(2).build());
         Path f = write(dir, List.of(affected, pensionOnly, otherYear), Optional.empty());
@@ -192,7 +192,7 @@ class ReplayTest {
                 """);
         ShebaoRules withPack = ShebaoRules.builder().parameterPack(pack).build();
         AuditRecord rec = withPack.audit().record(withPack.contribution(ContributionRequest.builder("hubei",
-                YearMonth.of(2026, 3)).base("10000").insurances(io.shebao.contribution.Insurance.UNEMPLOYMENT).build()));
+                YearMonth.of(2026, 3)).base("10000").insurances(io.shebao.contribution.Insurance.of("unemployment")).build()));
         assertEquals(List.of("bundled", "wuhan-2026"), rec.parameterLayers());
         ReplayOutcome without = RULES.replay(rec);
         assertEquals(ReplayStatus.DIFFERENT, without.status());

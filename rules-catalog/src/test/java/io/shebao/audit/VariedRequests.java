@@ -10,7 +10,6 @@ import io.shebao.region.Region;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -51,7 +50,7 @@ final class VariedRequests {
             int[] grades = cls == 1 ? new int[]{100, 120, 150} : new int[]{50, 80, 100, 120, 150};
             b.floatGrade(new BigDecimal(grades[rnd.nextInt(grades.length)]));
             if (rnd.nextInt(3) == 0) {
-                Set<Insurance> ins = EnumSet.noneOf(Insurance.class);
+                Set<Insurance> ins = new java.util.TreeSet<Insurance>();
                 for (Insurance i : Insurance.values()) {
                     if (rnd.nextBoolean()) {
                         ins.add(i);

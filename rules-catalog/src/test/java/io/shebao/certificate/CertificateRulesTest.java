@@ -77,7 +77,7 @@ class CertificateRulesTest {
 
     private static BigDecimal pension(PersonBill b, String month) {
         return b.months().stream().filter(m -> m.month().toString().equals(month)).findFirst().orElseThrow()
-                .lines().stream().filter(l -> l.insurance() == Insurance.PENSION).findFirst().orElseThrow().employer();
+                .lines().stream().filter(l -> l.insurance() == Insurance.of("pension")).findFirst().orElseThrow().employer();
     }
 
     private static CertificateRequest.Builder suizhouLate() {
@@ -91,9 +91,9 @@ class CertificateRulesTest {
     void lateFeeWorkedByHandForACertificateIssuedAfterItsMonth() {
         Certificate c = RULES.certificate(suizhouLate().interestRate(BigDecimal.ZERO).build());
         // unemployment 186.30 × 0.0005 × 6 = 0.5589 → 0.56; work injury 18.63 × 0.0005 × 6 = 0.05589 → 0.06
-        assertEquals(new BigDecimal("0.56"), c.line(Insurance.UNEMPLOYMENT).orElseThrow().lateFee());
-        assertEquals(new BigDecimal("0.06"), c.line(Insurance.WORK_INJURY).orElseThrow().lateFee());
-        assertEquals(new BigDecimal("0.00"), c.line(Insurance.UNEMPLOYMENT).orElseThrow().interest());
+        assertEquals(new BigDecimal("0.56"), c.line(Insurance.of("unemployment")).orElseThrow().lateFee());
+        assertEquals(new BigDecimal("0.06"), c.line(Insurance.of("work_injury")).orElseThrow().lateFee());
+        assertEquals(new BigDecimal("0.00"), c.line(Insurance.of("unemployment")).orElseThrow().interest());
         assertEquals(new BigDecimal("205.55"), c.total());
         assertEquals("贰佰零伍元伍角伍分", c.totalInWords());
         assertEquals(LocalDate.of(2021, 12, 20), c.deadline());
@@ -107,8 +107,8 @@ class CertificateRulesTest {
         assertTrue(e.getMessage().contains("interest"), e.getMessage());
         Certificate c = RULES.certificate(suizhouLate().interestRate(new BigDecimal("0.0001")).build());
         // 186.30 × 0.0001 × 6 = 0.11178 → 0.11; 18.63 × 0.0001 × 6 = 0.011178 → 0.01
-        assertEquals(new BigDecimal("0.11"), c.line(Insurance.UNEMPLOYMENT).orElseThrow().interest());
-        assertEquals(new BigDecimal("0.01"), c.line(Insurance.WORK_INJURY).orElseThrow().interest());
+        assertEquals(new BigDecimal("0.11"), c.line(Insurance.of("unemployment")).orElseThrow().interest());
+        assertEquals(new BigDecimal("0.01"), c.line(Insurance.of("work_injury")).orElseThrow().interest());
         // paid on time, no interest is needed: no error without a rate
         Certificate onTime = RULES.certificate(suizhouLate().build().withRoster(List.of()));
         assertEquals(new BigDecimal("0.00"), onTime.total());
@@ -128,7 +128,7 @@ class CertificateRulesTest {
         assertEquals(new BigDecimal("99.00"), stop.total()); // unemployment 63.00 + 27.00, work injury 9.00
         PersonMonth paidElsewhere = bill(c, "new").months().get(0);
         assertEquals(ChargeScope.WORK_INJURY_ONLY, paidElsewhere.scope());
-        assertEquals(List.of(Insurance.WORK_INJURY), paidElsewhere.lines().stream().map(l -> l.insurance()).toList());
+        assertEquals(List.of(Insurance.of("work_injury")), paidElsewhere.lines().stream().map(l -> l.insurance()).toList());
         assertEquals(new BigDecimal("9.63"), paidElsewhere.total());
         assertEquals(1, c.excluded().size());
         assertEquals("NOT_BILLABLE_RETIRED", c.excluded().get(0).reason().code());
@@ -171,7 +171,7 @@ class CertificateRulesTest {
 
     private static LocalDate deadline(YearMonth period, LocalDate issued) {
         CertificateUnit u = new CertificateUnit("1", "u", "suizhou", Optional.empty(), new BigDecimal("100"), io.shebao.contribution.UnitKind.SME,
-                Set.of(Insurance.UNEMPLOYMENT));
+                Set.of(Insurance.of("unemployment")));
         return RULES.certificate(CertificateRequest.builder(u, period, issued).build()).deadline();
     }
 

@@ -20,7 +20,7 @@ class SuizhouCertificateTest {
 
     static CertificateUnit suizhouUnit() {
         return new CertificateUnit("100047513", "中国邮政储蓄银行股份有限公司随州市分行", "suizhou", Optional.of(1),
-                new BigDecimal("100"), io.shebao.contribution.UnitKind.LARGE, Set.of(Insurance.UNEMPLOYMENT, Insurance.WORK_INJURY));
+                new BigDecimal("100"), io.shebao.contribution.UnitKind.LARGE, Set.of(Insurance.of("unemployment"), Insurance.of("work_injury")));
     }
 
     static RosterEntry withBase(long row, String id, String base, String start, String paidThrough) {
@@ -35,8 +35,8 @@ class SuizhouCertificateTest {
                         withBase(2, "B", "9630", "2018-06-15", "2021-10")))
                 .build();
         Certificate c = RULES.certificate(req);
-        CertificateLine une = c.line(Insurance.UNEMPLOYMENT).orElseThrow();
-        CertificateLine wi = c.line(Insurance.WORK_INJURY).orElseThrow();
+        CertificateLine une = c.line(Insurance.of("unemployment")).orElseThrow();
+        CertificateLine wi = c.line(Insurance.of("work_injury")).orElseThrow();
         assertEquals(new BigDecimal("130.41"), une.employer());
         assertEquals(new BigDecimal("55.89"), une.employee());
         assertEquals(new BigDecimal("186.30"), une.total());

@@ -58,7 +58,7 @@ class EveryMonthEveryRegionTest {
             }
             for (YearMonth m = YearMonth.of(2021, 7); !m.isAfter(YearMonth.of(2026, 12)); m = m.plusMonths(1)) {
                 ContributionRequest req = ContributionRequest.builder(region.code(), m).wage("6000").riskClass(1)
-                        .insurances(Insurance.PENSION, Insurance.UNEMPLOYMENT, Insurance.WORK_INJURY).build();
+                        .insurances(Insurance.of("pension"), Insurance.of("unemployment"), Insurance.of("work_injury")).build();
                 String what = region.code() + " " + m;
                 ContributionResult r = RULES.contribution(req);
                 cases++;

@@ -118,12 +118,12 @@ class ParameterFileValidationTest {
         ShebaoRules rules = ShebaoRules.builder().parameterPack(pack).build();
         for (String region : java.util.List.of("jingzhou", "shennongjia")) {
             var r = rules.contribution(io.shebao.contribution.ContributionRequest.builder(region, java.time.YearMonth.of(2027, 9))
-                    .wage("100").insurances(io.shebao.contribution.Insurance.PENSION).build());
+                    .wage("100").insurances(io.shebao.contribution.Insurance.of("pension")).build());
             assertEquals(new java.math.BigDecimal("4300"), r.lines().get(0).base(), region);
         }
         assertThrows(ShebaoException.class, () -> rules.contribution(io.shebao.contribution.ContributionRequest
                 .builder("wuhan", java.time.YearMonth.of(2027, 9)).wage("100")
-                .insurances(io.shebao.contribution.Insurance.PENSION).build()));
+                .insurances(io.shebao.contribution.Insurance.of("pension")).build()));
     }
 
     @Test

@@ -139,8 +139,8 @@ class ScenarioIsolationTest {
         ShebaoRules u = c.withScenario(UNEMPLOYMENT);
         assertEquals("on", u.switches().get("retirement.reform"));
         ContributionRequest q = ContributionRequest.builder("wuhan", YearMonth.of(2025, 9)).wage("40000").riskClass(1).build();
-        assertEquals(new BigDecimal("22488"), u.contribution(q).line(Insurance.PENSION).orElseThrow().base());
-        assertEquals(new BigDecimal("30000"), c.contribution(q).line(Insurance.PENSION).orElseThrow().base());
+        assertEquals(new BigDecimal("22488"), u.contribution(q).line(Insurance.of("pension")).orElseThrow().base());
+        assertEquals(new BigDecimal("30000"), c.contribution(q).line(Insurance.of("pension")).orElseThrow().base());
         assertTrue(c.baseline().scenario().isEmpty());
         assertEquals(BASELINE.parameters().hash(), c.baseline().parameters().hash());
     }
@@ -149,11 +149,11 @@ class ScenarioIsolationTest {
     void scenarioValuesAreMarkedInTheTraceAndNotes() {
         ContributionRequest q = ContributionRequest.builder("yichang", YearMonth.of(2023, 5)).wage("3450").riskClass(1).build();
         ContributionResult r = BASELINE.withScenario(UNEMPLOYMENT).contribution(q);
-        assertEquals(new BigDecimal("69.00"), r.line(Insurance.UNEMPLOYMENT).orElseThrow().employer());
+        assertEquals(new BigDecimal("69.00"), r.line(Insurance.of("unemployment")).orElseThrow().employer());
         assertTrue(r.trace().parameters().stream().anyMatch(p -> p.provenance().equals("scenario")
                 && p.pack().equals("scenario:statutory-unemployment") && p.file().equals("inline.yaml") && p.line() == 4));
         assertTrue(r.notes().stream().anyMatch(n -> n.code().equals("SCENARIO_VALUE")));
-        assertEquals(new BigDecimal("24.15"), BASELINE.contribution(q).line(Insurance.UNEMPLOYMENT).orElseThrow().employer());
+        assertEquals(new BigDecimal("24.15"), BASELINE.contribution(q).line(Insurance.of("unemployment")).orElseThrow().employer());
     }
 
     @Test
@@ -170,7 +170,7 @@ class ScenarioIsolationTest {
     @Test
     void aScenarioMayAnswerWhatTheBaselineCannot() {
         ContributionRequest q = ContributionRequest.builder("hubei", YearMonth.of(2027, 3)).base("10000")
-                .insurances(Insurance.UNEMPLOYMENT).build();
+                .insurances(Insurance.of("unemployment")).build();
         assertThrows(ShebaoException.class, () -> BASELINE.contribution(q));
         assertEquals(new BigDecimal("200.00"), BASELINE.withScenario(UNEMPLOYMENT).contribution(q).totals().employer());
     }

@@ -97,21 +97,21 @@ class WhatifComparisonTest {
         Summary s = run(errors);
         assertEquals(5, s.rows());
         SideTotals d = s.difference();
-        assertEquals(new BigDecimal("488.29"), d.of(Insurance.UNEMPLOYMENT).employer());
-        assertEquals(new BigDecimal("262.93"), d.of(Insurance.UNEMPLOYMENT).employee());
+        assertEquals(new BigDecimal("488.29"), d.of(Insurance.of("unemployment")).employer());
+        assertEquals(new BigDecimal("262.93"), d.of(Insurance.of("unemployment")).employee());
         assertEquals(new BigDecimal("751.22"), d.total());
-        assertEquals(new BigDecimal("262.92"), s.baseline().of(Insurance.UNEMPLOYMENT).employer());
-        assertEquals(new BigDecimal("112.68"), s.baseline().of(Insurance.UNEMPLOYMENT).employee());
-        assertEquals(new BigDecimal("751.21"), s.scenario().of(Insurance.UNEMPLOYMENT).employer());
-        assertEquals(new BigDecimal("375.61"), s.scenario().of(Insurance.UNEMPLOYMENT).employee());
-        assertEquals(0, d.of(Insurance.PENSION).total().signum(), "pension is untouched");
-        assertEquals(0, d.of(Insurance.WORK_INJURY).total().signum(), "work injury is untouched");
+        assertEquals(new BigDecimal("262.92"), s.baseline().of(Insurance.of("unemployment")).employer());
+        assertEquals(new BigDecimal("112.68"), s.baseline().of(Insurance.of("unemployment")).employee());
+        assertEquals(new BigDecimal("751.21"), s.scenario().of(Insurance.of("unemployment")).employer());
+        assertEquals(new BigDecimal("375.61"), s.scenario().of(Insurance.of("unemployment")).employee());
+        assertEquals(0, d.of(Insurance.of("pension")).total().signum(), "pension is untouched");
+        assertEquals(0, d.of(Insurance.of("work_injury")).total().signum(), "work injury is untouched");
         assertEquals(5, s.rises());
         assertEquals(0, s.falls() + s.stays());
         assertEquals(new BigDecimal("69.00"), s.minChange().orElseThrow()); // 44.85 + 24.15
         assertEquals(new BigDecimal("360.00"), s.maxChange().orElseThrow()); // 234 + 126
-        assertEquals(new BigDecimal("185.72"), Summary.percent(s.baseline().of(Insurance.UNEMPLOYMENT).employer(),
-                d.of(Insurance.UNEMPLOYMENT).employer()).orElseThrow()); // 488.29 / 262.92 = 1.857181…
+        assertEquals(new BigDecimal("185.72"), Summary.percent(s.baseline().of(Insurance.of("unemployment")).employer(),
+                d.of(Insurance.of("unemployment")).employer()).orElseThrow()); // 488.29 / 262.92 = 1.857181…
     }
 
     @Test

@@ -27,7 +27,6 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 
 @Command(name = "contribution", mixinStandardHelpOptions = true,
@@ -203,7 +202,7 @@ final class ContributionCommand implements Runnable {
                 ScenarioOptions.label(s));
         Table t = new Table("insurance", "险种", "employer now", "employer scenario", "Δ employer",
                 "employee now", "employee scenario", "Δ employee", "Δ total");
-        EnumSet<Insurance> ins = EnumSet.noneOf(Insurance.class);
+        java.util.TreeSet<Insurance> ins = new java.util.TreeSet<Insurance>();
         before.lines().forEach(l -> ins.add(l.insurance()));
         after.lines().forEach(l -> ins.add(l.insurance()));
         for (Insurance i : ins) {

@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +47,7 @@ final class CertificateAudit {
     static CertificateRequest readRequest(JsonNode r) {
         try {
             JsonNode u = r.path("unit");
-            Set<Insurance> ins = EnumSet.noneOf(Insurance.class);
+            Set<Insurance> ins = new java.util.TreeSet<Insurance>();
             for (JsonNode i : u.path("insurances")) {
                 ins.add(Insurance.fromCode(i.asText()).orElseThrow(() -> bad("request.unit.insurances", i.asText())));
             }

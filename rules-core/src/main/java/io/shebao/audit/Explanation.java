@@ -105,7 +105,7 @@ public record Explanation(List<String> lines) {
         // 各险种
         for (JsonNode l : lines) {
             String code = l.path("insurance").asText();
-            String name = Insurance.fromCode(code).map(i -> zh ? i.nameZh() : code.replace('_', ' ') + " insurance")
+            String name = Insurance.fromCode(code).map(i -> zh ? i.nameZh() : i.nameEn())
                     .orElse(code);
             String lb = yuan(l.path("base").asText());
             Optional<ParameterUse> er = find(params, code + ".employer_rate");

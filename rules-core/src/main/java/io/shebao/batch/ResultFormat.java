@@ -84,9 +84,9 @@ public enum ResultFormat {
                 .append(',').append(c.totals().employer().toPlainString())
                 .append(',').append(c.totals().employee().toPlainString())
                 .append(',').append(c.totals().total().toPlainString());
-        ContributionLine[] byInsurance = new ContributionLine[Insurance.values().length];
+        ContributionLine[] byInsurance = new ContributionLine[Insurance.values().size()];
         for (ContributionLine l : c.lines()) {
-            byInsurance[l.insurance().ordinal()] = l;
+            byInsurance[l.insurance().index()] = l;
         }
         for (ContributionLine l : byInsurance) {
             if (l == null) {

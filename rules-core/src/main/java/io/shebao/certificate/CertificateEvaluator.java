@@ -39,7 +39,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,6 +58,8 @@ import java.util.TreeMap;
  * does not grow with the number of people charged.
  */
 public final class CertificateEvaluator {
+    /** The insurance a {@link ChargeScope#WORK_INJURY_ONLY} decision keeps (工伤保险). */
+    private static final String WORK_INJURY = "work_injury";
     /** The kbase name in the catalogue's kmodule.xml. */
     public static final String KIE_BASE = "certificate";
     private static final String PREFIX = "certificate.";
@@ -130,10 +131,12 @@ public final class CertificateEvaluator {
     public Certificate stream(CertificateRequest req, Iterator<RosterRow> roster, CertificateSink sink) {
         CertificateUnit unit = req.unit();
         String region = parameters.regions().require("region", unit.region()).code();
-        Set<Insurance> insurances = unit.insurances().isEmpty() ? defaultInsurances(region) : EnumSet.copyOf(unit.insurances());
-        if (insurances.contains(Insurance.WORK_INJURY) && unit.riskClass().isEmpty()) {
-            throw ShebaoException.invalid("risk_class", "", "work injury applies to " + region
-                    + ": give the unit's risk class 1 to 8 (or leave work_injury out of its insurances)");
+        Set<Insurance> insurances = unit.insurances().isEmpty() ? defaultInsurances(region) : new java.util.TreeSet<>(unit.insurances());
+        java.util.Optional<Insurance> keyed = insurances.stream().filter(Insurance::riskClassRequired).findFirst();
+        if (keyed.isPresent() && unit.riskClass().isEmpty()) {
+            String c = keyed.get().code();
+            throw ShebaoException.invalid("risk_class", "", c.replace('_', ' ') + " applies to " + region
+                    + ": give the unit's risk class 1 to 8 (or leave " + c + " out of its insurances)");
         }
         Run run = new Run(req, region, insurances, sink);
         while (roster.hasNext()) {
@@ -149,7 +152,7 @@ public final class CertificateEvaluator {
     }
 
     private Set<Insurance> defaultInsurances(String region) {
-        Set<Insurance> out = EnumSet.noneOf(Insurance.class);
+        Set<Insurance> out = new java.util.TreeSet<Insurance>();
         for (Insurance i : Insurance.values()) {
             if (parameters.definesAnywhere(i.definingParameter(), region)) {
                 out.add(i);
@@ -230,9 +233,9 @@ public final class CertificateEvaluator {
                     case NEEDS_APPROVAL -> myApprovals.add(new ApprovalItem(e.row(), e.id(), e.name(), md.getFrom(), md.getTo(),
                             md.getMessage(), md.getRuleId()));
                     case CURRENT, BACK_PAYMENT, REFUND -> {
-                        Set<Insurance> ins = EnumSet.copyOf(insurances);
+                        Set<Insurance> ins = new java.util.TreeSet<>(insurances);
                         if (md.getScope() == ChargeScope.WORK_INJURY_ONLY) {
-                            ins.retainAll(Set.of(Insurance.WORK_INJURY));
+                            ins.retainAll(Set.of(Insurance.of(WORK_INJURY))); // 仅缴工伤: the scope names this one insurance
                         }
                         if (ins.isEmpty()) {
                             myExcluded.add(new Exclusion(e.row(), e.id(), e.name(), new Message("NOTHING_TO_CHARGE",
@@ -272,7 +275,7 @@ public final class CertificateEvaluator {
                 if (m.kind() == MonthKind.REFUND) {
                     continue;
                 }
-                Map<Insurance, BigDecimal[]> byIns = due.computeIfAbsent(m.month(), k -> new EnumMap<>(Insurance.class));
+                Map<Insurance, BigDecimal[]> byIns = due.computeIfAbsent(m.month(), k -> new java.util.TreeMap<>());
                 for (ContributionLine l : m.lines()) {
                     BigDecimal[] s = byIns.computeIfAbsent(l.insurance(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                     s[0] = s[0].add(l.employer());
@@ -359,7 +362,7 @@ public final class CertificateEvaluator {
             List<Surcharge> surcharges = ev.inserted(Surcharge.class);
 
             // per insurance and per month: amounts and surcharges
-            Map<Insurance, BigDecimal[]> perIns = new EnumMap<>(Insurance.class); // employer, employee, interest, late fee
+            Map<Insurance, BigDecimal[]> perIns = new java.util.TreeMap<>(); // employer, employee, interest, late fee
             Map<YearMonth, BigDecimal[]> perMonth = new TreeMap<>();
             for (Insurance i : insurances) {
                 perIns.put(i, zeros(4));

@@ -5,7 +5,6 @@ import io.shebao.contribution.Insurance;
 import io.shebao.contribution.UnitKind;
 
 import java.math.BigDecimal;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +29,7 @@ public record CertificateUnit(String code, String name, String region, Optional<
         Objects.requireNonNull(riskClass, "riskClass");
         Objects.requireNonNull(floatGrade, "floatGrade");
         Objects.requireNonNull(kind, "kind");
-        insurances = insurances.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(insurances));
+        insurances = insurances.isEmpty() ? Set.of() : Set.copyOf(new java.util.TreeSet<>(insurances));
         if (code.isBlank()) {
             throw ShebaoException.invalid("code", code, "单位编号: a non-empty unit code");
         }

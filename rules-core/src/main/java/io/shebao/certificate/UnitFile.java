@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +73,7 @@ public final class UnitFile {
         String kindCode = y.scalar(m.get("unit_kind"), "unit_kind");
         UnitKind kind = UnitKind.fromCode(kindCode).orElseThrow(() -> y.error(m.get("unit_kind"), "unit_kind: '" + kindCode
                 + "' is not allowed; one of sme, large, individual-business, public-institution"));
-        Set<Insurance> ins = EnumSet.noneOf(Insurance.class);
+        Set<Insurance> ins = new java.util.TreeSet<Insurance>();
         if (m.containsKey("insurances")) {
             for (Node n : y.sequence(m.get("insurances"), "insurances")) {
                 String v = y.scalar(n, "an insurance");

@@ -23,7 +23,6 @@ import io.shebao.trace.Trace;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -59,7 +58,7 @@ public final class ContributionEvaluator {
 
     /** For a flexible worker: the insurances with a flexible rate ({@code <insurance>.flexible_rate}) in the region. */
     public Set<Insurance> defaultInsurances(String region, Contributor contributor) {
-        Set<Insurance> out = EnumSet.noneOf(Insurance.class);
+        Set<Insurance> out = new java.util.TreeSet<Insurance>();
         for (Insurance i : Insurance.values()) {
             String defining = contributor == Contributor.FLEXIBLE ? i.parameterPrefix() + "flexible_rate" : i.definingParameter();
             if (parameters.definesAnywhere(defining, region)) {
@@ -71,14 +70,16 @@ public final class ContributionEvaluator {
 
     public ContributionResult evaluate(ContributionRequest req) {
         String region = parameters.regions().require("region", req.region()).code();
-        // EnumSet: facts go in in enum order, so rules of equal salience fire in the same order in every JVM
+        // TreeSet: facts go in in catalogue order, so rules of equal salience fire in the same order in every JVM
         // (a Set.of iterates in a per-JVM random order) and audit records are byte-identical.
         Set<Insurance> applicable = req.insurances().isEmpty() ? defaultInsurances(region, req.contributor())
-                : EnumSet.copyOf(req.insurances());
-        if (applicable.contains(Insurance.WORK_INJURY) && req.riskClass().isEmpty()) {
+                : new java.util.TreeSet<>(req.insurances());
+        java.util.Optional<Insurance> keyed = applicable.stream().filter(Insurance::riskClassRequired).findFirst();
+        if (keyed.isPresent() && req.riskClass().isEmpty()) {
+            String c = keyed.get().code();
             throw new ShebaoException(ErrorCode.INVALID_INPUT, "riskClass", "",
-                    "riskClass: missing; work injury applies to " + region + ": give the employer's risk class 1 to 8"
-                            + " (or leave work_injury out of the insurances)");
+                    "riskClass: missing; " + c.replace('_', ' ') + " applies to " + region
+                            + ": give the employer's risk class 1 to 8 (or leave " + c + " out of the insurances)");
         }
         List<Object> facts = new ArrayList<>();
         facts.add(new ContributionInput(region, req.period(), req.wage().orElse(null), req.base().orElse(null),

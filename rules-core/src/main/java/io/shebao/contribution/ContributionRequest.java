@@ -8,7 +8,6 @@ import io.shebao.retirement.Sex;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -73,7 +72,7 @@ public record ContributionRequest(String region, YearMonth period, Optional<BigD
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(riskClass, "riskClass");
         Objects.requireNonNull(floatGrade, "floatGrade");
-        insurances = insurances.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(insurances));
+        insurances = insurances.isEmpty() ? Set.of() : Set.copyOf(new java.util.TreeSet<>(insurances));
         if (wage.isPresent() == base.isPresent()) {
             throw ShebaoException.invalid("wage", wage.map(BigDecimal::toPlainString).orElse(""),
                     "give exactly one of wage (declared monthly wage) and base (contribution base)");
@@ -102,7 +101,7 @@ public record ContributionRequest(String region, YearMonth period, Optional<BigD
         private BigDecimal base;
         private Integer riskClass;
         private BigDecimal floatGrade = DEFAULT_FLOAT_GRADE;
-        private final Set<Insurance> insurances = EnumSet.noneOf(Insurance.class);
+        private final Set<Insurance> insurances = new java.util.TreeSet<Insurance>();
         private boolean allowCarryForward;
         private UnitKind unitKind;
         private Contributor contributor = Contributor.EMPLOYEE;

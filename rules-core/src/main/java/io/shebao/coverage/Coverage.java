@@ -75,7 +75,7 @@ public record Coverage(YearMonth from, YearMonth to, List<String> regions, List<
     private static CoverageCell cell(ShebaoRules rules, String region, YearMonth m, Insurance i) {
         ContributionRequest.Builder b = ContributionRequest.builder(region, m).wage(WAGE).insurances(i)
                 .unitKind(UnitKind.PUBLIC_INSTITUTION);
-        if (i == Insurance.WORK_INJURY) {
+        if (i.riskClassRequired()) {
             b.riskClass(1);
         }
         try {

@@ -43,7 +43,7 @@ public final class ParameterCatalog {
         StrictYaml y = new StrictYaml(INDEX, ErrorCode.PARAMETER_FILE_INVALID);
         Map<String, Node> idx;
         try (Reader r = open(loader, INDEX)) {
-            idx = y.mapping(y.parse(r), "the catalogue index", Set.of("regions", "parameters", "calendars"),
+            idx = y.mapping(y.parse(r), "the catalogue index", Set.of("regions", "insurances", "parameters", "calendars"),
                     Set.of("regions", "parameters"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,9 +76,20 @@ public final class ParameterCatalog {
             calendars.addAll(readPackCalendars(pack));
         }
         ParameterSet set = b.calendar(HolidayCalendar.of(calendars)).build();
+        checkInsurances(loader, set);
         LOG.debug("parameters loaded: layers {}, {} values, holiday calendars {}, hash {}", set.layers(),
                 set.values().size(), set.calendar().years(), set.hash());
         return set;
+    }
+
+    /** Every declared insurance must be defined by a parameter of the catalogue, or it could never apply. */
+    private static void checkInsurances(ClassLoader loader, ParameterSet set) {
+        for (io.shebao.contribution.Insurance i : io.shebao.contribution.InsuranceCatalog.load(loader).all()) {
+            if (!set.definitions().containsKey(i.definingParameter())) {
+                throw new ShebaoException(ErrorCode.PARAMETER_FILE_INVALID, INDEX, i.code(), "insurance " + i.code()
+                        + ": its defining parameter " + i.definingParameter() + " is in no parameter file");
+            }
+        }
     }
 
     /** A pack's name as shown in traces: the directory's name. */

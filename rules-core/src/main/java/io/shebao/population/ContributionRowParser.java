@@ -12,7 +12,6 @@ import io.shebao.internal.number.WholeBounds;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -147,7 +146,7 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
 
     /** "pension;unemployment", "pension,unemployment" (quoted in CSV) or "pension unemployment". */
     static Set<Insurance> insurances(String s) {
-        Set<Insurance> out = EnumSet.noneOf(Insurance.class);
+        Set<Insurance> out = new java.util.TreeSet<Insurance>();
         for (String code : LIST_SEPARATOR.split(s)) {
             if (code.isEmpty()) {
                 continue;

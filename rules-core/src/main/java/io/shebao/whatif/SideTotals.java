@@ -27,8 +27,8 @@ public record SideTotals(BigDecimal employer, BigDecimal employee, Map<Insurance
     }
 
     public SideTotals {
-        byInsurance = Collections.unmodifiableMap(new EnumMap<>(byInsurance.isEmpty()
-                ? new EnumMap<Insurance, Amounts>(Insurance.class) : byInsurance));
+        byInsurance = Collections.unmodifiableMap(new java.util.TreeMap<>(byInsurance.isEmpty()
+                ? new java.util.TreeMap<Insurance, Amounts>() : byInsurance));
     }
 
     public static SideTotals zero() {
@@ -49,7 +49,7 @@ public record SideTotals(BigDecimal employer, BigDecimal employee, Map<Insurance
     }
 
     SideTotals plus(Iterable<ContributionLine> lines) {
-        Map<Insurance, Amounts> m = new EnumMap<>(Insurance.class);
+        Map<Insurance, Amounts> m = new java.util.TreeMap<>();
         m.putAll(byInsurance);
         BigDecimal er = employer;
         BigDecimal ee = employee;
@@ -63,7 +63,7 @@ public record SideTotals(BigDecimal employer, BigDecimal employee, Map<Insurance
 
     /** this − other, per side and insurance (an insurance in either side appears). */
     public SideTotals minus(SideTotals other) {
-        Map<Insurance, Amounts> m = new EnumMap<>(Insurance.class);
+        Map<Insurance, Amounts> m = new java.util.TreeMap<>();
         for (Insurance i : Insurance.values()) {
             if (byInsurance.containsKey(i) || other.byInsurance.containsKey(i)) {
                 Amounts a = of(i);

@@ -83,7 +83,7 @@ class RosterAndUnitFileTest {
                 insurances: [unemployment, work_injury]
                 """), "unit.yaml");
         assertEquals(new CertificateUnit("0100047513", "随州单位", "suizhou", Optional.of(1), new BigDecimal("120"),
-                UnitKind.PUBLIC_INSTITUTION, Set.of(Insurance.UNEMPLOYMENT, Insurance.WORK_INJURY)), u);
+                UnitKind.PUBLIC_INSTITUTION, Set.of(Insurance.of("unemployment"), Insurance.of("work_injury"))), u);
         assertEquals(u, UnitFile.read(new StringReader("{\"code\": \"0100047513\", \"name\": \"随州单位\", \"region\": \"suizhou\","
                 + " \"risk_class\": 1, \"float_grade\": 120, \"unit_kind\": \"public-institution\","
                 + " \"insurances\": [\"unemployment\", \"work_injury\"]}"), "unit.json"), "JSON is read the same way");

@@ -39,10 +39,10 @@ class ContributionRowParserTest {
         assertEquals(new BigDecimal("5000.50"), r.wage().orElseThrow());
         assertEquals(Optional.of(4), r.riskClass());
         assertEquals(new BigDecimal("120"), r.floatGrade());
-        assertEquals(Set.of(Insurance.PENSION, Insurance.UNEMPLOYMENT), r.insurances());
+        assertEquals(Set.of(Insurance.of("pension"), Insurance.of("unemployment")), r.insurances());
         ContributionRequest s = STRICT.parse(row("id,region,period,base,insurances", "P2,yichang,2023-05,3450,pension;unemployment"));
         assertEquals(new BigDecimal("3450"), s.base().orElseThrow());
-        assertEquals(Set.of(Insurance.PENSION, Insurance.UNEMPLOYMENT), s.insurances());
+        assertEquals(Set.of(Insurance.of("pension"), Insurance.of("unemployment")), s.insurances());
     }
 
     @Test

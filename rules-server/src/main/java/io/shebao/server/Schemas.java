@@ -28,7 +28,7 @@ final class Schemas {
                 .put("description", "Work-injury industry risk class (行业风险类别)."));
         p.set("floatGrade", amount("Work-injury float grade in percent (default 100)."));
         p.set("insurances", codes("Insurances to compute (default: all the region defines).",
-                Arrays.stream(Insurance.values()).map(Insurance::code).toList()));
+                Insurance.values().stream().map(Insurance::code).toList()));
         p.set("allowCarryForward", bool("Carry a missing parameter's last value forward, with a warning."));
         check(s, RequestJson.CONTRIBUTION_FIELDS);
         return s;

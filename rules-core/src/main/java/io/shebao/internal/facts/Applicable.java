@@ -13,4 +13,9 @@ public final class Applicable {
     public Insurance getInsurance() {
         return insurance;
     }
+
+    /** The insurance's catalogue code: rules match on it ({@code Applicable(code == "pension")}). */
+    public String getCode() {
+        return insurance.code();
+    }
 }

@@ -17,6 +17,11 @@ public final class EmployerExempt {
         return insurance;
     }
 
+    /** The insurance's catalogue code: rules match on it ({@code Applicable(code == "pension")}). */
+    public String getCode() {
+        return insurance.code();
+    }
+
     @Override
     public String toString() {
         return "EmployerExempt[" + insurance.code() + "]";

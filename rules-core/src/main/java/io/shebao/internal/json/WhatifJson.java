@@ -127,7 +127,7 @@ public final class WhatifJson {
     }
 
     private static SideTotals annual(SideTotals t) {
-        java.util.Map<Insurance, SideTotals.Amounts> m = new java.util.EnumMap<>(Insurance.class);
+        java.util.Map<Insurance, SideTotals.Amounts> m = new java.util.TreeMap<>();
         t.byInsurance().forEach((i, a) -> m.put(i, new SideTotals.Amounts(Summary.annual(a.employer()), Summary.annual(a.employee()))));
         return new SideTotals(Summary.annual(t.employer()), Summary.annual(t.employee()), m);
     }

@@ -57,9 +57,9 @@ class CompleteEquivalenceProperties {
     void aFlexibleWorkerIsNotAnsweredWithAnEmployeesPlan() {
         ContributionPlanner planner = new ContributionPlanner(RULES);
         ContributionRequest employee = ContributionRequest.builder("wuhan", YearMonth.of(2025, 7))
-                .base(new BigDecimal("5000")).insurances(Set.of(Insurance.PENSION)).build();
+                .base(new BigDecimal("5000")).insurances(Set.of(Insurance.of("pension"))).build();
         ContributionRequest flexible = ContributionRequest.builder("wuhan", YearMonth.of(2025, 7))
-                .base(new BigDecimal("5000")).insurances(Set.of(Insurance.PENSION)).contributor(Contributor.FLEXIBLE).build();
+                .base(new BigDecimal("5000")).insurances(Set.of(Insurance.of("pension"))).contributor(Contributor.FLEXIBLE).build();
         for (int i = 0; i < 3; i++) {
             assertEquals(RULES.contribution(employee), planner.complete(employee));
             assertEquals(RULES.contribution(flexible), planner.complete(flexible));

@@ -92,12 +92,18 @@ class ReplayEquivalenceProperties {
                 .list().ofMaxSize(8);
     }
 
-    // KNOWN DISCREPANCY, to fix (stop 8 note): with seed 6162960242949357054 (try 41) the version-1 and version-2
-    // files of the same population and edits replay to different recomputed results for one Yichang 2023-06 row of
-    // risk class 7 (work-injury rate 0.0128 = 0.016 × 80% in v1, 0.016 in v2), both IDENTICAL. A direct batch +
-    // replay of float-grade rows is correct, so the cause is in how an edit or the planner meets a v2 row. Until
-    // it is found, the property runs on a seed that passes, so CI is deterministic; remove the seed to hunt it.
-    @Property(tries = 60, seed = "-5011101512381250974")
+    /**
+     * Random seeds; the seed below is kept as an explicit example (stop 8 reported a version-1 vs version-2
+     * difference at its try 41, a Yichang 2023-06 class-7 row at float grade 80%).
+     */
+    @Property(tries = 45, seed = "6162960242949357054")
+    void reportedSeed(@ForAll("populations") List<ContributionRequest> population, @ForAll("edits") List<Edit> edits,
+                      @ForAll @IntRange(min = 1, max = 40) int chunk, @ForAll @IntRange(min = 0, max = 3) int signed)
+            throws IOException {
+        batchReplayEqualsRecordByRecordReplay(population, edits, chunk, signed);
+    }
+
+    @Property(tries = 40)
     void batchReplayEqualsRecordByRecordReplay(@ForAll("populations") List<ContributionRequest> population,
                                                @ForAll("edits") List<Edit> edits,
                                                @ForAll @IntRange(min = 1, max = 40) int chunk,

@@ -123,6 +123,37 @@ public final class Audit {
     }
 
     /**
+     * The JSON of trace entries met recently, by identity: a planner shares its rule and parameter entries
+     * between every plan (and hands every row of a case the same trace), so a batch replay builds each entry's
+     * JSON once rather than per record, and the records share it (never changed: {@link AuditRecord#line()}
+     * copies before adding its seal). Bounded, and weak: an entry no longer used goes.
+     */
+    private static final com.google.common.cache.Cache<Object, JsonNode> ENTRY_JSON =
+            com.google.common.cache.CacheBuilder.newBuilder().weakKeys().maximumSize(50_000).build();
+
+    private static ObjectNode traceJson(Trace trace) {
+        ObjectNode o = Json.object();
+        ArrayNode rules = o.putArray("rules");
+        for (io.shebao.trace.RuleFiring f : trace.rules()) {
+            rules.add(entryJson(f, () -> Json.trace(new Trace(List.of(f), List.of())).get("rules").get(0)));
+        }
+        ArrayNode params = o.putArray("parameters");
+        for (io.shebao.trace.ParameterUse u : trace.parameters()) {
+            params.add(entryJson(u, () -> Json.trace(new Trace(List.of(), List.of(u))).get("parameters").get(0)));
+        }
+        return o;
+    }
+
+    private static JsonNode entryJson(Object entry, java.util.function.Supplier<JsonNode> json) {
+        JsonNode n = ENTRY_JSON.getIfPresent(entry);
+        if (n == null) {
+            n = json.get();
+            ENTRY_JSON.put(entry, n);
+        }
+        return n;
+    }
+
+    /**
      * The record of any evaluation, from its request and result in the library's JSON form and its trace.
      * Each kind's {@code record} overload calls this; it is public so other evaluating front ends can too.
      */
@@ -137,7 +168,7 @@ public final class Audit {
         scenario.ifPresent(s -> c.putObject("scenario").put("name", s.name()).put("hash", s.hash()));
         c.set("request", request);
         c.set("result", result);
-        c.set("trace", Json.trace(trace));
+        c.set("trace", traceJson(trace));
         return AuditRecord.seal(c);
     }
 
@@ -210,11 +241,13 @@ public final class Audit {
         List<FieldDifference> diffs = new ArrayList<>(FieldDifference.between(oldResult, newResult, "/result"));
         boolean hashesDiffer = !record.ruleSetHash().equals(now.ruleSetHash())
                 || !record.parameterSetHash().equals(now.parameterSetHash());
-        if (diffs.isEmpty() && !hashesDiffer) {
+        // equal traces (the usual case) have neither trace differences nor parameter changes: skip reading them
+        boolean sameTrace = record.trace().equals(now.trace());
+        if (diffs.isEmpty() && !hashesDiffer && !sameTrace) {
             // Same hashes must mean the same trace; anything else is a difference the auditor must see.
             diffs.addAll(FieldDifference.between(record.trace(), now.trace(), "/trace"));
         }
-        List<ParameterChange> changes = parameterChanges(record.trace(), now.trace());
+        List<ParameterChange> changes = sameTrace ? List.of() : parameterChanges(record.trace(), now.trace());
         List<RuleFiring> involved = diffs.isEmpty() ? List.of() : rulesInvolved(diffs, record, now);
         ReplayStatus status;
         if (!problems.isEmpty()) {

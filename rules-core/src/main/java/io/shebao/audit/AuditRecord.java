@@ -49,8 +49,9 @@ public final class AuditRecord {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final ObjectNode content;
-    private final String canonical;
-    private final String digest;
+    /** Computed on first use for a record sealed here (a replay compares most recomputed records without it). */
+    private String canonical;
+    private String digest;
     private final Optional<Signature> signature;
     private final Optional<Instant> evaluatedAt;
     /** For a version-2 row: its header and the row as written (content holds the expanded form). */
@@ -99,10 +100,17 @@ public final class AuditRecord {
         return Optional.ofNullable(header);
     }
 
-    /** Seals content built in canonical key order: computes its digest. */
+    /** Seals content built in canonical key order: its canonical text and digest are computed when first asked. */
     static AuditRecord seal(ObjectNode content) {
-        String canonical = Json.write(content, false);
-        return new AuditRecord(content, Sha256.of(canonical), Optional.empty(), Optional.empty());
+        return new AuditRecord(content);
+    }
+
+    private AuditRecord(ObjectNode content) {
+        this.content = content;
+        this.signature = Optional.empty();
+        this.evaluatedAt = Optional.empty();
+        this.header = null;
+        this.row = null;
     }
 
     /**
@@ -216,13 +224,13 @@ public final class AuditRecord {
     public String line() {
         if (header != null) {
             ObjectNode o = row.deepCopy();
-            o.put("digest", digest);
+            o.put("digest", digest());
             signature.ifPresent(s -> o.put("signature", s.value()));
             evaluatedAt.ifPresent(t -> o.put("evaluatedAt", t.toString()));
             return Json.write(o, false);
         }
         ObjectNode o = content.deepCopy();
-        o.put("digest", digest);
+        o.put("digest", digest());
         signature.ifPresent(s -> o.putObject("signature").put("algorithm", s.algorithm()).put("keyId", s.keyId())
                 .put("value", s.value()));
         evaluatedAt.ifPresent(t -> o.put("evaluatedAt", t.toString()));
@@ -231,21 +239,31 @@ public final class AuditRecord {
 
     /** The canonical content: the exact text the digest and the signature cover. */
     public String canonicalContent() {
-        return canonical;
+        String c = canonical;
+        if (c == null) { // sealed here: the content is never changed after sealing (racing threads compute the same)
+            c = Json.write(content, false);
+            canonical = c;
+        }
+        return c;
     }
 
     /** The digest as recorded. */
     public String digest() {
-        return digest;
+        String d = digest;
+        if (d == null) {
+            d = Sha256.of(canonicalContent());
+            digest = d;
+        }
+        return d;
     }
 
     /** The digest of the content as it is now. */
     public String computedDigest() {
-        return Sha256.of(canonical);
+        return Sha256.of(canonicalContent());
     }
 
     public boolean digestMatches() {
-        return digest.equals(computedDigest());
+        return digest().equals(computedDigest());
     }
 
     public Optional<Signature> signature() {
@@ -255,8 +273,8 @@ public final class AuditRecord {
     /** The same record signed with the key (replacing any signature); version-1 records only. */
     public AuditRecord signedWith(SigningKey key) {
         checkState(header == null, "a version-2 row is signed by its header's key when it is written");
-        byte[] sig = key.sign(canonical.getBytes(StandardCharsets.UTF_8));
-        return new AuditRecord(content, digest, Optional.of(new Signature(AuditKeys.ALGORITHM, key.keyId(),
+        byte[] sig = key.sign(canonicalContent().getBytes(StandardCharsets.UTF_8));
+        return new AuditRecord(content, digest(), Optional.of(new Signature(AuditKeys.ALGORITHM, key.keyId(),
                 Base64.getEncoder().encodeToString(sig))), evaluatedAt);
     }
 
@@ -274,7 +292,7 @@ public final class AuditRecord {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return key.verifies(canonical.getBytes(StandardCharsets.UTF_8), sig);
+        return key.verifies(canonicalContent().getBytes(StandardCharsets.UTF_8), sig);
     }
 
     public Optional<Instant> evaluatedAt() {
@@ -284,9 +302,9 @@ public final class AuditRecord {
     /** The same record with the time of evaluation (outside the sealed content). */
     public AuditRecord withEvaluatedAt(Instant at) {
         if (header != null) {
-            return new AuditRecord(content, header, row, digest, signature, Optional.of(Objects.requireNonNull(at)));
+            return new AuditRecord(content, header, row, digest(), signature, Optional.of(Objects.requireNonNull(at)));
         }
-        return new AuditRecord(content, digest, signature, Optional.of(Objects.requireNonNull(at)));
+        return new AuditRecord(content, digest(), signature, Optional.of(Objects.requireNonNull(at)));
     }
 
     public int formatVersion() {

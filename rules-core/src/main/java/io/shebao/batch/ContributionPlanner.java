@@ -117,18 +117,24 @@ public final class ContributionPlanner {
     /**
      * The same complete result as {@code rules.contribution(request)}, notes included, or the same error:
      * for audit trails and their replay. Notes that state the wage or base ("申报工资 3000 低于缴费基数下限
-     * 3450…") are the plan's notes with the plan's amount replaced by the row's, a substitution that is trusted
-     * only after it reproduced the notes of a second row of the case evaluated by the rules; until then, and
-     * for a case where it did not, rows are evaluated by the rules.
+     * 3450…") are the plan's notes with the plan's amount replaced by the row's. The substitution is trusted
+     * after it reproduced the notes of a second row of the case evaluated by the rules, or at once when every
+     * note's code already has a known shape (see {@link NoteShape}) that the case's notes match: a note code is
+     * learnt once, in any context, by such a reproduction. Otherwise, and for a case where the substitution did
+     * not reproduce the rules' notes, rows are evaluated by the rules.
      */
     public ContributionResult complete(ContributionRequest request) {
+        if (request.contributor() != io.shebao.contribution.Contributor.EMPLOYEE || request.birthMonth().isPresent()) {
+            // not in the context key (a flexible worker's base and notes are checked per row): never planned
+            return rules.contribution(request);
+        }
         Context key = Context.of(request);
         ContextPlan plan = plans.get(key);
         if (plan == null) {
             ContributionResult r = learnComplete(key, request);
             ContextPlan learnt = plans.get(key);
             if (learnt != null) {
-                learnt.candidate(r, compact(PlannedContribution.of(r)));
+                learnt.candidate(r, representative(learnt, r), this::shapesKnown);
             }
             return r;
         }
@@ -144,7 +150,7 @@ public final class ContributionPlanner {
         if (n == null || n.refused) {
             ContributionResult r = rules.contribution(request);
             if (n == null && r.baseAdjustment() == c) {
-                plan.candidate(r, compact(PlannedContribution.of(r)));
+                plan.candidate(r, representative(plan, r), this::shapesKnown);
             }
             return r;
         }
@@ -157,7 +163,56 @@ public final class ContributionPlanner {
         boolean same = r.baseAdjustment() == c && r.lines().equals(t.lines()) && r.totals().equals(t.totals())
                 && r.notes().equals(t.notes()) && r.warnings().equals(t.warnings()) && r.trace().equals(t.trace());
         plan.noted.replace(c, n, same ? n.verified() : NotedCase.REFUSED);
+        if (same) {
+            for (io.shebao.trace.Message m : n.notes) {
+                shapes.merge(m.code(), NoteShape.of(m, n.amount), NoteShape::merge);
+            }
+        }
         return r;
+    }
+
+    /**
+     * 附注形态: how the text of a note (by its code) relates to the row's amount, learnt from a case whose
+     * substitution reproduced the rules' notes. A note code is written by one rule, so its shape holds in
+     * every context; a code seen both ways is {@link #MIXED} and never trusted.
+     */
+    enum NoteShape {
+        /** The text states the row's wage or base exactly once ("申报工资 3000 …"). */
+        STATES_AMOUNT,
+        /** The text does not depend on the amount (a secondary source, an exemption). */
+        INDEPENDENT,
+        MIXED;
+
+        static NoteShape of(io.shebao.trace.Message m, String amount) {
+            return m.zh().contains(amount) || m.en().contains(amount) ? STATES_AMOUNT : INDEPENDENT;
+        }
+
+        static NoteShape merge(NoteShape a, NoteShape b) {
+            return a == b ? a : MIXED;
+        }
+    }
+
+    /** Learnt note shapes, by code: as few as the rules have note codes. */
+    private final Map<String, NoteShape> shapes = new ConcurrentHashMap<>();
+
+    /** True when every note of the case has a learnt shape and matches it: its substitution is trusted at once. */
+    private boolean shapesKnown(NotedCase n) {
+        for (io.shebao.trace.Message m : n.notes) {
+            NoteShape s = shapes.get(m.code());
+            if (s == null || s == NoteShape.MIXED || s != NoteShape.of(m, n.amount)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The case's kept plan when there is one (any row of a case serves: {@code ContextPlan.apply} recomputes the
+     * amounts of the row), else this row's: one compacted plan per case, shared by the plain and the complete path.
+     */
+    private PlannedContribution representative(ContextPlan plan, ContributionResult r) {
+        PlannedContribution kept = plan.cases.get(r.baseAdjustment());
+        return kept != null ? kept : compact(PlannedContribution.of(r));
     }
 
     private ContributionResult learnComplete(Context key, ContributionRequest request) {
@@ -371,14 +426,17 @@ public final class ContributionPlanner {
         final Map<BaseAdjustment, PlannedContribution> cases;
         final Map<BaseAdjustment, NotedCase> noted = new ConcurrentHashMap<>();
 
-        /** Keeps the row's notes as the case's candidate template, when the case has none yet. */
-        void candidate(ContributionResult r, PlannedContribution compacted) {
+        /**
+         * Keeps the row's notes as the case's candidate template, when the case has none yet; trusted at once
+         * when the predicate says its notes' shapes are known.
+         */
+        void candidate(ContributionResult r, PlannedContribution compacted, java.util.function.Predicate<NotedCase> trusted) {
             if (!plannable || caseOf(r.request()) != r.baseAdjustment()) {
                 return;
             }
             NotedCase n = NotedCase.of(compacted, r);
             if (n != null) {
-                noted.putIfAbsent(r.baseAdjustment(), n);
+                noted.putIfAbsent(r.baseAdjustment(), trusted.test(n) ? n.verified() : n);
             }
         }
 

@@ -440,7 +440,7 @@ public final class CertificateEvaluator {
     }
 
     private static void failIfAny(RuleEngine.Evaluation ev) {
-        List<Failure> failures = ev.inserted(Failure.class);
+        List<Failure> failures = Failure.inOrder(ev.inserted(Failure.class));
         if (!failures.isEmpty()) {
             Failure f = failures.get(0);
             throw new ShebaoException(f.getCode(), f.getField(), f.getValue(), Failure.describe(failures));

@@ -118,7 +118,7 @@ public final class ContributionEvaluator {
 
         RuleEngine.Evaluation ev = engine.execute(facts);
 
-        List<Failure> failures = ev.inserted(Failure.class);
+        List<Failure> failures = Failure.inOrder(ev.inserted(Failure.class));
         if (!failures.isEmpty()) {
             Failure f = failures.get(0);
             throw new ShebaoException(f.getCode(), f.getField(), f.getValue(), Failure.describe(failures));

@@ -89,7 +89,7 @@ public final class RetirementEvaluator {
 
         RuleEngine.Evaluation ev = engine.execute(facts);
 
-        List<Failure> failures = ev.inserted(Failure.class);
+        List<Failure> failures = Failure.inOrder(ev.inserted(Failure.class));
         if (!failures.isEmpty()) {
             Failure f = failures.get(0);
             String msg = failures.stream().map(Failure::getMessage).distinct().collect(Collectors.joining("; "));

@@ -165,7 +165,7 @@ public final class ServiceChecker {
             }
         }
         RuleEngine.Evaluation ev = RuleEngine.forKieBase(KIE_BASE).execute(facts);
-        List<Failure> failures = ev.inserted(Failure.class);
+        List<Failure> failures = Failure.inOrder(ev.inserted(Failure.class));
         if (!failures.isEmpty()) {
             Failure f = failures.get(0);
             throw new ShebaoException(f.getCode(), f.getField(), f.getValue(), f.getMessage());

@@ -35,6 +35,17 @@ public final class Failure {
                 "no " + what + " known for " + m.getRegion() + " in " + m.getPeriod(), m.qualifiedId(), m.getLastKnown());
     }
 
+    /**
+     * The failures of one evaluation in a fixed order (code, field, message). The rules insert them in firing
+     * order, which for rules of equal salience follows the order the build compiled the rule files in: sorted,
+     * the error's code, field and sentence are the same whichever build answers.
+     */
+    public static java.util.List<Failure> inOrder(java.util.List<Failure> failures) {
+        return failures.stream().sorted(java.util.Comparator.comparing((Failure f) -> f.code)
+                .thenComparing(f -> f.field == null ? "" : f.field)
+                .thenComparing(f -> f.message == null ? "" : f.message)).toList();
+    }
+
     /** One line for all failures: same sentences merged, naming every parameter and how to proceed. */
     public static String describe(java.util.List<Failure> failures) {
         java.util.Map<String, java.util.List<Failure>> bySentence = new java.util.LinkedHashMap<>();

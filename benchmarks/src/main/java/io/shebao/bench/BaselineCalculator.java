@@ -39,7 +39,7 @@ public final class BaselineCalculator implements Function<ContributionRequest, P
     @Override
     public PlannedContribution apply(ContributionRequest r) {
         String region = parameters.regions().require("region", r.region()).code();
-        Set<Insurance> applicable = r.insurances().isEmpty() ? defaults.computeIfAbsent(region, this::defaults) : r.insurances();
+        Set<Insurance> applicable = r.insurances().isEmpty() ? defaults.computeIfAbsent(region + "|" + r.period(), k -> defaults(region, r.period())) : r.insurances();
         if (applicable.stream().anyMatch(Insurance::riskClassRequired) && r.riskClass().isEmpty()) {
             throw ShebaoException.invalid("riskClass", "", "work injury applies: give the risk class");
         }
@@ -100,10 +100,11 @@ public final class BaselineCalculator implements Function<ContributionRequest, P
         return new PlannedContribution(r, lines, ContributionTotals.of(lines), adjustment, List.of(), NO_TRACE);
     }
 
-    private Set<Insurance> defaults(String region) {
+    private Set<Insurance> defaults(String region, java.time.YearMonth period) {
         Set<Insurance> out = new java.util.TreeSet<Insurance>();
         for (Insurance i : Insurance.values()) {
-            if (parameters.definesAnywhere(i.definingParameter(), region)) {
+            if (parameters.definesAnywhere(i.definingParameter(), region) && parameters.cityFirstFrom(i.definingParameter(),
+                    region).filter(first -> first.isAfter(period.atEndOfMonth())).isEmpty()) {
                 out.add(i);
             }
         }

@@ -27,7 +27,7 @@ class GoldenContributionCsvTest {
     // contribution.csv became cases/contribution.yaml (GoldenContributionTest); these three files have columns
     // (unit_kind, contributor, birth, sex) the YAML converter does not map yet, so they still run from CSV.
     private static final List<String> FILES = List.of("contribution-2020-exemption.csv",
-            "contribution-base-limits.csv", "contribution-flexible.csv");
+            "contribution-base-limits.csv", "contribution-flexible.csv", "contribution-medical.csv");
 
     @TestFactory
     List<DynamicTest> goldenCases() {

@@ -39,10 +39,27 @@ public final class Main {
 
     public static void main(String[] args) {
         configureLogging(java.util.Arrays.asList(args).contains("--verbose"));
+        prepareRuleBase(args);
         // straight on the file descriptors (not through System.out, which hides write errors), so that a
         // full disk or a closed pipe on stdout is seen and reported
         System.exit(run(args, new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
                 new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The rule base a command will need is built on the second core while picocli parses the options and the
+     * parameter files load: about a third of a one-question command's start-up (docs/PERFORMANCE.md).
+     */
+    private static void prepareRuleBase(String[] args) {
+        String kbase = args.length == 0 ? "" : switch (args[0]) {
+            case "contribution", "batch", "whatif" -> "contribution";
+            case "retirement" -> "retirement";
+            case "certificate" -> "certificate";
+            default -> "";
+        };
+        if (!kbase.isEmpty() && !java.util.Arrays.asList(args).contains("--help")) {
+            io.shebao.internal.engine.RuleEngine.prepareInBackground(kbase);
+        }
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {

@@ -43,11 +43,32 @@ public final class RuleEngine {
         return LOADED.computeIfAbsent(name, RuleEngine::build);
     }
 
+    /**
+     * Starts building the rule base of the given name on a daemon thread and returns at once: a command that
+     * knows which rule base it will need can parse its options and load its parameters meanwhile, on the
+     * second core (start-up of one-question commands). A failure is left to the real call to report.
+     */
+    public static void prepareInBackground(String name) {
+        Thread t = new Thread(() -> {
+            try {
+                forKieBase(name);
+            } catch (RuntimeException e) {
+                LOG.debug("rule base {} not prepared in the background: {}", name, e.toString());
+            }
+        }, "shebao-prepare-" + name);
+        t.setDaemon(true);
+        t.start();
+    }
+
     private static RuleEngine build(String name) {
         try {
             long t0 = System.nanoTime();
-            KieContainer c = KieServices.get().getKieClasspathContainer(RuleEngine.class.getClassLoader());
-            RuleEngine e = new RuleEngine(c.getKieBase(name));
+            ClassLoader loader = RuleEngine.class.getClassLoader();
+            KieBase kb = ExecutableModels.kieBase(name, loader).orElseGet(() -> {
+                KieContainer c = KieServices.get().getKieClasspathContainer(loader);
+                return c.getKieBase(name);
+            });
+            RuleEngine e = new RuleEngine(kb);
             LOG.debug("rule base {} loaded: {} rules in {} ms", name, e.ruleCount(), (System.nanoTime() - t0) / 1_000_000);
             return e;
         } catch (RuntimeException e) {

@@ -39,7 +39,7 @@ public final class BaselineCalculator implements Function<ContributionRequest, P
     @Override
     public PlannedContribution apply(ContributionRequest r) {
         String region = parameters.regions().require("region", r.region()).code();
-        Set<Insurance> applicable = r.insurances().isEmpty() ? defaults.computeIfAbsent(region, this::defaults) : r.insurances();
+        Set<Insurance> applicable = r.insurances().isEmpty() ? defaults.computeIfAbsent(region + "|" + r.period(), k -> defaults(region, r.period())) : r.insurances();
         if (applicable.stream().anyMatch(Insurance::riskClassRequired) && r.riskClass().isEmpty()) {
             throw ShebaoException.invalid("riskClass", "", "work injury applies: give the risk class");
         }
@@ -82,11 +82,19 @@ public final class BaselineCalculator implements Function<ContributionRequest, P
                     lines.add(new ContributionLine(i, base, rate, BigDecimal.ZERO,
                             base.multiply(rate).setScale(scale, mode), zero, zero));
                 }
+                case "long_term_care" -> {
+                    BigDecimal er = decimal(r, "long_term_care.employer_fixed", "").setScale(scale, mode);
+                    BigDecimal ee = decimal(r, "long_term_care.employee_fixed", "").setScale(scale, mode);
+                    lines.add(new ContributionLine(i, base, BigDecimal.ZERO, BigDecimal.ZERO, er, ee, ee));
+                }
                 case "medical" -> {
                     BigDecimal er = decimal(r, "medical.employer_rate", "");
                     BigDecimal ee = decimal(r, "medical.employee_rate", "");
-                    BigDecimal fixed = decimal(r, "medical.employee_fixed", "").setScale(scale, mode);
-                    lines.add(new ContributionLine(i, base, er, ee, base.multiply(er).setScale(scale, mode),
+                    // as C-MED-01/03/04: the employee's fixed amount when known (else none, with a warning in
+                    // the rules), the employer's when the region has one
+                    BigDecimal fixed = optional(r, "medical.employee_fixed").setScale(scale, mode);
+                    BigDecimal erFixed = optional(r, "medical.employer_fixed").setScale(scale, mode);
+                    lines.add(new ContributionLine(i, base, er, ee, base.multiply(er).setScale(scale, mode).add(erFixed),
                             base.multiply(ee).setScale(scale, mode).add(fixed), fixed));
                 }
                 default -> {
@@ -100,14 +108,20 @@ public final class BaselineCalculator implements Function<ContributionRequest, P
         return new PlannedContribution(r, lines, ContributionTotals.of(lines), adjustment, List.of(), NO_TRACE);
     }
 
-    private Set<Insurance> defaults(String region) {
+    private Set<Insurance> defaults(String region, java.time.YearMonth period) {
         Set<Insurance> out = new java.util.TreeSet<Insurance>();
         for (Insurance i : Insurance.values()) {
-            if (parameters.definesAnywhere(i.definingParameter(), region)) {
+            if (parameters.definesAnywhere(i.definingParameter(), region) && parameters.cityFirstFrom(i.definingParameter(),
+                    region).filter(first -> first.isAfter(period.atEndOfMonth())).isEmpty()) {
                 out.add(i);
             }
         }
         return out;
+    }
+
+    private BigDecimal optional(ContributionRequest r, String id) {
+        return parameters.resolve(id, "", r.region(), r.period()) instanceof Resolution.Known k ? k.value().decimal()
+                : BigDecimal.ZERO;
     }
 
     private BigDecimal decimal(ContributionRequest r, String id, String key) {

@@ -177,9 +177,11 @@ class CertificateRulesTest {
 
     @Test
     void aRowInErrorRefusesTheCertificateUnlessSkipped() {
-        // Wuhan's medical rates are known from 2022-01 only: a back payment of 2021-12 cannot be computed
+        // Wuhan's medical rates are known from 2022-01 only: a back payment of 2021-12 that names medical cannot be
+        // computed (with the region's default insurances, medical is left out before its first known month)
         CertificateUnit wuhan = new CertificateUnit("420100001", "武汉测试单位", "wuhan", Optional.of(2), new BigDecimal("100"),
-                io.shebao.contribution.UnitKind.SME, Set.of());
+                io.shebao.contribution.UnitKind.SME, Set.of(Insurance.of("pension"), Insurance.of("unemployment"),
+                Insurance.of("work_injury"), Insurance.of("medical"), Insurance.of("maternity")));
         RosterEntry ok = wage(1, "A", "8000", "2015-03-01").withPaidThrough(YearMonth.of(2022, 1));
         RosterEntry backIntoUnknown = wage(2, "B", "8000", "2021-12-01");
         CertificateRequest.Builder b = CertificateRequest.builder(wuhan, YearMonth.of(2022, 2), LocalDate.of(2022, 2, 15))

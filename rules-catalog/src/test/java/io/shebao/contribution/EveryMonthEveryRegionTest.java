@@ -91,4 +91,60 @@ class EveryMonthEveryRegionTest {
         assertEquals(17 * 66, cases);
         assertEquals(17 * (4 + 5 + 12), assumedCases);
     }
+
+    /** The first month a region's values of the insurance are known (DIGEST.md, medical and maternity by region). */
+    static java.util.Optional<YearMonth> knownFrom(String insurance, String region) {
+        YearMonth y2026 = YearMonth.of(2026, 1);
+        Set<String> medical2026 = Set.of("yichang", "xiangyang", "shiyan", "jingmen", "xiaogan", "jingzhou", "enshi",
+                "xianning", "huangshi", "huanggang", "suizhou", "ezhou");
+        return java.util.Optional.ofNullable(switch (insurance) {
+            case "medical" -> region.equals("wuhan") ? YearMonth.of(2022, 1) : medical2026.contains(region) ? y2026 : null;
+            case "maternity" -> region.equals("wuhan") ? YearMonth.of(2022, 1) : region.equals("ezhou") ? y2026 : null;
+            case "long_term_care" -> region.equals("jingmen") ? y2026 : null;
+            default -> throw new IllegalArgumentException(insurance);
+        });
+    }
+
+    /** Regions whose medical rates are known but not their large-medical (大额) amount. */
+    private static final Set<String> LARGE_MEDICAL_UNKNOWN = Set.of("xiaogan", "jingzhou", "enshi", "xianning",
+            "huangshi", "huanggang", "suizhou", "ezhou");
+
+    @Test
+    void medicalMaternityAndLongTermCareAreKnownExactlyWhereTheDigestHasValues() {
+        int known = 0;
+        for (Region region : RULES.regions().all()) {
+            if (region.parent().isEmpty()) {
+                continue;
+            }
+            for (String code : List.of("medical", "maternity", "long_term_care")) {
+                java.util.Optional<YearMonth> from = knownFrom(code, region.code());
+                for (YearMonth m = YearMonth.of(2021, 7); !m.isAfter(YearMonth.of(2026, 12)); m = m.plusMonths(1)) {
+                    ContributionRequest req = ContributionRequest.builder(region.code(), m).wage("6000")
+                            .insurances(Insurance.of(code)).build();
+                    String what = code + " " + region.code() + " " + m;
+                    if (from.isPresent() && !m.isBefore(from.get())) {
+                        ContributionResult r = RULES.contribution(req);
+                        known++;
+                        assertEquals(1, r.lines().size(), what);
+                        assertTrue(r.lines().get(0).employer().signum() >= 0 && r.lines().get(0).total().signum() > 0, what);
+                        boolean unknownFixed = code.equals("medical") && LARGE_MEDICAL_UNKNOWN.contains(region.code());
+                        assertEquals(unknownFixed, r.warnings().stream().anyMatch(w -> w.code().equals("LARGE_MEDICAL_UNKNOWN")),
+                                () -> what + ": " + r.warnings());
+                        boolean assumed = code.equals("long_term_care") || m.isAfter(YearMonth.of(2026, 6));
+                        assertEquals(assumed, r.warnings().stream().anyMatch(w -> w.code().equals("ASSUMED_VALUE")),
+                                () -> what + ": " + r.warnings());
+                        if (assumed) {
+                            assertThrows(ShebaoException.class, () -> STRICT.contribution(req), what);
+                        }
+                    } else {
+                        ShebaoException e = assertThrows(ShebaoException.class, () -> RULES.contribution(req), what);
+                        assertEquals(ErrorCode.PARAMETER_UNKNOWN, e.code(), what);
+                        assertTrue(e.getMessage().contains(code + "."), () -> what + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        // medical: Wuhan 2022-01…2026-12 (60) + 12 cities × 12; maternity: Wuhan 60 + Ezhou 12; long-term care: Jingmen 12
+        assertEquals(60 + 12 * 12 + 60 + 12 + 12, known);
+    }
 }

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Runs every case of cases/contribution*.yaml through the same runner as {@code shebao test}: the seeds' worked
  * figures and every dated boundary (contribution.yaml), every base-limit tier and year at floor − 1, floor,
  * ceiling, ceiling + 1 (contribution-base-limits.yaml), the 2020 employer exemptions by unit kind
- * (contribution-2020-exemption.yaml) and flexible workers (contribution-flexible.yaml).
+ * (contribution-2020-exemption.yaml), flexible workers (contribution-flexible.yaml) and medical, maternity and
+ * long-term care beyond Wuhan (contribution-medical.yaml).
  */
 class GoldenContributionTest {
     private static final ShebaoRules RULES = ShebaoRules.load();
@@ -23,6 +24,7 @@ class GoldenContributionTest {
     private static final List<TestCase> BASE_LIMITS = GoldenCases.read("/cases/contribution-base-limits.yaml");
     private static final List<TestCase> EXEMPTION_2020 = GoldenCases.read("/cases/contribution-2020-exemption.yaml");
     private static final List<TestCase> FLEXIBLE = GoldenCases.read("/cases/contribution-flexible.yaml");
+    private static final List<TestCase> MEDICAL = GoldenCases.read("/cases/contribution-medical.yaml");
 
     @TestFactory
     List<DynamicTest> goldenCases() {
@@ -44,8 +46,14 @@ class GoldenContributionTest {
         return GoldenCases.tests(RULES, FLEXIBLE);
     }
 
+    @TestFactory
+    List<DynamicTest> medicalBeyondWuhan() {
+        return GoldenCases.tests(RULES, MEDICAL);
+    }
+
     /**
-     * Converted from golden/contribution-base-limits.csv (70 rows), -2020-exemption.csv (14) and -flexible.csv (16)
+     * Converted from golden/contribution-medical.csv (20 rows),
+     * golden/contribution-base-limits.csv (70 rows), -2020-exemption.csv (14) and -flexible.csv (16)
      * with every assertion GoldenContributionCsvTest made; cases may be added, none may go.
      */
     @Test
@@ -56,6 +64,8 @@ class GoldenContributionTest {
                 () -> EXEMPTION_2020.size() + " cases, " + GoldenCases.checks(EXEMPTION_2020) + " checks");
         assertTrue(FLEXIBLE.size() >= 16 && GoldenCases.checks(FLEXIBLE) >= 68,
                 () -> FLEXIBLE.size() + " cases, " + GoldenCases.checks(FLEXIBLE) + " checks");
+        assertTrue(MEDICAL.size() >= 20 && GoldenCases.checks(MEDICAL) >= 129,
+                () -> MEDICAL.size() + " cases, " + GoldenCases.checks(MEDICAL) + " checks");
     }
 
     /** The 34 CSV rows and their 242 checks were converted; cases may be added, none may go. */

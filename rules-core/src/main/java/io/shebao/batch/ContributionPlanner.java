@@ -525,9 +525,12 @@ public final class ContributionPlanner {
             BigDecimal base = c == BaseAdjustment.SUPPLIED ? r.base().orElseThrow() : r.wage().orElseThrow();
             List<ContributionLine> lines = new ArrayList<>(plan.lines().size());
             for (ContributionLine l : plan.lines()) {
-                // as the DRL: round(base × rate) per side, the fixed amount (already rounded) added to the employee's
+                // as the DRL: round(base × rate) per side, the fixed amount (already rounded) added to the employee's;
+                // an employer's fixed amount (e.g. 大额医疗 paid by the unit) is what the plan's employer part has
+                // beyond its rate part, the same for every base
+                BigDecimal employerFixed = l.employer().subtract(l.base().multiply(l.employerRate()).setScale(scale, mode));
                 lines.add(new ContributionLine(l.insurance(), base, l.employerRate(), l.employeeRate(),
-                        base.multiply(l.employerRate()).setScale(scale, mode),
+                        base.multiply(l.employerRate()).setScale(scale, mode).add(employerFixed),
                         base.multiply(l.employeeRate()).setScale(scale, mode).add(l.employeeFixed()),
                         l.employeeFixed()));
             }

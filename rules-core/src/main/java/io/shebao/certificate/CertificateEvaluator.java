@@ -235,6 +235,11 @@ public final class CertificateEvaluator {
                             md.getMessage(), md.getRuleId()));
                     case CURRENT, BACK_PAYMENT, REFUND -> {
                         Set<Insurance> ins = new java.util.TreeSet<>(insurances);
+                        if (req.unit().insurances().isEmpty()) {
+                            // the region's default: only insurances with a value known by then (as for a contribution)
+                            ins.removeIf(i -> parameters.cityFirstFrom(i.definingParameter(), region)
+                                    .filter(first -> first.isAfter(md.getFrom().atEndOfMonth())).isPresent());
+                        }
                         if (md.getScope() == ChargeScope.WORK_INJURY_ONLY) {
                             ins.retainAll(Set.of(Insurance.of(WORK_INJURY))); // 仅缴工伤: the scope names this one insurance
                         }

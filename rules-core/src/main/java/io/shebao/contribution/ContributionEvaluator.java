@@ -70,11 +70,31 @@ public final class ContributionEvaluator {
         return out;
     }
 
+    /**
+     * The default insurances for a month: those the region's parameters define, except one that only the city's
+     * own files define and whose first value comes after the month (e.g. medical in Yichang, known from 2026-01):
+     * it is left out with a note, as before its values were added. From the first value on, a gap is unknown (an
+     * error); {@code params coverage} shows the earlier months as unknown.
+     */
+    public Set<Insurance> defaultInsurances(String region, Contributor contributor, java.time.YearMonth month) {
+        Set<Insurance> out = defaultInsurances(region, contributor);
+        if (month != null) {
+            out.removeIf(i -> notYetKnown(i, region, contributor, month).isPresent());
+        }
+        return out;
+    }
+
+    private java.util.Optional<java.time.LocalDate> notYetKnown(Insurance i, String region, Contributor contributor,
+                                                                java.time.YearMonth month) {
+        String defining = contributor == Contributor.FLEXIBLE ? i.parameterPrefix() + "flexible_rate" : i.definingParameter();
+        return parameters.cityFirstFrom(defining, region).filter(first -> first.isAfter(month.atEndOfMonth()));
+    }
+
     public ContributionResult evaluate(ContributionRequest req) {
         String region = parameters.regions().require("region", req.region()).code();
         // TreeSet: facts go in in catalogue order, so rules of equal salience fire in the same order in every JVM
         // (a Set.of iterates in a per-JVM random order) and audit records are byte-identical.
-        Set<Insurance> applicable = req.insurances().isEmpty() ? defaultInsurances(region, req.contributor())
+        Set<Insurance> applicable = req.insurances().isEmpty() ? defaultInsurances(region, req.contributor(), req.period())
                 : new java.util.TreeSet<>(req.insurances());
         java.util.Optional<Insurance> keyed = applicable.stream().filter(Insurance::riskClassRequired).findFirst();
         if (keyed.isPresent() && req.riskClass().isEmpty()) {
@@ -132,6 +152,15 @@ public final class ContributionEvaluator {
                     + bases.size() + " bases; the rule base is inconsistent");
         }
         List<Message> notes = new ArrayList<>();
+        if (req.insurances().isEmpty()) {
+            for (Insurance i : defaultInsurances(region, req.contributor())) {
+                notYetKnown(i, region, req.contributor(), req.period()).ifPresent(first -> notes.add(new Message(
+                        "INSURANCE_NOT_YET_KNOWN", i.nameZh() + "未计算：" + region + " 的取值自 " + first + " 起才已知，"
+                        + req.period() + " 未知（可用 --insurances 明确要求，将报未知）", i.nameEn() + " not computed: "
+                        + region + "'s values are known from " + first + " only, " + req.period()
+                        + " is unknown (ask for it with the insurances to get the unknown error)")));
+            }
+        }
         for (Note n : ev.inserted(Note.class)) {
             notes.add(n.getMessage());
         }
@@ -156,6 +185,9 @@ public final class ContributionEvaluator {
                         v.qualifiedId() + " = " + v.raw() + " is from a secondary source, not yet checked against the issuing office: "
                                 + v.reference()));
             }
+        }
+        for (io.shebao.internal.facts.Caution c : ev.inserted(io.shebao.internal.facts.Caution.class)) {
+            warnings.add(c.getMessage());
         }
         return new ContributionResult(req, lines, totals.get(0).getTotals(), bases.get(0).getAdjustment(), notes,
                 warnings, new Trace(ev.fired(), used));

@@ -62,7 +62,8 @@ public record Coverage(YearMonth from, YearMonth to, List<String> regions, List<
         List<CoverageCell> cells = new ArrayList<>();
         for (String r : regions) {
             for (Insurance i : Insurance.values()) {
-                boolean defined = rules.parameters().definesAnywhere(i.definingParameter(), r);
+                // n/a only for an insurance no region defines; a region without values is unknown, never "not charged"
+                boolean defined = rules.parameters().definitions().containsKey(i.definingParameter());
                 for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
                     cells.add(defined ? cell(rules, r, m, i)
                             : new CoverageCell(r, m, i, CoverageStatus.NOT_APPLICABLE, List.of(), ""));

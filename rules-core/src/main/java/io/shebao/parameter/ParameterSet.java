@@ -164,6 +164,26 @@ public final class ParameterSet {
         return false;
     }
 
+    /**
+     * When a parameter only a city defines (not its province) has its first value in the region chain: an
+     * insurance a city's own files introduce (e.g. medical outside Wuhan from 2026) is not part of the city's
+     * default scheme before then. Empty when the province defines it or nothing does (no such cut-off).
+     */
+    public java.util.Optional<java.time.LocalDate> cityFirstFrom(String id, String region) {
+        List<String> chain = regions.chain(region);
+        String province = chain.get(chain.size() - 1);
+        java.time.LocalDate first = null;
+        for (ParameterValue v : all) {
+            if (v.id().equals(id) && chain.contains(v.region())) {
+                if (v.region().equals(province)) {
+                    return java.util.Optional.empty();
+                }
+                first = first == null || v.from().isBefore(first) ? v.from() : first;
+            }
+        }
+        return java.util.Optional.ofNullable(first);
+    }
+
     /** The keys a keyed parameter has in the region chain. */
     public List<String> keys(String id, String region) {
         List<String> chain = regions.chain(region);

@@ -85,7 +85,7 @@ final class Schemas {
                 .put("description", "Work-injury industry risk class (行业风险类别)."));
         up.set("float_grade", amount("Work-injury float grade in percent (default 100)."));
         up.set("insurances", codes("Insurances the unit pays (default: the region's).",
-                Arrays.stream(Insurance.values()).map(Insurance::code).toList()));
+                Insurance.values().stream().map(Insurance::code).toList()));
         unit.put("additionalProperties", false);
         p.set("unit", unit);
         ArrayNode one = Json.array();

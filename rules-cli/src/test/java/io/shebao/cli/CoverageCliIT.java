@@ -26,7 +26,8 @@ class CoverageCliIT {
                 "--to", "2027-01", "--format", "json");
         assertEquals(0, o.exit(), o.err());
         JsonNode j = new ObjectMapper().readTree(o.out());
-        assertEquals(5 * 68, j.get("cells").size(), "5 insurances × 68 months");
+        // every insurance of the catalogue (shebao/insurances.yaml: 6 with long-term care) × 68 months
+        assertEquals(6 * 68, j.get("cells").size(), "6 insurances × 68 months");
         assertEquals("unknown", cell(j, "2021-06", "pension").get("status").asText());
         assertEquals("contribution_base.ceiling", cell(j, "2021-06", "pension").at("/parameters/0").asText());
         assertEquals("known", cell(j, "2023-09", "pension").get("status").asText());
@@ -36,6 +37,7 @@ class CoverageCliIT {
         assertEquals("assumed", cell(j, "2021-12", "work_injury").get("status").asText());
         assertEquals("unknown", cell(j, "2027-01", "unemployment").get("status").asText());
         assertEquals("unknown", cell(j, "2021-12", "medical").get("status").asText());
+        assertEquals("unknown", cell(j, "2026-03", "long_term_care").get("status").asText()); // 荆门 only
     }
 
     @Test

@@ -21,7 +21,7 @@ class TestCliIT {
         assertTrue(Files.isDirectory(GOLDEN), GOLDEN.toAbsolutePath().toString());
         CliProcess.Outcome o = CliProcess.run("test", GOLDEN.toString(), EXAMPLE.toString());
         assertEquals(0, o.exit(), o.out() + o.err());
-        assertTrue(o.out().matches("(?s).*6 files, \\d+ checks\\R\\d+ passed, 0 failed\\R"), o.out());
+        assertTrue(o.out().matches("(?s).*\\d+ files, \\d+ checks\\R\\d+ passed, 0 failed\\R"), o.out());
         assertFalse(o.out().contains("FAIL"), o.out());
     }
 

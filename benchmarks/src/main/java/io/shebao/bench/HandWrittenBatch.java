@@ -311,6 +311,9 @@ public final class HandWrittenBatch {
             sb.append(',').append(c).append("_base,").append(c).append("_employer_rate,").append(c)
                     .append("_employee_rate,").append(c).append("_employer,").append(c).append("_employee");
         }
+        // long-term care (荆门 from 2026-01 only): a column group shebao writes, empty for every row this program computes;
+        // a row asking for it is not handled (an unknown insurance here)
+        sb.append(",long_term_care_base,long_term_care_employer_rate,long_term_care_employee_rate,long_term_care_employer,long_term_care_employee");
         return sb.append(",warnings\n").toString();
     }
 
@@ -487,7 +490,7 @@ public final class HandWrittenBatch {
                     }
                 }
             }
-            out.ascii(",\n"); // no warnings: a row that would have one is not handled (see above)
+            out.ascii(",,,,,,\n"); // long-term care empty; no warnings: a row that would have one is not handled (see above)
             return null;
         }
 

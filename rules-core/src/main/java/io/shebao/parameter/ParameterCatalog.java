@@ -77,8 +77,10 @@ public final class ParameterCatalog {
         }
         ParameterSet set = b.calendar(HolidayCalendar.of(calendars)).build();
         checkInsurances(loader, set);
-        LOG.debug("parameters loaded: layers {}, {} values, holiday calendars {}, hash {}", set.layers(),
-                set.values().size(), set.calendar().years(), set.hash());
+        if (LOG.isDebugEnabled()) { // the hash is computed only when it is shown
+            LOG.debug("parameters loaded: layers {}, {} values, holiday calendars {}, hash {}", set.layers(),
+                    set.values().size(), set.calendar().years(), set.hash());
+        }
         return set;
     }
 

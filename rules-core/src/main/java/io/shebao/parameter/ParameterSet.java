@@ -40,7 +40,8 @@ public final class ParameterSet {
     private final List<ParameterValue> all;
     private final List<String> layers;
     private final List<List<ParameterValue>> layerValues;
-    private final String hash;
+    /** Memoised: only audit records and replay need it, not the questions a one-shot command answers. */
+    private final com.google.common.base.Supplier<String> hash;
     private final HolidayCalendar calendar;
 
     private ParameterSet(RegionRegistry regions, Map<String, ParameterDefinition> definitions,
@@ -66,7 +67,8 @@ public final class ParameterSet {
         byTimeline.forEach((k, vs) -> idx.put(k, ValueTimeline.of(vs)));
         this.index = idx.build();
         this.all = List.copyOf(flat);
-        this.hash = computeHash(flat);
+        List<ParameterValue> values = this.all;
+        this.hash = com.google.common.base.Suppliers.memoize(() -> computeHash(values));
         checkOrdering();
     }
 
@@ -259,7 +261,7 @@ public final class ParameterSet {
 
     /** SHA-256 of the values' content (not of where they were read), hex. Same values → same hash. */
     public String hash() {
-        return hash;
+        return hash.get();
     }
 
     private static String computeHash(Collection<ParameterValue> values) {

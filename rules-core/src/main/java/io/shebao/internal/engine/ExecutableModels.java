@@ -57,9 +57,10 @@ final class ExecutableModels {
                 for (String cls : classes) {
                     String pkg = cls.substring(0, Math.max(0, cls.lastIndexOf('.')));
                     if (packages.get().contains(pkg)) {
-                        models.add((Model) Class.forName(cls, true, loader).getDeclaredConstructor().newInstance());
+                        models.add(inRuleOrder((Model) Class.forName(cls, true, loader).getDeclaredConstructor().newInstance()));
                     }
                 }
+                models.sort(java.util.Comparator.comparing(Model::getPackageName));
                 return models.isEmpty() ? Optional.empty() : Optional.of(KieBaseBuilder.createKieBaseFromModel(models));
             }
             return Optional.empty();
@@ -68,6 +69,56 @@ final class ExecutableModels {
             LOG.debug("rule base {}: executable model not read directly ({}); using the KieContainer", name, e.toString());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The model with its rules in a fixed order: by {@code @id}, then by name. The kie-maven-plugin lists the
+     * rules of a package in the order it met the DRL files, which is the file system's order and differs between
+     * two builds of the same sources; rules of equal salience fire in the order they were added, so the trace of
+     * an answer (and the replay of an audit record written by another build) depended on the build. Fixed here,
+     * the order of firings is a function of the rules alone ({@code ExecutableModelsOrderTest}).
+     */
+    static Model inRuleOrder(Model m) {
+        List<org.drools.model.Rule> rules = new ArrayList<>(m.getRules());
+        rules.sort(java.util.Comparator.comparing((org.drools.model.Rule r) -> String.valueOf(r.getMetaData("id")))
+                .thenComparing(org.drools.model.Rule::getName));
+        List<org.drools.model.Rule> ordered = List.copyOf(rules);
+        return new Model() {
+            @Override
+            public String getName() {
+                return m.getName();
+            }
+
+            @Override
+            public String getPackageName() {
+                return m.getPackageName();
+            }
+
+            @Override
+            public List<org.drools.model.Global> getGlobals() {
+                return m.getGlobals();
+            }
+
+            @Override
+            public List<org.drools.model.Rule> getRules() {
+                return ordered;
+            }
+
+            @Override
+            public List<org.drools.model.Query> getQueries() {
+                return m.getQueries();
+            }
+
+            @Override
+            public List<org.drools.model.TypeMetaData> getTypeMetaDatas() {
+                return m.getTypeMetaDatas();
+            }
+
+            @Override
+            public List<org.drools.model.EntryPoint> getEntryPoints() {
+                return m.getEntryPoints();
+            }
+        };
     }
 
     /**

@@ -175,7 +175,8 @@ final class RetirementCommand implements Runnable {
     /** Baseline and scenario answers side by side. */
     static void printComparison(PrintWriter out, RetirementResult a, RetirementResult b, Scenario s) {
         out.println("baseline vs scenario " + ScenarioOptions.label(s));
-        Table t = new Table("item 项目", "now 现行", "scenario 情景", "change 变化").maxWidths(32, 22, 22, 16);
+        Table t = new Table("item 项目", "now 现行", "scenario 情景", "change 变化").maxWidths(32, 22, 22, 16)
+                .leftAligned();
         t.row("statutory age 法定退休年龄", a.statutoryAge().en(), b.statutoryAge().en(),
                 signedMonths(b.statutoryAge().totalMonths() - a.statutoryAge().totalMonths()));
         t.row("retirement month 退休月份", a.retirementMonth().toString(), b.retirementMonth().toString(),
@@ -200,7 +201,8 @@ final class RetirementCommand implements Runnable {
         ServicesCommand.wrap(out, "", String.format("%s · %s %s · 出生 born %s · 截至 as of %s", q.region(),
                 q.category().nameZh(), q.category().code(), q.birthMonth(), q.asOf()));
         // read at 100 columns: long items, answers and rule lists wrap within their column
-        Table t = new Table("item 项目", "answer 结果", "rules 规则").maxWidths(ITEM_WIDTH, ANSWER_WIDTH, RULES_WIDTH);
+        Table t = new Table("item 项目", "answer 结果", "rules 规则").maxWidths(ITEM_WIDTH, ANSWER_WIDTH, RULES_WIDTH)
+                .leftAligned();
         t.row("original age" + " " + "原法定退休年龄", r.originalAge().zh() + " / " + r.originalAge().en() + " · " + r.originalMonth(), "");
         t.row("statutory age" + " " + "法定退休年龄", r.statutoryAge().zh() + " / " + r.statutoryAge().en()
                 + (r.reformApplied() ? " (+" + r.delayMonths() + ")" : " (reform n/a 不适用改革)"), String.join(",", r.ageRules()));

@@ -14,6 +14,8 @@ final class Table {
     private final java.util.Map<Integer, String> notes = new java.util.HashMap<>();
     /** Widest display width of each column (0: unlimited); a wider cell wraps onto continuation lines. */
     private int[] maxWidths = new int[0];
+    /** Numbers right-aligned (columns of amounts); off for columns that mix words and numbers. */
+    private boolean alignNumbers = true;
 
     Table(String... header) {
         rows.add(header);
@@ -46,6 +48,12 @@ final class Table {
             }
             rows.add(r);
         }
+        return this;
+    }
+
+    /** Every cell left-aligned: for columns that mix answers in words with numbers (a lone number would float right). */
+    Table leftAligned() {
+        this.alignNumbers = false;
         return this;
     }
 
@@ -110,7 +118,7 @@ final class Table {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < n; i++) {
                 String c = r[i] == null ? "" : r[i];
-                boolean right = k > 0 && NUMBER.matcher(c).matches();
+                boolean right = alignNumbers && k > 0 && NUMBER.matcher(c).matches();
                 String pad = " ".repeat(w[i] - width(c));
                 sb.append(right ? pad + c : c + pad);
                 if (i < n - 1) {

@@ -34,9 +34,10 @@ final class Table {
             String cell = cells[i] == null ? "" : cells[i];
             List<String> p = new ArrayList<>(max > 0 ? wrap(cell, max) : List.of(cell));
             if (p.size() > 1) { // a hanging indent tells a continuation from the next row
-                List<String> rest = wrap(String.join(" ", p.subList(1, p.size())), max - 2);
-                p.subList(1, p.size()).clear();
-                rest.forEach(x -> p.add("  " + x));
+                String first = p.get(0);
+                p.clear();
+                p.add(first);
+                wrap(cell.substring(first.length()).strip(), Math.max(1, max - 2)).forEach(x -> p.add("  " + x));
             }
             parts.add(p);
             lines = Math.max(lines, p.size());
@@ -68,7 +69,8 @@ final class Table {
 
     /**
      * Text cut into lines of at most {@code max} display columns: after the last space or comma that fits
-     * (Latin words and lists stay whole), else between two characters (Chinese has no spaces).
+     * (Latin words and lists stay whole), else after the last hyphen (one-off-account-payment), else between two
+     * characters (Chinese has no spaces).
      */
     static List<String> wrap(String text, int max) {
         List<String> out = new ArrayList<>();
@@ -77,6 +79,7 @@ final class Table {
             int w = 0;
             int k = 0;
             int lastBreak = -1;
+            int lastHyphen = -1;
             while (k < rest.length()) {
                 int cw = width(rest.substring(k, k + 1));
                 if (w + cw > max) {
@@ -87,11 +90,13 @@ final class Table {
                     lastBreak = k;
                 } else if (c == ',') {
                     lastBreak = k + 1;
+                } else if (c == '-' && k > 0) {
+                    lastHyphen = k + 1;
                 }
                 w += cw;
                 k++;
             }
-            int cut = lastBreak > 0 ? lastBreak : Math.max(1, k);
+            int cut = lastBreak > 0 ? lastBreak : lastHyphen > 0 ? lastHyphen : Math.max(1, k);
             out.add(rest.substring(0, cut).stripTrailing());
             rest = rest.substring(cut).stripLeading();
         }

@@ -25,6 +25,7 @@ def expected(comment, following):
     if m:
         return int(m.group(1))
     for k, f in enumerate(following):          # the output, up to the next command
+        f = f.strip()
         if f.startswith("```"):
             break
         if f.startswith("$ "):
@@ -33,7 +34,7 @@ def expected(comment, following):
             break
     return 0
 while i < len(lines):
-    l = lines[i]
+    l = lines[i].strip()                       # a code block may be indented (inside a list item)
     if l.startswith("```"):
         fence = None if fence is not None else l[3:].strip()
         i += 1
@@ -55,7 +56,7 @@ while i < len(lines):
     m = re.search(r"<<'(\w+)'", cmd)
     if m:
         body = []
-        while i + 1 < len(lines) and lines[i + 1] != m.group(1):
+        while i + 1 < len(lines) and lines[i + 1].strip() != m.group(1):
             i += 1
             body.append(lines[i])
         i += 1

@@ -175,7 +175,8 @@ final class RetirementCommand implements Runnable {
     /** Baseline and scenario answers side by side. */
     static void printComparison(PrintWriter out, RetirementResult a, RetirementResult b, Scenario s) {
         out.println("baseline vs scenario " + ScenarioOptions.label(s));
-        Table t = new Table("item 项目", "now 现行", "scenario 情景", "change 变化");
+        Table t = new Table("item 项目", "now 现行", "scenario 情景", "change 变化").maxWidths(32, 22, 22, 16)
+                .leftAligned();
         t.row("statutory age 法定退休年龄", a.statutoryAge().en(), b.statutoryAge().en(),
                 signedMonths(b.statutoryAge().totalMonths() - a.statutoryAge().totalMonths()));
         t.row("retirement month 退休月份", a.retirementMonth().toString(), b.retirementMonth().toString(),
@@ -187,7 +188,7 @@ final class RetirementCommand implements Runnable {
                 b.contributionMet() ? "yes" : "no (short " + b.shortfallMonths() + ")", "");
         t.print(out);
         for (Message m : b.warnings()) {
-            out.println("WARNING " + m.code() + ": " + m.en());
+            ServicesCommand.wrap(out, "WARNING ", m.code() + ": " + m.en());
         }
     }
 
@@ -197,9 +198,11 @@ final class RetirementCommand implements Runnable {
 
     static void printTable(PrintWriter out, RetirementResult r) {
         RetirementQuery q = r.query();
-        out.printf("%s · %s %s · 出生 born %s · 截至 as of %s%n", q.region(), q.category().nameZh(), q.category().code(),
-                q.birthMonth(), q.asOf());
-        Table t = new Table("item 项目", "answer 结果", "rules 规则");
+        ServicesCommand.wrap(out, "", String.format("%s · %s %s · 出生 born %s · 截至 as of %s", q.region(),
+                q.category().nameZh(), q.category().code(), q.birthMonth(), q.asOf()));
+        // read at 100 columns: long items, answers and rule lists wrap within their column
+        Table t = new Table("item 项目", "answer 结果", "rules 规则").maxWidths(ITEM_WIDTH, ANSWER_WIDTH, RULES_WIDTH)
+                .leftAligned();
         t.row("original age" + " " + "原法定退休年龄", r.originalAge().zh() + " / " + r.originalAge().en() + " · " + r.originalMonth(), "");
         t.row("statutory age" + " " + "法定退休年龄", r.statutoryAge().zh() + " / " + r.statutoryAge().en()
                 + (r.reformApplied() ? " (+" + r.delayMonths() + ")" : " (reform n/a 不适用改革)"), String.join(",", r.ageRules()));
@@ -252,18 +255,32 @@ final class RetirementCommand implements Runnable {
         out.println();
         out.println("Rules fired 规则:");
         for (RuleFiring f : r.trace().rules()) {
-            out.printf("  %-10s %s%n             legal basis: %s; source: %s%n", f.id(), f.name(), f.legalBasis(), f.source());
+            ServicesCommand.wrap(out, String.format("  %-10s ", f.id()), f.name());
+            ServicesCommand.wrap(out, "             ", "legal basis: " + f.legalBasis() + "; source: " + f.source());
         }
         out.println("Parameters used 参数:");
+        // the id and value on one line, aligned; where the value comes from on the next
+        int idWidth = Math.min(PARAMETER_ID_WIDTH,
+                r.trace().parameters().stream().mapToInt(u -> u.qualifiedId().length()).max().orElse(0));
         for (ParameterUse u : r.trace().parameters()) {
-            out.printf("  %-52s %-8s %-6s %s [%s] %s%n", u.qualifiedId(), u.value(), u.region(), u.validity(),
-                    u.provenance(), u.file() + ":" + u.line());
+            ServicesCommand.wrap(out, "  ", String.format("%-" + Math.max(1, idWidth) + "s %s", u.qualifiedId(), u.value()));
+            ServicesCommand.wrap(out, "      ", u.region() + " " + u.validity().strip() + " [" + u.provenance() + "] "
+                    + (u.pack().equals("bundled") ? "" : "pack " + u.pack() + " ") + u.file() + ":" + u.line()
+                    + (u.carriedForward() ? " CARRIED FORWARD" : ""));
         }
     }
 
+    /** Column widths of the answer table: 38 + 2 + 34 + 2 + 24 stays within 100 columns. */
+    static final int ITEM_WIDTH = 38;
+    static final int ANSWER_WIDTH = 34;
+    static final int RULES_WIDTH = 24;
+    /** Longest parameter id padded for alignment; a longer one (rare) pushes its value along. */
+    private static final int PARAMETER_ID_WIDTH = 60;
+
+    /** A reason in Chinese, then in English, each wrapped at 100 columns under its bullet. */
     private static void line(PrintWriter out, String label, Message m) {
-        out.println("  - " + (label.isEmpty() ? "" : "[" + label + "] ") + m.zh());
-        out.println("    " + m.en());
+        ServicesCommand.wrap(out, "  - ", (label.isEmpty() ? "" : "[" + label + "] ") + m.zh());
+        ServicesCommand.wrap(out, "    ", m.en());
     }
 
     private static String outcome(io.shebao.retirement.Outcome o) {

@@ -29,6 +29,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,11 @@ final class WhatifCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "REGION",
             description = "The region for rows without a region (column absent or cell empty).")
     String region;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = CertificateCommand.Day.class,
+            description = "Date every row's retirement question is asked on, under the baseline and the scenario "
+                    + "(retirement scenarios). Default: the first day of each row's own period, so a 2023 row gets the rules of 2023.")
+    LocalDate asOf;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the report as one self-contained HTML file.")
     Path out;
@@ -125,6 +131,10 @@ final class WhatifCommand implements Callable<Integer> {
         }
         Scenario scenario = ScenarioOptions.read(baseline, "--scenario", scenarioFile);
         ShebaoRules withScenario = baseline.withScenario(scenario);
+        if (asOf != null && !scenario.touchesRetirement()) {
+            spec.commandLine().getErr().println("shebao whatif: note: --as-of " + asOf + " is not used: scenario "
+                    + TerminalText.oneLine(scenario.name()) + " does not change retirement, so no retirement month is compared");
+        }
         ContributionRowParser parser = new ContributionRowParser(Optional.ofNullable(period), Optional.ofNullable(region),
                 allowCarryForward);
         PrintWriter err = spec.commandLine().getErr();
@@ -168,7 +178,7 @@ final class WhatifCommand implements Callable<Integer> {
             Writer ew = errorsOut == null ? null : errorsOut.writer();
             Writer target = ew != null ? ew : err;
             boolean[] header = {false};
-            PopulationComparison comparison = new PopulationComparison(baseline, withScenario);
+            PopulationComparison comparison = new PopulationComparison(baseline, withScenario).retirementAsOf(asOf);
             if (aw != null) {
                 comparison = comparison.auditTo(aw);
             }
@@ -250,7 +260,7 @@ final class WhatifCommand implements Callable<Integer> {
         }
         w.print(o);
         s.retirement().ifPresent(r -> {
-            o.println("retirement month: " + r.people() + " people, " + r.later() + " retire later, " + r.earlier()
+            o.println("retirement month (" + r.asOfText() + "): " + r.people() + " people, " + r.later() + " retire later, " + r.earlier()
                     + " earlier, " + r.unchanged() + " unchanged");
             // buckets of 12 months keep the line short; the JSON has every month
             StringBuilder line = new StringBuilder("shift in months → people:");

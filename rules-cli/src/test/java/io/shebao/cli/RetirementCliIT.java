@@ -66,6 +66,42 @@ class RetirementCliIT {
         assertTrue(r.out().contains("55岁4个月") && r.out().contains("2026-08"), r.out());
     }
 
+    /**
+     * The whole table output reads at 100 columns (display width: a CJK character counts two), for an answer
+     * with every section: a shortfall with its options, a requested month, special work, transfer grounds, and
+     * the comparison with a scenario. Nothing is cut: the long Chinese item and every rule id are still there.
+     */
+    @Test
+    void retirementTableReadsAt100Columns() throws Exception {
+        List<String[]> questions = List.of(
+                new String[]{"retirement", "--sex", "female", "--birth", "1971-04", "--category", "female-cadre",
+                        "--contribution-months", "300", "--as-of", "2026-11-01"},
+                new String[]{"retirement", "--sex", "female", "--birth", "1972-03", "--category", "female-worker",
+                        "--contribution-months", "150", "--first-insured", "2015-01", "--as-of", "2026-11-01"},
+                new String[]{"retirement", "--sex", "male", "--birth", "1965-05", "--contribution-months", "192",
+                        "--requested", "2027-01", "--special-work", "heights:11", "--soe-identity",
+                        "--transfer-ground", "hukou-return", "--as-of", "2026-11-01"},
+                new String[]{"retirement", "--sex", "female", "--birth", "1971-04", "--category", "female-cadre",
+                        "--contribution-months", "300", "--as-of", "2025-06-01",
+                        "--compare", Path.of("..", "examples", "scenarios", "retirement-reform-off.yaml").toString()});
+        for (String[] q : questions) {
+            Run r = run(q);
+            assertEquals(0, r.exit(), r.err());
+            for (String line : r.out().split("\\R")) {
+                assertTrue(Table.width(line) <= 100, () -> "wider than 100 columns (" + Table.width(line) + ") in "
+                        + String.join(" ", q) + ":\n" + line);
+            }
+        }
+        Run full = run(questions.get(0));
+        // the longest item wraps within its column: English on the row, the Chinese name whole on the next line
+        assertTrue(full.out().contains("early: illness") && full.out().contains("\n  因病或非因工完全丧失劳动能力提前退休"),
+                full.out());
+        for (String id : List.of("R-SW-01", "R-SW-03", "R-SW-04", "R-SW-05", "R-SW-06", "R-TRF-04", "R-AGE-05")) {
+            assertTrue(full.out().contains(id), id + " in\n" + full.out());
+        }
+        assertTrue(full.out().contains("retirement.reform.target_age_years[55]"), full.out());
+    }
+
     @Test
     void badInputExitsTwoWithOneLine() throws Exception {
         for (String[] args : List.of(

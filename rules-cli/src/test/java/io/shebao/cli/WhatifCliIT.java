@@ -184,6 +184,54 @@ class WhatifCliIT {
         assertEquals("0.00", k.at("/difference/total").asText());
     }
 
+    /**
+     * whatif --as-of, like batch --as-of: a woman cadre born 1971-04 on a 2023-05 row is asked as of 2023-05-01 by
+     * default (the reform is not yet in force: the reform switched off moves nothing); asked as of 2025-06-01 the
+     * reform applies and switching it off moves her retirement 4 months earlier (2026-08 → 2026-04). The report and
+     * the audit records say which date was used.
+     */
+    @Test
+    void retirementShiftsAreAskedAsOfTheGivenDate(@TempDir Path dir) throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        String off = root.resolve("examples/scenarios/retirement-reform-off.yaml").toString();
+        Path people = Files.writeString(dir.resolve("people.csv"), """
+                id,region,period,wage,risk_class,sex,birth,category,contribution_months
+                a,wuhan,2023-05,8000,1,female,1971-04,female-cadre,300
+                """);
+        CliProcess.Outcome byPeriod = CliProcess.run("whatif", "--scenario", off, "--population", people.toString(),
+                "--format", "json");
+        assertEquals(0, byPeriod.exit(), byPeriod.err());
+        JsonNode d = new ObjectMapper().readTree(byPeriod.out());
+        assertEquals(1, d.at("/retirement/byShiftMonths/0").asInt(), byPeriod.out());
+        assertTrue(d.at("/retirement/asOf").isMissingNode(), "no asOf without --as-of: " + byPeriod.out());
+
+        Path report = dir.resolve("report.html");
+        Path audit = dir.resolve("audit.jsonl");
+        CliProcess.Outcome asOf = CliProcess.run("whatif", "--scenario", off, "--population", people.toString(),
+                "--as-of", "2025-06-01", "--format", "json", "--out", report.toString(), "--audit-out", audit.toString());
+        assertEquals(0, asOf.exit(), asOf.err());
+        JsonNode j = new ObjectMapper().readTree(asOf.out());
+        assertEquals(1, j.at("/retirement/earlier").asInt(), asOf.out());
+        assertEquals(1, j.at("/retirement/byShiftMonths/-4").asInt(), asOf.out());
+        assertEquals("2025-06-01", j.at("/retirement/asOf").asText(), asOf.out());
+        assertTrue(Files.readString(report, StandardCharsets.UTF_8).contains("as of 2025-06-01"), "the report names the date");
+        List<String> records = Files.readAllLines(audit, StandardCharsets.UTF_8);
+        assertEquals(4, records.size(), "contribution and retirement, baseline and scenario");
+        assertEquals(2, records.stream().filter(r -> r.contains("\"asOf\":\"2025-06-01\"")).count(), records.toString());
+
+        CliProcess.Outcome table = CliProcess.run("whatif", "--scenario", off, "--population", people.toString(),
+                "--as-of", "2025-06-01");
+        assertEquals(0, table.exit(), table.err());
+        assertTrue(table.out().contains("retirement month (as of 2025-06-01): 1 people, 0 retire later, 1 earlier"), table.out());
+
+        CliProcess.Outcome bad = CliProcess.run("whatif", "--scenario", off, "--population", people.toString(),
+                "--as-of", "2025-13-01");
+        assertEquals(2, bad.exit());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        assertTrue(bad.err().contains("--as-of") && bad.err().contains("2025-13-01") && bad.err().contains("YYYY-MM-DD"),
+                bad.err());
+    }
+
     @Test
     void auditRecordsOfEveryRowReplayUnderTheScenario(@TempDir Path dir) throws Exception {
         Path scenario = Files.writeString(dir.resolve("statutory.yaml"), SCENARIO);

@@ -17,6 +17,7 @@ import io.shebao.retirement.RetirementQuery;
 import io.shebao.scenario.Scenario;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ import java.util.function.Consumer;
  * <p>The population is read by {@link PopulationReader} and each row made into requests by
  * {@link ContributionRowParser} and {@link RetirementRowParser}, as {@code shebao batch} does: both commands
  * take the same files and write the same error lines. When the scenario touches retirement, each person's
- * retirement month is compared too (as of the first day of the row's period).
+ * retirement month is compared too: as of the first day of the row's period (a 2023 row gets the rules of
+ * 2023), or as of one date for every row ({@link #retirementAsOf}), as {@code shebao batch --as-of} does.
  */
 public final class PopulationComparison {
     private static final int CHUNK = 2048;
@@ -51,20 +53,23 @@ public final class PopulationComparison {
     private final boolean retirement;
     /** Where each computed row's records go (baseline, then scenario), or null. */
     private final AuditWriter audit;
+    /** 退休查询日: the date every row's retirement question is asked on, or null for each row's own period. */
+    private final LocalDate retirementAsOf;
 
     /**
      * @param scenario a view from {@code baseline.withScenario(s)}; when its scenario touches retirement, each
      *                 person's retirement month is compared too (the retirement columns are then required)
      */
     public PopulationComparison(ShebaoRules baseline, ShebaoRules scenario) {
-        this(baseline, scenario, null);
+        this(baseline, scenario, null, null);
     }
 
-    private PopulationComparison(ShebaoRules baseline, ShebaoRules scenario, AuditWriter audit) {
+    private PopulationComparison(ShebaoRules baseline, ShebaoRules scenario, AuditWriter audit, LocalDate retirementAsOf) {
         this.baseline = baseline;
         this.scenario = scenario;
         this.retirement = scenario.scenario().map(Scenario::touchesRetirement).orElse(false);
         this.audit = audit;
+        this.retirementAsOf = retirementAsOf;
     }
 
     /**
@@ -73,7 +78,15 @@ public final class PopulationComparison {
      * retirement records when retirement is compared.
      */
     public PopulationComparison auditTo(AuditWriter writer) {
-        return new PopulationComparison(baseline, scenario, Objects.requireNonNull(writer));
+        return new PopulationComparison(baseline, scenario, Objects.requireNonNull(writer), retirementAsOf);
+    }
+
+    /**
+     * The same comparison, asking every row's retirement question (baseline and scenario) as of {@code asOf}
+     * instead of the first day of the row's own period; null restores that default.
+     */
+    public PopulationComparison retirementAsOf(LocalDate asOf) {
+        return new PopulationComparison(baseline, scenario, audit, asOf);
     }
 
     /**
@@ -222,7 +235,8 @@ public final class PopulationComparison {
                 changes.isEmpty() ? Optional.empty() : Optional.of(changes.get(changes.size() - 1)),
                 bands(people), warned, retirement ? Optional.of(new RetirementShift(retired, later, earlier, byShift,
                         byYear.entrySet().stream().map(e -> new RetirementShift.BirthYear(e.getKey(), (int) e.getValue()[0],
-                                (int) e.getValue()[1], e.getValue()[2])).toList())) : Optional.empty(),
+                                (int) e.getValue()[1], e.getValue()[2])).toList(), Optional.ofNullable(retirementAsOf)))
+                        : Optional.empty(),
                 List.copyOf(byPeriod.values()), List.copyOf(byRegion.values()), List.copyOf(byRiskClass.values()),
                 List.copyOf(assumed.values()));
     }
@@ -300,7 +314,8 @@ public final class PopulationComparison {
         }
         RetirementQuery q;
         try {
-            q = RetirementRowParser.parse(row, request.region(), request.period()).orElseThrow();
+            q = RetirementRowParser.parse(row, request.region(),
+                    retirementAsOf != null ? retirementAsOf : request.period().atDay(1)).orElseThrow();
         } catch (ShebaoException ex) {
             return Outcome.failed(RowError.of(row, ex, "retirement: ", null));
         }

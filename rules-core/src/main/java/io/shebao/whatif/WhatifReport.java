@@ -284,7 +284,7 @@ public final class WhatifReport {
     }
 
     private static void retirementSection(StringBuilder h, RetirementShift r) {
-        h.append("<h2>退休时间变化 / Retirement month (statutory), as of each row's period</h2>\n");
+        h.append("<h2>退休时间变化 / Retirement month (statutory), ").append(esc(r.asOfText())).append("</h2>\n");
         h.append("<table id=\"retirement\"><tr><th>people</th><th>retire later 推迟</th><th>retire earlier 提前</th><th>unchanged 不变</th></tr><tr><td class=\"n\">")
                 .append(r.people()).append("</td><td class=\"n\">").append(r.later()).append("</td><td class=\"n\">")
                 .append(r.earlier()).append("</td><td class=\"n\">").append(r.unchanged()).append("</td></tr></table>\n");

@@ -105,6 +105,7 @@ public final class WhatifJson {
         s.retirement().ifPresent(r -> {
             ObjectNode n = o.putObject("retirement");
             n.put("people", r.people()).put("later", r.later()).put("earlier", r.earlier()).put("unchanged", r.unchanged());
+            r.asOf().ifPresent(day -> n.put("asOf", day.toString())); // absent: each row as of its own period
             ObjectNode sh = n.putObject("byShiftMonths");
             r.byShift().forEach((k, v) -> sh.put(String.valueOf(k), v));
             ArrayNode years = n.putArray("byBirthYear");

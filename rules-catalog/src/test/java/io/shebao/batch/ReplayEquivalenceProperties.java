@@ -165,8 +165,14 @@ class ReplayEquivalenceProperties {
         }
         String headerDigest = JSON.readTree(v2Lines.get(0)).get("digest").asText();
         if (!computed.isEmpty()) {
+            java.util.Set<Integer> digestFlipped = new java.util.HashSet<>();
             for (Edit e : edits) {
                 int i = e.row() % computed.size();
+                if (e.kind() == 3 && !digestFlipped.add(i)) {
+                    // a second flip of the first digit can restore one version's digest and not the other's
+                    // ('1' → '0' → '1'): seed -8665538562599460820 found it; one flip per row is the edit
+                    continue;
+                }
                 String v2Edited = edit(v2Lines.get(v2Rows.get(i)), e, headerDigest);
                 if (v2Edited != null) { // null: the edit has no counterpart in version 2 (a list cited as one)
                     v1Lines.set(i, edit(v1Lines.get(i), e, null));

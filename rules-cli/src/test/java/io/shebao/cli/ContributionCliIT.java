@@ -122,6 +122,24 @@ class ContributionCliIT {
         assertEquals("0.00", j.at("/lines/0/employer").asText());
         assertTrue(o.out().contains("480.00 (8%) goes to the personal account"), o.out());
         assertTrue(o.out().contains("ENROLMENT_AGE_NOT_CHECKED"), o.out());
+        // medical on the 2025 standard, not the chosen base: 7496 × 4.8% = 359.81, + 7.00 large-medical
+        assertEquals("medical", j.at("/lines/1/insurance").asText(), o.out());
+        assertEquals("7496", j.at("/lines/1/base").asText().replaceAll("\\.0+$", ""), o.out());
+        assertEquals("366.81", j.at("/lines/1/employee").asText(), o.out());
+        assertEquals("0.00", j.at("/lines/1/employer").asText(), o.out());
+        assertEquals("1566.81", j.at("/totals/total").asText(), o.out());
+        assertTrue(o.out().contains("FLEXIBLE_MEDICAL_ON_STANDARD"), o.out());
+        CliProcess.Outcome gap = CliProcess.run("contribution", "--contributor", "flexible", "--region", "wuhan",
+                "--period", "2023-05", "--base", "6000");
+        assertEquals(2, gap.exit(), gap.out());
+        assertEquals(1, gap.err().strip().lines().count(), gap.err());
+        assertTrue(gap.err().contains("medical.flexible_rate") && gap.err().contains("wuhan in 2023-05"), gap.err());
+        CliProcess.Outcome elsewhere = CliProcess.run("contribution", "--contributor", "flexible", "--region",
+                "xiangyang", "--period", "2025-09", "--base", "6000", "--format", "json");
+        assertEquals(0, elsewhere.exit(), elsewhere.err());
+        JsonNode e = new ObjectMapper().readTree(elsewhere.out());
+        assertEquals(1, e.at("/lines").size(), elsewhere.out());
+        assertEquals("FLEXIBLE_RATE_UNKNOWN", e.at("/warnings/0/code").asText(), elsewhere.out());
         CliProcess.Outcome low = CliProcess.run("contribution", "--contributor", "flexible", "--region", "wuhan",
                 "--period", "2025-09", "--base", "3000");
         assertEquals(2, low.exit());

@@ -165,6 +165,9 @@ public final class ContributionEvaluator {
             notes.add(n.getMessage());
         }
         List<Message> warnings = new ArrayList<>();
+        if (req.insurances().isEmpty() && req.contributor() == Contributor.FLEXIBLE) {
+            warnings.addAll(flexibleRatesUnknown(region));
+        }
         List<ParameterUse> used = new ArrayList<>();
         for (Param p : ev.paramsUsed()) {
             ParameterValue v = p.getValue();
@@ -191,6 +194,24 @@ public final class ContributionEvaluator {
         }
         return new ContributionResult(req, lines, totals.get(0).getTotals(), bases.get(0).getAdjustment(), notes,
                 warnings, new Trace(ev.fired(), used));
+    }
+
+    /**
+     * A flexible worker's insurance the catalogue charges flexible workers somewhere ({@code <insurance>.flexible_rate}
+     * is declared) but not in this region (e.g. medical outside Wuhan): left out of the defaults, never silently.
+     */
+    private List<Message> flexibleRatesUnknown(String region) {
+        List<Message> out = new ArrayList<>();
+        for (Insurance i : Insurance.values()) {
+            String rate = i.parameterPrefix() + "flexible_rate";
+            if (parameters.definition(rate).isPresent() && !parameters.definesAnywhere(rate, region)) {
+                out.add(new Message("FLEXIBLE_RATE_UNKNOWN",
+                        i.nameZh() + "未计算：" + region + " 灵活就业人员的费率（" + rate + "）未知，结果不含该险种",
+                        i.nameEn() + " not computed: the flexible-worker rate of " + region + " (" + rate
+                                + ") is not known, so the result leaves it out"));
+            }
+        }
+        return out;
     }
 
     private static Message carriedForward(ParameterValue v, String region, ContributionRequest req) {

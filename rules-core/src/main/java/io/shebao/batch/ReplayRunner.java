@@ -73,6 +73,9 @@ public final class ReplayRunner {
                         AuditTrailReader.Entry headerEntry) {
     }
 
+    /** How a version-2 contribution row starts, as {@code AuditHeader.row} writes it. */
+    private static final String CONTRIBUTION_ROW = "{\"kind\":\"contribution\"";
+
     private record Chunk(List<ReplayOutcome> outcomes, long lines, long bytesConsumed) {
     }
 
@@ -177,6 +180,14 @@ public final class ReplayRunner {
     private Chunk replay(List<Item> items, long bytes) {
         List<ReplayOutcome> out = new ArrayList<>(items.size());
         for (Item it : items) {
+            if (planned && it.headerEntry == null && it.header.isPresent() && it.text.startsWith(CONTRIBUTION_ROW)) {
+                // a batch row: compared field by field with its context's plan, or replayed as usual below
+                Optional<ReplayOutcome> o = audit.replayIfIdentical(it.text, it.line, it.header.get(), key, this::contribution);
+                if (o.isPresent()) {
+                    out.add(o.get());
+                    continue;
+                }
+            }
             AuditTrailReader.Entry e = it.headerEntry != null ? it.headerEntry
                     : AuditTrailReader.row(it.text, it.line, it.header, it.whyNoHeader);
             if (e instanceof AuditTrailReader.Header h) {

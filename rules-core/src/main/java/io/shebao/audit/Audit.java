@@ -385,6 +385,12 @@ public final class Audit {
                 record.packsInTrace(), record.scenario());
     }
 
+    /** {@link #notes} of a version-2 row of this header whose trace uses these packs (kept by the header). */
+    List<String> rowNotes(AuditHeader header, List<String> packs) {
+        return header.rowNotes(this, packs, () -> notes(header.libraryVersion(), header.ruleSetHash(),
+                header.parameterSetHash(), header.parameterLayers(), packs, header.scenario()));
+    }
+
     /** What the auditor should know about a record made with these versions, hashes, packs and scenario. */
     List<String> notes(String libraryVersion, String ruleSetHash, String parameterSetHash, List<String> layers,
                        List<String> packsInTrace, Optional<ScenarioRef> scenario) {

@@ -66,12 +66,15 @@ public final class AuditHeader {
      * by the copies of this header; at most one key per entry the library has.
      */
     private final Map<Object, Integer> tableIndex;
+    /** Notes of this section's rows, by replaying audit and packs used ({@link Audit#rowNotes}); shared by the copies. */
+    private final Map<List<Object>, List<String>> rowNotes;
 
     private AuditHeader(ObjectNode content, String digest, Optional<AuditRecord.Signature> signature,
                         Optional<SigningKey> key) {
         this.messages = Map.of();
         this.messageRefs = new java.util.concurrent.ConcurrentHashMap<>();
         this.tableIndex = new java.util.concurrent.ConcurrentHashMap<>();
+        this.rowNotes = new java.util.concurrent.ConcurrentHashMap<>();
         this.content = content;
         this.digest = digest;
         this.signature = signature;
@@ -107,6 +110,7 @@ public final class AuditHeader {
         this.messages = Map.copyOf(messages);
         this.messageRefs = h.messageRefs;
         this.tableIndex = h.tableIndex;
+        this.rowNotes = h.rowNotes;
     }
 
     /** Characters of a message reference: 128 bits of the SHA-256 of the message's compact JSON. */
@@ -362,6 +366,19 @@ public final class AuditHeader {
     /** A message (or list of references) defined by a messages line of this section, or null. */
     JsonNode message(String ref) {
         return messages.get(ref);
+    }
+
+    /** The notes of a row replayed by this audit with these packs: computed once (a section has few pack sets). */
+    List<String> rowNotes(Audit audit, List<String> packs, java.util.function.Supplier<List<String>> notes) {
+        List<Object> key = List.of(audit, packs); // an Audit is equal only to itself
+        List<String> n = rowNotes.get(key);
+        if (n == null) {
+            n = List.copyOf(notes.get());
+            if (rowNotes.size() < 1_000) {
+                rowNotes.put(key, n);
+            }
+        }
+        return n;
     }
 
     /** True when rules-table entry {@code i} is exactly the JSON of this firing in a recomputed record's trace. */

@@ -119,14 +119,13 @@ final class TrailRowReplay {
         }
         List<String> packs = new ArrayList<>();
         for (ParameterUse u : now.trace().parameters()) {
-            // as AuditRecord.packsInTrace reads them from the (equal) expanded trace
-            String pack = Audit.parameterJson(u).path("pack").asText("");
+            // as AuditRecord.packsInTrace reads them from the (equal) expanded trace, where Json.trace wrote u.pack()
+            String pack = u.pack() == null ? "" : u.pack();
             if (!pack.isEmpty() && !pack.equals("bundled") && !packs.contains(pack)) {
                 packs.add(pack);
             }
         }
-        List<String> notes = audit.notes(header.libraryVersion(), header.ruleSetHash(), header.parameterSetHash(),
-                header.parameterLayers(), packs, scenario);
+        List<String> notes = audit.rowNotes(header, packs);
         AuditRecord recomputed = AuditRecord.lazy(() -> new Audit(view).record(now));
         return Optional.of(new ReplayOutcome(line, ReplayStatus.IDENTICAL, ContributionAudit.subject(request), List.of(),
                 List.of(), List.of(), List.of(), notes, Optional.of(recomputed)));

@@ -44,7 +44,10 @@ import java.util.function.Consumer;
  * contributions with a {@link ContributionPlanner} per rules view ({@link ContributionPlanner#complete}, the
  * same complete results as the rules), retirement answers with the rules. The comparison is
  * {@link Audit#replay(io.shebao.audit.AuditRecord, Optional, long, java.util.function.BiFunction)}, the same
- * code as the record-by-record path. {@code ReplayEquivalenceProperties} proves the verdicts equal.
+ * code as the record-by-record path. A version-2 contribution row (a batch trail's) is first compared field by
+ * field with its context's plan ({@link Audit#replayIfIdentical}: no expansion to version 1, no JSON of today's
+ * record), which answers only when the row is certainly identical; every other row takes the path above.
+ * {@code ReplayEquivalenceProperties} proves the verdicts equal, record by record.
  */
 public final class ReplayRunner {
     private final Audit audit;

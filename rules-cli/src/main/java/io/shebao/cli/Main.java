@@ -63,7 +63,7 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = commandLine(out, err);
+        CommandLine cl = commandLine(args, out, err);
         int code;
         try {
             code = cl.execute(args);
@@ -109,7 +109,22 @@ public final class Main {
     }
 
     static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return commandLine(new String[0], out, err);
+    }
+
+    /**
+     * The command line for these arguments: when the first names a command, only that command is registered
+     * (the others' options are never read); otherwise all, for the command list, help and "did you mean".
+     * Commands are added before the settings below, which picocli applies to the commands present.
+     */
+    static CommandLine commandLine(String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new ShebaoCommand());
+        Class<?> named = args.length == 0 ? null : ShebaoCommand.COMMANDS.get(args[0]);
+        if (named != null) {
+            cl.addSubcommand(args[0], named);
+        } else {
+            ShebaoCommand.COMMANDS.forEach(cl::addSubcommand);
+        }
         // input echoed to the terminal (ids, values) cannot carry escape sequences
         cl.setOut(new PrintWriter(new TerminalText.Safe(new OutputStreamWriter(out, StandardCharsets.UTF_8), false), true));
         cl.setErr(new PrintWriter(new TerminalText.Safe(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), true));

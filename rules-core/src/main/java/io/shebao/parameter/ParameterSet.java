@@ -42,6 +42,12 @@ public final class ParameterSet {
     private final List<List<ParameterValue>> layerValues;
     /** Memoised: only audit records and replay need it, not the questions a one-shot command answers. */
     private final com.google.common.base.Supplier<String> hash;
+    /**
+     * (id, region) → the earliest date any value of that id starts in that region, all layers: asked for every
+     * insurance on every evaluation that picks the default insurances, so built once instead of scanning every
+     * value each time.
+     */
+    private final com.google.common.base.Supplier<com.google.common.collect.ImmutableTable<String, String, LocalDate>> firstFrom;
     private final HolidayCalendar calendar;
 
     private ParameterSet(RegionRegistry regions, Map<String, ParameterDefinition> definitions,
@@ -69,6 +75,7 @@ public final class ParameterSet {
         this.all = List.copyOf(flat);
         List<ParameterValue> values = this.all;
         this.hash = com.google.common.base.Suppliers.memoize(() -> computeHash(values));
+        this.firstFrom = com.google.common.base.Suppliers.memoize(() -> firstFromTable(values));
         checkOrdering();
     }
 
@@ -156,11 +163,10 @@ public final class ParameterSet {
 
     /** True when the region or one of its parents has any value for the parameter (any key, any time). */
     public boolean definesAnywhere(String id, String region) {
+        com.google.common.collect.ImmutableTable<String, String, LocalDate> t = firstFrom.get();
         for (String r : regions.chain(region)) {
-            for (ParameterValue v : all) {
-                if (v.id().equals(id) && v.region().equals(r)) {
-                    return true;
-                }
+            if (t.contains(id, r)) {
+                return true;
             }
         }
         return false;
@@ -172,18 +178,30 @@ public final class ParameterSet {
      * default scheme before then. Empty when the province defines it or nothing does (no such cut-off).
      */
     public java.util.Optional<java.time.LocalDate> cityFirstFrom(String id, String region) {
+        com.google.common.collect.ImmutableTable<String, String, LocalDate> t = firstFrom.get();
         List<String> chain = regions.chain(region);
-        String province = chain.get(chain.size() - 1);
-        java.time.LocalDate first = null;
-        for (ParameterValue v : all) {
-            if (v.id().equals(id) && chain.contains(v.region())) {
-                if (v.region().equals(province)) {
-                    return java.util.Optional.empty();
-                }
-                first = first == null || v.from().isBefore(first) ? v.from() : first;
-            }
+        if (t.contains(id, chain.get(chain.size() - 1))) {
+            return java.util.Optional.empty();
+        }
+        LocalDate first = null;
+        for (String r : chain) {
+            LocalDate f = t.get(id, r);
+            first = f != null && (first == null || f.isBefore(first)) ? f : first;
         }
         return java.util.Optional.ofNullable(first);
+    }
+
+    private static com.google.common.collect.ImmutableTable<String, String, LocalDate> firstFromTable(
+            List<ParameterValue> values) {
+        Map<String, Map<String, LocalDate>> m = new java.util.TreeMap<>();
+        for (ParameterValue v : values) {
+            m.computeIfAbsent(v.id(), k -> new java.util.TreeMap<>())
+                    .merge(v.region(), v.from(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        com.google.common.collect.ImmutableTable.Builder<String, String, LocalDate> b =
+                com.google.common.collect.ImmutableTable.builder();
+        m.forEach((id, byRegion) -> byRegion.forEach((r, d) -> b.put(id, r, d)));
+        return b.build();
     }
 
     /** The keys a keyed parameter has in the region chain. */

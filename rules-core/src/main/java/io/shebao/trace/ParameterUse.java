@@ -20,8 +20,21 @@ public record ParameterUse(String id, String key, String region, String value, S
     /** Weak: scenario layers make values that live only as long as their what-if run. */
     private static final Interner<ParameterUse> INTERNED = Interners.newWeakInterner();
 
+    /**
+     * Uses already made, by the value's identity (weak keys compare by identity): a parameter set's values are
+     * few and long-lived, and hashing a use's thirteen fields on every rule firing cost more than the firing.
+     */
+    private static final java.util.concurrent.ConcurrentMap<ParameterValue, ParameterUse> KNOWN =
+            new com.google.common.collect.MapMaker().weakKeys().makeMap();
+    private static final java.util.concurrent.ConcurrentMap<ParameterValue, ParameterUse> KNOWN_CARRIED =
+            new com.google.common.collect.MapMaker().weakKeys().makeMap();
+
     /** The use of a value, as the one shared instance (see {@link #interned()}). */
     public static ParameterUse of(ParameterValue v, boolean carried) {
+        return (carried ? KNOWN_CARRIED : KNOWN).computeIfAbsent(v, x -> make(x, carried));
+    }
+
+    private static ParameterUse make(ParameterValue v, boolean carried) {
         return new ParameterUse(v.id(), v.key(), v.region(), v.raw(), v.unit().code(), v.from(), v.until(),
                 v.reference(), v.provenance().code(), v.origin().pack(), v.origin().file(), v.origin().line(), carried)
                 .interned();

@@ -127,28 +127,7 @@ class ReplayEquivalenceProperties {
             v1.add((ObjectNode) JSON.readTree(rec.line()));
         }
         // version 2: the batch path: complete results from the planner, rows sealed by the trail's header
-        Path file = Files.createTempFile("trail", ".jsonl");
-        List<String> v2;
-        try {
-            ContributionPlanner planner = new ContributionPlanner(RULES);
-            try (AuditTrailWriter w = AuditTrailWriter.append(file, RULES, sign ? Optional.of(signing) : Optional.empty(),
-                    Optional.empty())) {
-                List<AuditHeader.Row> rows = new ArrayList<>();
-                for (ContributionRequest r : population) {
-                    try {
-                        ContributionResult c = planner.complete(r);
-                        rows.add(w.row(EvaluationKind.CONTRIBUTION, ContributionJson.request(r), ContributionJson.result(c),
-                                c.trace()));
-                    } catch (ShebaoException e) {
-                        // same rows as above: the planner fails where the rules fail (PlanEquivalenceProperties)
-                    }
-                }
-                w.append(rows);
-            }
-            v2 = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        List<String> v2 = trail(population, sign);
         assertEquals(computed.size(), v2.stream().filter(l -> l.startsWith("{\"kind\"")).count());
 
         List<String> v1Lines = new ArrayList<>();
@@ -190,8 +169,288 @@ class ReplayEquivalenceProperties {
         // version 2: the same verdicts as the version-1 file with the same edits
         List<ReplayOutcome> new2 = batch(String.join("\n", v2Lines), key, chunk);
         List<ReplayOutcome> old2 = perRecord(String.join("\n", v2Lines), key);
-        assertEquals(verdicts(old2), verdicts(new2), "record by record and batch on the version-2 file");
+        assertEquals(old2, new2, "record by record and batch on the version-2 file");
         assertEquals(verdicts(old1), verdicts(new2), "version 1 and version 2 of the same population and edits");
+    }
+
+    static final int TRAIL_KINDS = 17;
+
+    @Provide
+    Arbitrary<List<Edit>> trailEdits() {
+        return net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 1000),
+                Arbitraries.integers().between(0, TRAIL_KINDS - 1), Arbitraries.integers().between(0, 50)).as(Edit::new)
+                .list().ofMaxSize(6);
+    }
+
+    /**
+     * The field-by-field replay of version-2 rows ({@code Audit.replayIfIdentical}, which {@link ReplayRunner}
+     * tries first) gives, record by record, exactly the outcomes of the usual record-by-record replay, on random
+     * populations with edits a forger could make consistently (the row re-sealed, the header's digest and the
+     * rows' references recomputed): an amount or a total changed, a line's field removed, a trace index pointing
+     * at another table entry, a parameter dropped or marked carried forward, a name or a region written out (the
+     * same or another), a cited message written out or swapped, the request changed, a header table entry
+     * changed (a parameter's value, a rule's name), the rule-set hash or library version of the header changed,
+     * an insurance name of the header changed, an unknown key, a time of evaluation, a broken digest. And on the
+     * unedited trail it does decide: every row without a carried-forward parameter is answered field by field.
+     */
+    @Property(tries = 40)
+    void fieldByFieldReplayEqualsTheUsualReplay(@ForAll("populations") List<ContributionRequest> population,
+                                                @ForAll("trailEdits") List<Edit> edits,
+                                                @ForAll @IntRange(min = 1, max = 40) int chunk,
+                                                @ForAll @IntRange(min = 0, max = 3) int signed) throws IOException {
+        boolean sign = signed == 0;
+        Optional<VerifyingKey> key = sign ? Optional.of(verifying) : Optional.empty();
+        List<String> lines = trail(population, sign);
+
+        // unedited: decided field by field wherever no parameter was carried forward, and identical
+        ContributionPlanner planner = new ContributionPlanner(RULES);
+        io.shebao.audit.AuditTrailReader reader = new io.shebao.audit.AuditTrailReader();
+        int rows = 0;
+        int answered = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (!l.startsWith("{\"kind\"")) {
+                reader.read(l, i + 1);
+                continue;
+            }
+            boolean carried = JSON.readTree(l).get("trace").get("parameters").toString().contains("carriedForward");
+            Optional<ReplayOutcome> o = RULES.audit().replayIfIdentical(l, i + 1, reader.header().orElseThrow(), key,
+                    (view, r) -> planner.complete(r));
+            rows++;
+            answered += o.isPresent() ? 1 : 0;
+            assertEquals(!carried, o.isPresent(), "line " + (i + 1) + " decided field by field: " + l);
+            o.ifPresent(x -> assertEquals(io.shebao.audit.ReplayStatus.IDENTICAL, x.status()));
+        }
+        net.jqwik.api.statistics.Statistics.collect(answered == rows ? "every row decided field by field"
+                : "some rows carried forward");
+
+        List<Integer> rowLines = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("{\"kind\"")) {
+                rowLines.add(i);
+            }
+        }
+        if (!rowLines.isEmpty()) {
+            for (Edit e : edits) {
+                trailEdit(lines, rowLines, e);
+            }
+        }
+        String text = String.join("\n", lines);
+        List<ReplayOutcome> usual = perRecord(text, key);
+        List<ReplayOutcome> batch = batch(text, key, chunk);
+        assertEquals(usual, batch, "record by record and field by field, on the edited version-2 trail");
+        for (ReplayOutcome o : usual) {
+            net.jqwik.api.statistics.Statistics.label("status").collect(o.status());
+        }
+    }
+
+    /** Applies one edit to a trail, re-sealing what a consistent forger would re-seal. */
+    private static void trailEdit(List<String> lines, List<Integer> rowLines, Edit e) throws IOException {
+        int at = rowLines.get(e.row() % rowLines.size());
+        ObjectNode header = (ObjectNode) JSON.readTree(lines.get(0));
+        ObjectNode row;
+        try {
+            row = (ObjectNode) JSON.readTree(lines.get(at));
+        } catch (IOException cut) {
+            return;
+        }
+        ObjectNode result = (ObjectNode) row.get("result");
+        ObjectNode trace = (ObjectNode) row.get("trace");
+        ArrayNode resultLines = (ArrayNode) result.get("lines");
+        int v = e.variant();
+        switch (e.kind()) {
+            case 0 -> {
+                if (!resultLines.isEmpty()) {
+                    ObjectNode l = (ObjectNode) resultLines.get(v % resultLines.size());
+                    l.put("employer", new BigDecimal(l.get("employer").asText()).add(new BigDecimal("0.01")).toPlainString());
+                }
+            }
+            case 1 -> ((ObjectNode) result.get("totals")).put("total", v % 2 == 0 ? "0.00" : "0");
+            case 2 -> {
+                ArrayNode rs = (ArrayNode) trace.get("rules");
+                if (!rs.isEmpty()) {
+                    int i = v % rs.size();
+                    rs.set(i, rs.numberNode(rs.get(i).intValue() + 1 + v % 3));
+                }
+            }
+            case 3 -> {
+                ArrayNode ps = (ArrayNode) trace.get("parameters");
+                if (!ps.isEmpty() && ps.get(v % ps.size()).isInt()) {
+                    int i = v % ps.size();
+                    ps.set(i, ps.numberNode(v % 5 == 0 ? header.get("parameters").size() : ps.get(i).intValue() + 1));
+                }
+            }
+            case 4 -> drop((ArrayNode) trace.get("parameters"), v);
+            case 5 -> {
+                if (!resultLines.isEmpty()) { // the name written out: the header's (the same record) or another
+                    ObjectNode l = (ObjectNode) resultLines.get(v % resultLines.size());
+                    String name = header.get("insuranceNames").path(l.get("insurance").asText()).asText("?");
+                    l.put("nameZh", v % 2 == 0 ? name : name + "（改）");
+                }
+            }
+            case 6 -> { // region and period written out: the request's (the same record) or another
+                result.put("region", v % 2 == 0 ? row.get("request").get("region").asText() : "wuhan");
+                result.put("period", row.get("request").get("period").asText());
+            }
+            case 7 -> { // a cited message: written out in full (the same record), or another message cited
+                for (String list : List.of("notes", "warnings")) {
+                    JsonNode ms = result.get(list);
+                    if (ms.isArray() && !ms.isEmpty() && ms.get(0).isTextual()) {
+                        String other = definedMessage(lines, at, ms.get(0).asText(), v);
+                        if (v % 2 == 0) {
+                            ((ArrayNode) ms).set(0, definition(lines, at, ms.get(0).asText()));
+                        } else if (other != null) {
+                            ((ArrayNode) ms).set(0, other);
+                        }
+                        break;
+                    }
+                }
+            }
+            case 8 -> {
+                ObjectNode req = (ObjectNode) row.get("request");
+                String f = req.has("wage") ? "wage" : "base";
+                req.put(f, new BigDecimal(req.get(f).asText()).add(BigDecimal.valueOf(v * 10L + 1)).toPlainString());
+            }
+            case 9, 10, 11 -> { // the header: a table entry, the rule-set hash or library version, an insurance name
+                if (e.kind() == 9) {
+                    String table = v % 2 == 0 ? "parameters" : "rules";
+                    ArrayNode t = (ArrayNode) header.get(table);
+                    int used = firstIndex(trace.get(table));
+                    if (used >= 0 && used < t.size()) {
+                        ObjectNode entry = (ObjectNode) t.get(used);
+                        if (table.equals("parameters")) {
+                            entry.put("value", entry.get("value").asText() + "1");
+                        } else {
+                            entry.put("name", entry.get("name").asText() + " (v2)");
+                        }
+                    }
+                } else if (e.kind() == 10) {
+                    if (v % 2 == 0) {
+                        header.put("ruleSetHash", "0".repeat(64));
+                    } else {
+                        header.put("libraryVersion", "0.0.9");
+                    }
+                } else {
+                    ((ObjectNode) header.get("insuranceNames")).put("pension", "养老保险（旧称）");
+                }
+                resealHeader(lines, header, v % 3 != 0);
+                return;
+            }
+            case 12 -> row.put("note", "added");
+            case 13 -> row.put("evaluatedAt", v % 2 == 0 ? "2026-12-01T10:00:00Z" : "yesterday");
+            case 14 -> {
+                String d = row.get("digest").asText();
+                row.put("digest", (d.charAt(0) == '0' ? "1" : "0") + d.substring(1));
+                lines.set(at, Json.write(row, false));
+                return; // not re-sealed
+            }
+            case 15 -> {
+                ArrayNode ps = (ArrayNode) trace.get("parameters");
+                if (!ps.isEmpty() && ps.get(v % ps.size()).isInt()) {
+                    int i = v % ps.size();
+                    ObjectNode ref = JSON.createObjectNode().put("ref", ps.get(i).intValue()).put("carriedForward", true);
+                    ps.set(i, ref);
+                }
+            }
+            case 16 -> {
+                if (!resultLines.isEmpty()) {
+                    ((ObjectNode) resultLines.get(v % resultLines.size())).remove(v % 2 == 0 ? "employee" : "base");
+                }
+            }
+            default -> throw new IllegalArgumentException("edit " + e.kind());
+        }
+        lines.set(at, reseal(row, AuditRecord.digestOf(header)));
+    }
+
+    private static int firstIndex(JsonNode entries) {
+        for (JsonNode x : entries) {
+            if (x.isInt()) {
+                return x.intValue();
+            }
+        }
+        return -1;
+    }
+
+    /** A row's line with its digest recomputed over the header's (computed) digest; its signature kept. */
+    private static String reseal(ObjectNode row, String headerDigest) {
+        ObjectNode content = row.deepCopy();
+        content.remove(List.of("digest", "signature", "evaluatedAt"));
+        row.put("digest", AuditHeader.rowDigest(headerDigest, Json.write(content, false)));
+        return Json.write(row, false);
+    }
+
+    /**
+     * The header written back after an edit, with its digest recomputed (and every reference to it, when
+     * {@code references}: else the rows keep the old reference and are refused) and every sound row re-sealed.
+     */
+    private static void resealHeader(List<String> lines, ObjectNode header, boolean references) throws IOException {
+        String old = header.get("digest").asText().substring(0, AuditHeader.REFERENCE_LENGTH);
+        String digest = AuditRecord.digestOf(header);
+        header.put("digest", digest);
+        lines.set(0, Json.write(header, false));
+        String ref = digest.substring(0, AuditHeader.REFERENCE_LENGTH);
+        for (int i = 1; i < lines.size(); i++) {
+            ObjectNode o;
+            try {
+                o = (ObjectNode) JSON.readTree(lines.get(i));
+            } catch (IOException cut) {
+                continue;
+            }
+            if (references && old.equals(o.path("header").asText())) {
+                o.put("header", ref);
+            }
+            lines.set(i, o.has("kind") ? reseal(o, digest) : Json.write(o, false));
+        }
+    }
+
+    /** The definition of a message reference, from the messages lines before the row. */
+    private static JsonNode definition(List<String> lines, int row, String ref) throws IOException {
+        for (int i = row - 1; i > 0; i--) {
+            JsonNode o = JSON.readTree(lines.get(i));
+            if (o.path("entries").has(ref)) {
+                return o.get("entries").get(ref);
+            }
+        }
+        throw new IllegalStateException("message " + ref + " undefined");
+    }
+
+    /** Another message (not a list) defined before the row, or null. */
+    private static String definedMessage(List<String> lines, int row, String not, int variant) throws IOException {
+        List<String> refs = new ArrayList<>();
+        for (int i = row - 1; i > 0; i--) {
+            JsonNode o = JSON.readTree(lines.get(i));
+            o.path("entries").fields().forEachRemaining(f -> {
+                if (f.getValue().isObject() && !f.getKey().equals(not)) {
+                    refs.add(f.getKey());
+                }
+            });
+        }
+        return refs.isEmpty() ? null : refs.get(variant % refs.size());
+    }
+
+    /** The version-2 trail of the population as {@code batch --audit-out} writes it (rows the rules refuse left out). */
+    private static List<String> trail(List<ContributionRequest> population, boolean sign) throws IOException {
+        Path file = Files.createTempFile("trail", ".jsonl");
+        try {
+            ContributionPlanner planner = new ContributionPlanner(RULES);
+            try (AuditTrailWriter w = AuditTrailWriter.append(file, RULES, sign ? Optional.of(signing) : Optional.empty(),
+                    Optional.empty())) {
+                List<AuditHeader.Row> rows = new ArrayList<>();
+                for (ContributionRequest r : population) {
+                    try {
+                        ContributionResult c = planner.complete(r);
+                        rows.add(w.row(EvaluationKind.CONTRIBUTION, ContributionJson.request(r), ContributionJson.result(c),
+                                c.trace()));
+                    } catch (ShebaoException e) {
+                        // same rows as the rules: the planner fails where the rules fail (PlanEquivalenceProperties)
+                    }
+                }
+                w.append(rows);
+            }
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** What the auditor is told, without line numbers and the texts that quote digests. */

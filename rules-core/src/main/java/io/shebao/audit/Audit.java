@@ -64,8 +64,8 @@ public final class Audit {
         return new Audit(rules, available);
     }
 
-    private Optional<Scenario> scenarioFor(AuditRecord record) {
-        return record.scenario().flatMap(ref -> scenarios.stream().filter(s -> s.hash().equals(ref.hash())).findFirst());
+    private Optional<Scenario> scenarioFor(Optional<ScenarioRef> named) {
+        return named.flatMap(ref -> scenarios.stream().filter(s -> s.hash().equals(ref.hash())).findFirst());
     }
 
     /** The rule sources compiled into this library's rule bases, with their hash. */
@@ -135,13 +135,23 @@ public final class Audit {
         ObjectNode o = Json.object();
         ArrayNode rules = o.putArray("rules");
         for (io.shebao.trace.RuleFiring f : trace.rules()) {
-            rules.add(entryJson(f, () -> Json.trace(new Trace(List.of(f), List.of())).get("rules").get(0)));
+            rules.add(ruleJson(f));
         }
         ArrayNode params = o.putArray("parameters");
         for (io.shebao.trace.ParameterUse u : trace.parameters()) {
-            params.add(entryJson(u, () -> Json.trace(new Trace(List.of(), List.of(u))).get("parameters").get(0)));
+            params.add(parameterJson(u));
         }
         return o;
+    }
+
+    /** A rule firing's entry in a recomputed record's trace (shared, never to be changed). */
+    static JsonNode ruleJson(RuleFiring f) {
+        return entryJson(f, () -> Json.trace(new Trace(List.of(f), List.of())).get("rules").get(0));
+    }
+
+    /** A parameter use's entry in a recomputed record's trace (shared, never to be changed). */
+    static JsonNode parameterJson(ParameterUse u) {
+        return entryJson(u, () -> Json.trace(new Trace(List.of(), List.of(u))).get("parameters").get(0));
     }
 
     private static JsonNode entryJson(Object entry, java.util.function.Supplier<JsonNode> json) {
@@ -263,6 +273,18 @@ public final class Audit {
     }
 
     /**
+     * A version-2 contribution row (its line's text, read under this header) replayed field by field: recomputed
+     * with {@code contributions} as {@link #replay(AuditRecord, Optional, long, java.util.function.BiFunction)}
+     * does, and its result and trace compared with today's by table index and message reference, without
+     * expanding it or building today's record. Present only when the row is certainly {@code identical}, with the
+     * outcome that method gives; empty in every other case, and the row must then be replayed that way.
+     */
+    public Optional<ReplayOutcome> replayIfIdentical(String row, long line, AuditHeader header, Optional<VerifyingKey> key,
+                                                    java.util.function.BiFunction<ShebaoRules, ContributionRequest, ContributionResult> contributions) {
+        return TrailRowReplay.identical(this, row, line, header, key, contributions);
+    }
+
+    /**
      * Replays a JSONL stream line by line (constant memory: one record at a time), handing each outcome to
      * the consumer as soon as it is known. Blank lines are skipped; line numbers count every line.
      */
@@ -349,37 +371,55 @@ public final class Audit {
 
     /** Under the record's scenario when it is available, else under the baseline (a note says so). */
     public ShebaoRules viewFor(AuditRecord record) {
-        return scenarioFor(record).map(s -> views.computeIfAbsent(s.hash(), h -> rules.withScenario(s)))
+        return viewFor(record.scenario());
+    }
+
+    /** The view for a record naming this scenario (or none): under it when it is available, else the baseline. */
+    ShebaoRules viewFor(Optional<ScenarioRef> named) {
+        return scenarioFor(named).map(s -> views.computeIfAbsent(s.hash(), h -> rules.withScenario(s)))
                 .orElseGet(rules::baseline);
     }
 
     private List<String> notes(AuditRecord record) {
+        return notes(record.libraryVersion(), record.ruleSetHash(), record.parameterSetHash(), record.parameterLayers(),
+                record.packsInTrace(), record.scenario());
+    }
+
+    /** {@link #notes} of a version-2 row of this header whose trace uses these packs (kept by the header). */
+    List<String> rowNotes(AuditHeader header, List<String> packs) {
+        return header.rowNotes(this, packs, () -> notes(header.libraryVersion(), header.ruleSetHash(),
+                header.parameterSetHash(), header.parameterLayers(), packs, header.scenario()));
+    }
+
+    /** What the auditor should know about a record made with these versions, hashes, packs and scenario. */
+    List<String> notes(String libraryVersion, String ruleSetHash, String parameterSetHash, List<String> layers,
+                       List<String> packsInTrace, Optional<ScenarioRef> scenario) {
         List<String> notes = new ArrayList<>();
-        if (!record.libraryVersion().equals(ShebaoRules.version())) {
-            notes.add("recorded with library " + record.libraryVersion() + ", replayed with " + ShebaoRules.version());
+        if (!libraryVersion.equals(ShebaoRules.version())) {
+            notes.add("recorded with library " + libraryVersion + ", replayed with " + ShebaoRules.version());
         }
         String ruleSet = ruleSet().hash();
-        if (!record.ruleSetHash().equals(ruleSet)) {
-            notes.add("record needs rule set " + record.ruleSetHash() + ", this library has " + ruleSet
+        if (!ruleSetHash.equals(ruleSet)) {
+            notes.add("record needs rule set " + ruleSetHash + ", this library has " + ruleSet
                     + ": recomputed with this library's rules");
         }
-        ShebaoRules view = viewFor(record);
+        ShebaoRules view = viewFor(scenario);
         String params = view.parameters().hash();
-        if (!record.parameterSetHash().equals(params)) {
-            notes.add("record was made with parameter set " + record.parameterSetHash() + " (layers "
-                    + String.join(", ", record.parameterLayers()) + "), this library has " + params + " (layers "
+        if (!parameterSetHash.equals(params)) {
+            notes.add("record was made with parameter set " + parameterSetHash + " (layers "
+                    + String.join(", ", layers) + "), this library has " + params + " (layers "
                     + String.join(", ", view.parameters().layers())
                     + "): parameters are dated, so today's files were used for the record's period");
         }
-        List<String> missing = record.packsInTrace().stream()
+        List<String> missing = packsInTrace.stream()
                 .filter(p -> !p.startsWith(Scenario.LAYER_PREFIX))
                 .filter(p -> !view.parameters().layers().contains(p)).toList();
         if (!missing.isEmpty()) {
             notes.add("record used parameter pack(s) " + String.join(", ", missing)
                     + " that are not loaded: supply them with --parameters DIR (ShebaoRules.builder().parameterPack)");
         }
-        record.scenario().ifPresent(ref -> {
-            if (scenarioFor(record).isPresent()) {
+        scenario.ifPresent(ref -> {
+            if (scenarioFor(scenario).isPresent()) {
                 notes.add("replayed under scenario " + ref.name() + " (" + ref.hash() + ")");
             } else {
                 String sameName = scenarios.stream().filter(s -> s.name().equals(ref.name()))

@@ -60,11 +60,21 @@ public final class AuditHeader {
     private final Map<ObjectNode, String> messageRefs;
     /** The digest of the content as it is: rows are sealed over it, so an altered header breaks every row. */
     private final String computedDigest;
+    /**
+     * Table index found for a trace entry of a recomputed result (a {@link RuleFiring} or {@link ParameterUse}),
+     * whose table entry is the entry's JSON: replay's field-by-field comparison ({@link TrailRowReplay}). Shared
+     * by the copies of this header; at most one key per entry the library has.
+     */
+    private final Map<Object, Integer> tableIndex;
+    /** Notes of this section's rows, by replaying audit and packs used ({@link Audit#rowNotes}); shared by the copies. */
+    private final Map<List<Object>, List<String>> rowNotes;
 
     private AuditHeader(ObjectNode content, String digest, Optional<AuditRecord.Signature> signature,
                         Optional<SigningKey> key) {
         this.messages = Map.of();
         this.messageRefs = new java.util.concurrent.ConcurrentHashMap<>();
+        this.tableIndex = new java.util.concurrent.ConcurrentHashMap<>();
+        this.rowNotes = new java.util.concurrent.ConcurrentHashMap<>();
         this.content = content;
         this.digest = digest;
         this.signature = signature;
@@ -99,6 +109,8 @@ public final class AuditHeader {
         this.parameterIndex.putAll(h.parameterIndex);
         this.messages = Map.copyOf(messages);
         this.messageRefs = h.messageRefs;
+        this.tableIndex = h.tableIndex;
+        this.rowNotes = h.rowNotes;
     }
 
     /** Characters of a message reference: 128 bits of the SHA-256 of the message's compact JSON. */
@@ -327,6 +339,71 @@ public final class AuditHeader {
 
     public String parameterSetHash() {
         return content.get("parameterSetHash").textValue();
+    }
+
+    /** The parameter layers the header states (as a version-1 record's {@code parameterLayers}). */
+    List<String> parameterLayers() {
+        List<String> out = new ArrayList<>();
+        content.get("parameterLayers").forEach(l -> out.add(l.asText()));
+        return List.copyOf(out);
+    }
+
+    /** The scenario the header names (as a version-1 record's {@code scenario}). */
+    Optional<ScenarioRef> scenario() {
+        JsonNode s = content.get("scenario");
+        return s == null ? Optional.empty() : Optional.of(new ScenarioRef(s.get("name").asText(), s.get("hash").asText()));
+    }
+
+    /** The {@code signing} object ({@code algorithm}, {@code keyId}), or null for unsigned rows. */
+    JsonNode signing() {
+        return content.get("signing");
+    }
+
+    JsonNode insuranceNames() {
+        return content.path("insuranceNames");
+    }
+
+    /** A message (or list of references) defined by a messages line of this section, or null. */
+    JsonNode message(String ref) {
+        return messages.get(ref);
+    }
+
+    /** The notes of a row replayed by this audit with these packs: computed once (a section has few pack sets). */
+    List<String> rowNotes(Audit audit, List<String> packs, java.util.function.Supplier<List<String>> notes) {
+        List<Object> key = List.of(audit, packs); // an Audit is equal only to itself
+        List<String> n = rowNotes.get(key);
+        if (n == null) {
+            n = List.copyOf(notes.get());
+            if (rowNotes.size() < 1_000) {
+                rowNotes.put(key, n);
+            }
+        }
+        return n;
+    }
+
+    /** True when rules-table entry {@code i} is exactly the JSON of this firing in a recomputed record's trace. */
+    boolean ruleEntryIs(int i, RuleFiring f) {
+        return tableEntryIs(ruleEntries, i, f, Audit::ruleJson);
+    }
+
+    /** True when parameters-table entry {@code i} is exactly the JSON of this use in a recomputed record's trace. */
+    boolean parameterEntryIs(int i, ParameterUse u) {
+        return tableEntryIs(parameterEntries, i, u, Audit::parameterJson);
+    }
+
+    private <T> boolean tableEntryIs(List<ObjectNode> table, int i, T entry, java.util.function.Function<T, JsonNode> json) {
+        if (i < 0 || i >= table.size()) {
+            return false;
+        }
+        Integer known = tableIndex.get(entry);
+        if (known != null && known == i) {
+            return true;
+        }
+        boolean same = table.get(i).equals(json.apply(entry));
+        if (same && known == null) {
+            tableIndex.putIfAbsent(entry, i);
+        }
+        return same;
     }
 
     public int ruleCount() {

@@ -48,7 +48,10 @@ public final class AuditRecord {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final ObjectNode content;
+    /** Null until first asked for a record made lazily ({@link #lazy}); never changed once set. */
+    private volatile ObjectNode content;
+    /** For a lazy record: what gives its content. */
+    private final java.util.function.Supplier<AuditRecord> source;
     /** Computed on first use for a record sealed here (a replay compares most recomputed records without it). */
     private String canonical;
     private String digest;
@@ -69,6 +72,7 @@ public final class AuditRecord {
 
     private AuditRecord(ObjectNode content, String digest, Optional<Signature> signature, Optional<Instant> evaluatedAt) {
         this.content = content;
+        this.source = null;
         this.canonical = Json.write(content, false);
         this.digest = digest;
         this.signature = signature;
@@ -80,6 +84,7 @@ public final class AuditRecord {
     private AuditRecord(ObjectNode content, AuditHeader header, ObjectNode row, String digest,
                         Optional<Signature> signature, Optional<Instant> evaluatedAt) {
         this.content = content;
+        this.source = null;
         // a version-2 row is sealed over its header's digest and its own content (docs/AUDIT.md)
         this.canonical = header.computedDigest() + "\n" + Json.write(row, false);
         this.digest = digest;
@@ -107,10 +112,37 @@ public final class AuditRecord {
 
     private AuditRecord(ObjectNode content) {
         this.content = content;
+        this.source = null;
         this.signature = Optional.empty();
         this.evaluatedAt = Optional.empty();
         this.header = null;
         this.row = null;
+    }
+
+    /**
+     * A sealed record (as {@link #seal}) whose content is built only when first asked for: a batch replay hands
+     * one to each identical outcome, which is rarely looked at.
+     */
+    static AuditRecord lazy(java.util.function.Supplier<AuditRecord> source) {
+        return new AuditRecord(java.util.Objects.requireNonNull(source));
+    }
+
+    private AuditRecord(java.util.function.Supplier<AuditRecord> source) {
+        this.content = null;
+        this.source = source;
+        this.signature = Optional.empty();
+        this.evaluatedAt = Optional.empty();
+        this.header = null;
+        this.row = null;
+    }
+
+    private ObjectNode content() {
+        ObjectNode c = content;
+        if (c == null) { // racing threads build equal contents
+            c = source.get().content();
+            content = c;
+        }
+        return c;
     }
 
     /**
@@ -229,7 +261,7 @@ public final class AuditRecord {
             evaluatedAt.ifPresent(t -> o.put("evaluatedAt", t.toString()));
             return Json.write(o, false);
         }
-        ObjectNode o = content.deepCopy();
+        ObjectNode o = content().deepCopy();
         o.put("digest", digest());
         signature.ifPresent(s -> o.putObject("signature").put("algorithm", s.algorithm()).put("keyId", s.keyId())
                 .put("value", s.value()));
@@ -241,7 +273,7 @@ public final class AuditRecord {
     public String canonicalContent() {
         String c = canonical;
         if (c == null) { // sealed here: the content is never changed after sealing (racing threads compute the same)
-            c = Json.write(content, false);
+            c = Json.write(content(), false);
             canonical = c;
         }
         return c;
@@ -274,7 +306,7 @@ public final class AuditRecord {
     public AuditRecord signedWith(SigningKey key) {
         checkState(header == null, "a version-2 row is signed by its header's key when it is written");
         byte[] sig = key.sign(canonicalContent().getBytes(StandardCharsets.UTF_8));
-        return new AuditRecord(content, digest(), Optional.of(new Signature(AuditKeys.ALGORITHM, key.keyId(),
+        return new AuditRecord(content(), digest(), Optional.of(new Signature(AuditKeys.ALGORITHM, key.keyId(),
                 Base64.getEncoder().encodeToString(sig))), evaluatedAt);
     }
 
@@ -302,62 +334,62 @@ public final class AuditRecord {
     /** The same record with the time of evaluation (outside the sealed content). */
     public AuditRecord withEvaluatedAt(Instant at) {
         if (header != null) {
-            return new AuditRecord(content, header, row, digest(), signature, Optional.of(Objects.requireNonNull(at)));
+            return new AuditRecord(content(), header, row, digest(), signature, Optional.of(Objects.requireNonNull(at)));
         }
-        return new AuditRecord(content, digest(), signature, Optional.of(Objects.requireNonNull(at)));
+        return new AuditRecord(content(), digest(), signature, Optional.of(Objects.requireNonNull(at)));
     }
 
     public int formatVersion() {
-        return content.get("formatVersion").intValue();
+        return content().get("formatVersion").intValue();
     }
 
     public EvaluationKind kind() {
-        return EvaluationKind.fromCode(content.get("kind").textValue()).orElseThrow();
+        return EvaluationKind.fromCode(content().get("kind").textValue()).orElseThrow();
     }
 
     public String libraryVersion() {
-        return content.get("libraryVersion").textValue();
+        return content().get("libraryVersion").textValue();
     }
 
     public String ruleSetHash() {
-        return content.get("ruleSetHash").textValue();
+        return content().get("ruleSetHash").textValue();
     }
 
     public String parameterSetHash() {
-        return content.get("parameterSetHash").textValue();
+        return content().get("parameterSetHash").textValue();
     }
 
     /** The parameter layers loaded when the record was made: {@code bundled}, then pack names. */
     public List<String> parameterLayers() {
         List<String> out = new ArrayList<>();
-        content.get("parameterLayers").forEach(l -> out.add(l.asText()));
+        content().get("parameterLayers").forEach(l -> out.add(l.asText()));
         return List.copyOf(out);
     }
 
     public Optional<ScenarioRef> scenario() {
-        JsonNode s = content.get("scenario");
+        JsonNode s = content().get("scenario");
         return s == null ? Optional.empty() : Optional.of(new ScenarioRef(s.get("name").asText(), s.get("hash").asText()));
     }
 
     /** The request as recorded (a copy). */
     public ObjectNode request() {
-        return content.get("request").deepCopy();
+        return content().get("request").deepCopy();
     }
 
     /** The result as recorded, without the trace (a copy). */
     public ObjectNode result() {
-        return content.get("result").deepCopy();
+        return content().get("result").deepCopy();
     }
 
     /** The trace as recorded: {@code rules} fired in order, {@code parameters} used (a copy). */
     public ObjectNode trace() {
-        return content.get("trace").deepCopy();
+        return content().get("trace").deepCopy();
     }
 
     /** The request's parameter packs named in the trace that are not {@code bundled}, in order. */
     public List<String> packsInTrace() {
         List<String> out = new ArrayList<>();
-        JsonNode ps = content.path("trace").path("parameters");
+        JsonNode ps = content().path("trace").path("parameters");
         if (ps instanceof ArrayNode a) {
             a.forEach(p -> {
                 String pack = p.path("pack").asText("");

@@ -47,7 +47,7 @@ final class ContributionAudit {
         }
         YearMonth period;
         try {
-            period = YearMonth.parse(text(r, "period"));
+            period = period(text(r, "period"));
         } catch (DateTimeParseException e) {
             throw bad("request.period", "'" + r.path("period").asText() + "' is not YYYY-MM");
         }
@@ -95,6 +95,26 @@ final class ContributionAudit {
         } catch (ShebaoException e) {
             throw bad("request", e.getMessage());
         }
+    }
+
+    /** {@code YearMonth.parse}, without its formatter for the usual {@code YYYY-MM} (a replay reads one per record). */
+    static YearMonth period(String s) {
+        if (s.length() == 7 && s.charAt(4) == '-' && digits(s, 0, 4) && digits(s, 5, 7)) {
+            int month = (s.charAt(5) - '0') * 10 + (s.charAt(6) - '0');
+            if (month >= 1 && month <= 12) {
+                return YearMonth.of(Integer.parseInt(s, 0, 4, 10), month);
+            }
+        }
+        return YearMonth.parse(s);
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String text(JsonNode r, String k) {

@@ -44,7 +44,10 @@ import java.util.function.Consumer;
  * contributions with a {@link ContributionPlanner} per rules view ({@link ContributionPlanner#complete}, the
  * same complete results as the rules), retirement answers with the rules. The comparison is
  * {@link Audit#replay(io.shebao.audit.AuditRecord, Optional, long, java.util.function.BiFunction)}, the same
- * code as the record-by-record path. {@code ReplayEquivalenceProperties} proves the verdicts equal.
+ * code as the record-by-record path. A version-2 contribution row (a batch trail's) is first compared field by
+ * field with its context's plan ({@link Audit#replayIfIdentical}: no expansion to version 1, no JSON of today's
+ * record), which answers only when the row is certainly identical; every other row takes the path above.
+ * {@code ReplayEquivalenceProperties} proves the verdicts equal, record by record.
  */
 public final class ReplayRunner {
     private final Audit audit;
@@ -72,6 +75,9 @@ public final class ReplayRunner {
     private record Item(long line, String text, Optional<io.shebao.audit.AuditHeader> header, String whyNoHeader,
                         AuditTrailReader.Entry headerEntry) {
     }
+
+    /** How a version-2 contribution row starts, as {@code AuditHeader.row} writes it. */
+    private static final String CONTRIBUTION_ROW = "{\"kind\":\"contribution\"";
 
     private record Chunk(List<ReplayOutcome> outcomes, long lines, long bytesConsumed) {
     }
@@ -177,6 +183,14 @@ public final class ReplayRunner {
     private Chunk replay(List<Item> items, long bytes) {
         List<ReplayOutcome> out = new ArrayList<>(items.size());
         for (Item it : items) {
+            if (planned && it.headerEntry == null && it.header.isPresent() && it.text.startsWith(CONTRIBUTION_ROW)) {
+                // a batch row: compared field by field with its context's plan, or replayed as usual below
+                Optional<ReplayOutcome> o = audit.replayIfIdentical(it.text, it.line, it.header.get(), key, this::contribution);
+                if (o.isPresent()) {
+                    out.add(o.get());
+                    continue;
+                }
+            }
             AuditTrailReader.Entry e = it.headerEntry != null ? it.headerEntry
                     : AuditTrailReader.row(it.text, it.line, it.header, it.whyNoHeader);
             if (e instanceof AuditTrailReader.Header h) {

@@ -1,0 +1,249 @@
+package io.shebao.audit;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shebao.ShebaoRules;
+import io.shebao.contribution.ContributionRequest;
+import io.shebao.contribution.ContributionResult;
+import io.shebao.internal.hash.Sha256;
+import io.shebao.internal.json.ContributionJson;
+import io.shebao.internal.json.Json;
+import io.shebao.trace.ParameterUse;
+import io.shebao.trace.RuleFiring;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * 逐字段重放: a version-2 contribution row replayed without expanding it to the version-1 content or building
+ * today's record. The row is recomputed as {@link Audit#replay(AuditRecord, Optional, long, BiFunction)} does, and
+ * the expansion of its result and trace is compared with today's result and trace piece by piece: each line
+ * with the header's insurance names, each cited message with its definition, each trace index with the header
+ * table's entry, which must be exactly the JSON today's record would carry.
+ *
+ * <p>It only ever answers {@code identical}, and only when every part of that verdict is certain: digest (and
+ * signature) verified, hashes equal to this library's, the expanded result and trace equal to today's. For
+ * anything else — a difference, an edit, an unusual shape, a carried-forward parameter, a row the expansion would
+ * refuse — it answers nothing, and the caller replays the record the usual way, so that every verdict is the
+ * usual path's ({@code ReplayEquivalenceProperties} checks this record by record).
+ */
+final class TrailRowReplay {
+    private static final ObjectMapper READER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private TrailRowReplay() {
+    }
+
+    static Optional<ReplayOutcome> identical(Audit audit, String text, long line, AuditHeader header,
+                                             Optional<VerifyingKey> key,
+                                             BiFunction<ShebaoRules, ContributionRequest, ContributionResult> contributions) {
+        JsonNode n;
+        try {
+            n = READER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+        if (!(n instanceof ObjectNode row) || !AuditHeader.isRow(n) || !"contribution".equals(row.path("kind").textValue())) {
+            return Optional.empty();
+        }
+        // the shape AuditHeader.expand accepts, else it is not certain: the usual path reports what is wrong
+        ObjectNode content = row.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (AuditHeader.ROW_KEYS.contains(f.getKey())) {
+                content.set(f.getKey(), f.getValue());
+            } else if (!AuditHeader.SEAL_KEYS.contains(f.getKey())) {
+                return Optional.empty();
+            }
+        }
+        JsonNode request = row.get("request");
+        JsonNode result = row.get("result");
+        JsonNode trace = row.get("trace");
+        JsonNode digest = row.get("digest");
+        String ref = row.path("header").asText("");
+        if (request == null || !request.isObject() || result == null || !result.isObject() || trace == null
+                || !trace.isObject() || digest == null || !digest.isTextual()
+                || !header.digest().startsWith(ref)
+                || ref.length() != Math.min(AuditHeader.REFERENCE_LENGTH, header.digest().length())) {
+            return Optional.empty();
+        }
+        if (row.has("signature") && !row.get("signature").isTextual()) {
+            return Optional.empty();
+        }
+        if (row.has("evaluatedAt")) {
+            try {
+                Instant.parse(row.get("evaluatedAt").asText());
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        // digest, then signature, as Audit.replay checks them
+        String computed = AuditHeader.rowDigest(header.computedDigest(), Json.write(content, false));
+        if (!computed.equals(digest.textValue())) {
+            return Optional.empty();
+        }
+        if (key.isPresent()) {
+            JsonNode s = header.signing();
+            String keyId = s == null ? "" : s.path("keyId").asText();
+            String algorithm = s == null ? "" : s.path("algorithm").asText();
+            if (!row.has("signature") || !keyId.equals(key.get().keyId())
+                    || !AuditHeader.verifies(key.get(), algorithm, row.get("signature").textValue(), computed)) {
+                return Optional.empty();
+            }
+        }
+        Optional<ScenarioRef> scenario = header.scenario();
+        ShebaoRules view = audit.viewFor(scenario);
+        if (!header.ruleSetHash().equals(audit.ruleSet().hash())
+                || !header.parameterSetHash().equals(view.parameters().hash())) {
+            return Optional.empty(); // changed-hash-only or different: the usual path says which
+        }
+        ContributionResult now;
+        try {
+            now = contributions.apply(view, ContributionAudit.readRequest(request));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (!resultMatches((ObjectNode) result, request, ContributionJson.result(now), header)
+                || !traceMatches(trace, now, header)) {
+            return Optional.empty();
+        }
+        List<String> packs = new ArrayList<>();
+        for (ParameterUse u : now.trace().parameters()) {
+            // as AuditRecord.packsInTrace reads them from the (equal) expanded trace, where Json.trace wrote u.pack()
+            String pack = u.pack() == null ? "" : u.pack();
+            if (!pack.isEmpty() && !pack.equals("bundled") && !packs.contains(pack)) {
+                packs.add(pack);
+            }
+        }
+        List<String> notes = audit.rowNotes(header, packs);
+        AuditRecord recomputed = AuditRecord.lazy(() -> new Audit(view).record(now));
+        return Optional.of(new ReplayOutcome(line, ReplayStatus.IDENTICAL, ContributionAudit.subject(request), List.of(),
+                List.of(), List.of(), List.of(), notes, Optional.of(recomputed)));
+    }
+
+    /**
+     * True when the row's result, expanded as {@code AuditHeader.expandResult} does (region and period from the
+     * request, insurance names from the header, cited messages from their definitions), equals today's.
+     */
+    private static boolean resultMatches(ObjectNode written, JsonNode request, ObjectNode today, AuditHeader header) {
+        int keys = written.size();
+        if (!written.has("region") && !written.has("period")) {
+            keys += 2;
+            if (!today.get("region").equals(request.path("region")) || !today.get("period").equals(request.path("period"))) {
+                return false;
+            }
+        }
+        if (keys != today.size()) {
+            return false;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = written.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            JsonNode want = today.get(f.getKey());
+            if (want == null) {
+                return false;
+            }
+            boolean same = switch (f.getKey()) {
+                case "lines" -> linesMatch(f.getValue(), want, header.insuranceNames());
+                case "notes", "warnings" -> messagesMatch(f.getValue(), want, header);
+                default -> f.getValue().equals(want);
+            };
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean linesMatch(JsonNode written, JsonNode want, JsonNode names) {
+        if (!written.isArray() || !want.isArray() || written.size() != want.size()) {
+            return false;
+        }
+        for (int i = 0; i < written.size(); i++) {
+            JsonNode l = written.get(i);
+            JsonNode w = want.get(i);
+            JsonNode name = l.isObject() && l.has("insurance") ? names.path(l.path("insurance").asText()) : null;
+            if (name == null || l.has("nameZh") || !name.isTextual()) {
+                if (!l.equals(w)) {
+                    return false;
+                }
+                continue;
+            }
+            // expanded: the line with the header's name of its insurance
+            if (w.size() != l.size() + 1 || !name.equals(w.get("nameZh"))) {
+                return false;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = l.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                if (!f.getValue().equals(w.get(f.getKey()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean messagesMatch(JsonNode written, JsonNode want, AuditHeader header) {
+        JsonNode ms = written;
+        if (ms.isTextual()) {
+            ms = header.message(ms.textValue());
+            if (ms == null || !ms.isArray()) {
+                return false;
+            }
+        }
+        if (!ms.isArray()) {
+            return ms.equals(want);
+        }
+        if (!want.isArray() || want.size() != ms.size()) {
+            return false;
+        }
+        for (int i = 0; i < ms.size(); i++) {
+            JsonNode m = ms.get(i);
+            if (m.isTextual()) {
+                m = header.message(m.textValue());
+                if (m == null) {
+                    return false;
+                }
+            }
+            if (!m.equals(want.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when every trace entry is a table index whose entry is exactly today's entry at that place. */
+    private static boolean traceMatches(JsonNode trace, ContributionResult now, AuditHeader header) {
+        JsonNode rules = trace.get("rules");
+        JsonNode params = trace.get("parameters");
+        List<RuleFiring> fs = now.trace().rules();
+        List<ParameterUse> us = now.trace().parameters();
+        if (rules == null || !rules.isArray() || rules.size() != fs.size() || params == null || !params.isArray()
+                || params.size() != us.size()) {
+            return false;
+        }
+        for (int i = 0; i < fs.size(); i++) {
+            JsonNode e = rules.get(i);
+            if (!e.isInt() || !header.ruleEntryIs(e.intValue(), fs.get(i))) {
+                return false;
+            }
+        }
+        for (int i = 0; i < us.size(); i++) {
+            JsonNode e = params.get(i);
+            // a carried-forward use ({"ref": N, …}) or an entry written out: the usual path compares it
+            if (!e.isInt() || !header.parameterEntryIs(e.intValue(), us.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -176,23 +176,27 @@ final class ContributionCommand implements Runnable {
         t.row("total", "合计", "", "", "", r.totals().employer().toPlainString(), r.totals().employee().toPlainString(),
                 r.totals().total().toPlainString());
         t.print(out);
+        // read at 100 columns: warnings, notes, rules and parameters wrap under their label
         for (Message m : r.warnings()) {
-            out.println("WARNING " + m.code() + ": " + m.en());
-            out.println("        " + m.zh());
+            ServicesCommand.wrap(out, "WARNING ", m.code() + ": " + m.en());
+            ServicesCommand.wrap(out, "        ", m.zh());
         }
         for (Message m : r.notes()) {
-            out.println("note " + m.code() + ": " + m.en());
+            ServicesCommand.wrap(out, "note ", m.code() + ": " + m.en());
         }
         out.println();
         out.println("Rules fired:");
         for (RuleFiring f : r.trace().rules()) {
-            out.printf("  %-10s %s%n             legal basis: %s; source: %s%n", f.id(), f.name(), f.legalBasis(), f.source());
+            ServicesCommand.wrap(out, String.format("  %-10s ", f.id()), f.name());
+            ServicesCommand.wrap(out, "             ", "legal basis: " + f.legalBasis() + "; source: " + f.source());
         }
         out.println("Parameters used:");
         for (ParameterUse u : r.trace().parameters()) {
-            out.printf("  %-32s %-10s %-12s %s [%s] %s%s%n             %s%n", u.qualifiedId(), u.value(), u.region(),
-                    u.validity(), u.provenance(), u.pack().equals("bundled") ? "" : "pack " + u.pack() + " ",
-                    u.file() + ":" + u.line() + (u.carriedForward() ? " CARRIED FORWARD" : ""), u.reference());
+            ServicesCommand.wrap(out, "  ", String.format("%-32s %s", u.qualifiedId(), u.value()));
+            ServicesCommand.wrap(out, "      ", u.region() + " " + u.validity().strip() + " [" + u.provenance() + "] "
+                    + (u.pack().equals("bundled") ? "" : "pack " + u.pack() + " ") + u.file() + ":" + u.line()
+                    + (u.carriedForward() ? " CARRIED FORWARD" : ""));
+            ServicesCommand.wrap(out, "      ", u.reference());
         }
     }
 
@@ -233,7 +237,7 @@ final class ContributionCommand implements Runnable {
             out.println("  (none: the scenario does not touch this case)");
         }
         for (Message m : after.warnings()) {
-            out.println("WARNING " + m.code() + ": " + m.en());
+            ServicesCommand.wrap(out, "WARNING ", m.code() + ": " + m.en());
         }
     }
 

@@ -228,7 +228,7 @@ final class WhatifCommand implements Callable<Integer> {
         o.println("rows computed: " + s.rows() + "   rows in error: " + s.errors()
                 + (s.warnings() > 0 ? "   rows with carried-forward or assumed values: " + s.warnings() : ""));
         for (io.shebao.trace.Message m : s.assumptions()) {
-            o.println("WARNING " + m.code() + ": " + m.en());
+            ServicesCommand.wrap(o, "WARNING ", m.code() + ": " + m.en());
         }
         Table t = new Table("insurance", "险种", "side", "baseline", "scenario", "difference", "%");
         SideTotals b = s.baseline();

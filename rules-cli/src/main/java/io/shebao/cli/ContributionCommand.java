@@ -16,7 +16,6 @@ import io.shebao.scenario.Scenario;
 import io.shebao.contribution.ContributionTotals;
 import io.shebao.trace.Message;
 import io.shebao.trace.ParameterUse;
-import io.shebao.trace.RuleFiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -186,10 +185,7 @@ final class ContributionCommand implements Runnable {
         }
         out.println();
         out.println("Rules fired:");
-        for (RuleFiring f : r.trace().rules()) {
-            ServicesCommand.wrap(out, String.format("  %-10s ", f.id()), f.name());
-            ServicesCommand.wrap(out, "             ", "legal basis: " + f.legalBasis() + "; source: " + f.source());
-        }
+        ServicesCommand.printRules(out, r.trace().rules());
         out.println("Parameters used:");
         for (ParameterUse u : r.trace().parameters()) {
             ServicesCommand.wrap(out, "  ", String.format("%-32s %s", u.qualifiedId(), u.value()));

@@ -17,7 +17,6 @@ import io.shebao.retirement.SpecialWork;
 import io.shebao.retirement.TransferGround;
 import io.shebao.trace.Message;
 import io.shebao.trace.ParameterUse;
-import io.shebao.trace.RuleFiring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -254,10 +253,7 @@ final class RetirementCommand implements Runnable {
         }
         out.println();
         out.println("Rules fired 规则:");
-        for (RuleFiring f : r.trace().rules()) {
-            ServicesCommand.wrap(out, String.format("  %-10s ", f.id()), f.name());
-            ServicesCommand.wrap(out, "             ", "legal basis: " + f.legalBasis() + "; source: " + f.source());
-        }
+        ServicesCommand.printRules(out, r.trace().rules());
         out.println("Parameters used 参数:");
         // the id and value on one line, aligned; where the value comes from on the next
         int idWidth = Math.min(PARAMETER_ID_WIDTH,

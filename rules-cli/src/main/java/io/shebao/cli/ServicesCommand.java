@@ -342,6 +342,14 @@ final class ServicesCommand implements Runnable {
      * Prints text after a prefix, wrapped at {@link #WIDTH} display columns with a hanging indent; Latin text
      * breaks at a space, Chinese text anywhere.
      */
+    /** The rules fired, each with its id and name, then its legal basis and source, wrapped at 100 columns. */
+    static void printRules(PrintWriter out, java.util.List<io.shebao.trace.RuleFiring> rules) {
+        for (io.shebao.trace.RuleFiring f : rules) {
+            wrap(out, String.format("  %-10s ", f.id()), f.name());
+            wrap(out, "             ", "legal basis: " + f.legalBasis() + "; source: " + f.source());
+        }
+    }
+
     static void wrap(PrintWriter out, String prefix, String text) {
         int indent = Table.width(prefix);
         int max = Math.max(20, WIDTH - indent);

@@ -31,8 +31,8 @@ class ExecutableModelsOrderTest {
             Collections.reverse(reversed);
             List<Rule> shuffled = new ArrayList<>(m.getRules());
             Collections.shuffle(shuffled, new java.util.Random(m.getRules().size()));
-            assertEquals(asGenerated, names(ExecutableModels.inRuleOrder(listing(m, reversed))), m.getPackageName());
-            assertEquals(asGenerated, names(ExecutableModels.inRuleOrder(listing(m, shuffled))), m.getPackageName());
+            assertEquals(asGenerated, names(ExecutableModels.inRuleOrder(ExecutableModels.withRules(m, reversed))), m.getPackageName());
+            assertEquals(asGenerated, names(ExecutableModels.inRuleOrder(ExecutableModels.withRules(m, shuffled))), m.getPackageName());
             assertEquals(m.getRules().size(), asGenerated.size());
         }
     }
@@ -52,18 +52,6 @@ class ExecutableModelsOrderTest {
 
     private static List<String> names(Model m) {
         return m.getRules().stream().map(Rule::getName).toList();
-    }
-
-    private static Model listing(Model m, List<Rule> rules) {
-        return new Model() {
-            public String getName() { return m.getName(); }
-            public String getPackageName() { return m.getPackageName(); }
-            public List<org.drools.model.Global> getGlobals() { return m.getGlobals(); }
-            public List<Rule> getRules() { return rules; }
-            public List<org.drools.model.Query> getQueries() { return m.getQueries(); }
-            public List<org.drools.model.TypeMetaData> getTypeMetaDatas() { return m.getTypeMetaDatas(); }
-            public List<org.drools.model.EntryPoint> getEntryPoints() { return m.getEntryPoints(); }
-        };
     }
 
     private static List<Model> generatedModels() throws Exception {

@@ -82,7 +82,11 @@ final class ExecutableModels {
         List<org.drools.model.Rule> rules = new ArrayList<>(m.getRules());
         rules.sort(java.util.Comparator.comparing((org.drools.model.Rule r) -> String.valueOf(r.getMetaData("id")))
                 .thenComparing(org.drools.model.Rule::getName));
-        List<org.drools.model.Rule> ordered = List.copyOf(rules);
+        return withRules(m, List.copyOf(rules));
+    }
+
+    /** The model with these rules in place of its own, everything else as it is. */
+    static Model withRules(Model m, List<org.drools.model.Rule> rules) {
         return new Model() {
             @Override
             public String getName() {
@@ -101,7 +105,7 @@ final class ExecutableModels {
 
             @Override
             public List<org.drools.model.Rule> getRules() {
-                return ordered;
+                return rules;
             }
 
             @Override

@@ -57,6 +57,57 @@ class AuditTrailTest {
         return out;
     }
 
+    /**
+     * Replay at scale compares a row's text with the row written today ({@code TrailRowReplay.asWritten}): every
+     * contribution row of a trail written by this library is decided that way, identical, and a row whose text
+     * differs in any way the content does not (a space, an escape) is left to the other paths.
+     */
+    @Test
+    void everyContributionRowWrittenTodayIsDecidedAsWritten(@TempDir Path dir) throws Exception {
+        List<String> lines = trail(dir, "t.jsonl", 2, 7);
+        AuditTrailReader r = new AuditTrailReader();
+        io.shebao.batch.ContributionPlanner planner = new io.shebao.batch.ContributionPlanner(RULES);
+        int rows = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (!l.startsWith("{\"kind\":\"contribution\"")) {
+                r.read(l, i + 1);
+                continue;
+            }
+            rows++;
+            Optional<ReplayOutcome> o = TrailRowReplay.asWritten(RULES.audit(), l, i + 1, r.header().orElseThrow(),
+                    Optional.empty(), (view, q) -> planner.complete(q));
+            assertTrue(o.isPresent(), "line " + (i + 1) + " decided as written: " + l);
+            assertEquals(ReplayStatus.IDENTICAL, o.get().status());
+            assertEquals(RULES.audit().replay(((AuditTrailReader.Record) AuditTrailReader.row(l, i + 1, r.header(), ""))
+                    .record(), Optional.empty(), i + 1), o.get(), "the usual replay's outcome");
+            String spaced = l.replaceFirst("\"request\":\\{", "\"request\": {");
+            assertTrue(TrailRowReplay.asWritten(RULES.audit(), spaced, i + 1, r.header().orElseThrow(), Optional.empty(),
+                    (view, q) -> planner.complete(q)).isEmpty(), "not the text written today: " + spaced);
+        }
+        assertTrue(rows > 250, "rows " + rows);
+
+        // a row moved above the messages line defining what it cites: not decided as written, invalid as usual
+        int moved = 0;
+        for (int i = 2; i < lines.size(); i++) {
+            if (lines.get(i - 1).startsWith("{\"record\":\"messages\"") && lines.get(i).startsWith("{\"kind\":\"contribution\"")) {
+                List<String> swapped = new ArrayList<>(lines);
+                swapped.set(i - 1, lines.get(i));
+                swapped.set(i, lines.get(i - 1));
+                AuditTrailReader before = new AuditTrailReader();
+                for (int j = 0; j < i - 1; j++) {
+                    before.read(swapped.get(j), j + 1);
+                }
+                String row = swapped.get(i - 1);
+                assertTrue(TrailRowReplay.asWritten(RULES.audit(), row, i, before.header().orElseThrow(), Optional.empty(),
+                        (view, q) -> planner.complete(q)).isEmpty(), "cites messages not yet defined: " + row);
+                assertTrue(AuditTrailReader.row(row, i, before.header(), "") instanceof AuditTrailReader.Unreadable, row);
+                moved++;
+            }
+        }
+        assertTrue(moved > 0, "the sample trail has messages lines before rows citing them");
+    }
+
     @Test
     void sameBytesForAnyThreadsAndChunksAndEachRowExpandsToTheVersion1Content(@TempDir Path dir) throws Exception {
         List<String> one = trail(dir, "one.jsonl", 1, 1024);

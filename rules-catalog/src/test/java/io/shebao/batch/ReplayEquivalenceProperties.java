@@ -173,7 +173,7 @@ class ReplayEquivalenceProperties {
         assertEquals(verdicts(old1), verdicts(new2), "version 1 and version 2 of the same population and edits");
     }
 
-    static final int TRAIL_KINDS = 17;
+    static final int TRAIL_KINDS = 22;
 
     @Provide
     Arbitrary<List<Edit>> trailEdits() {
@@ -247,6 +247,10 @@ class ReplayEquivalenceProperties {
     /** Applies one edit to a trail, re-sealing what a consistent forger would re-seal. */
     private static void trailEdit(List<String> lines, List<Integer> rowLines, Edit e) throws IOException {
         int at = rowLines.get(e.row() % rowLines.size());
+        if (e.kind() >= 17) { // edits of the text, not of the tree: what a replay comparing text could be fooled by
+            textEdit(lines, rowLines, at, e);
+            return;
+        }
         ObjectNode header = (ObjectNode) JSON.readTree(lines.get(0));
         ObjectNode row;
         try {
@@ -360,6 +364,71 @@ class ReplayEquivalenceProperties {
             default -> throw new IllegalArgumentException("edit " + e.kind());
         }
         lines.set(at, reseal(row, AuditRecord.digestOf(header)));
+    }
+
+    /**
+     * Edits of a row's text that keep or break its meaning: a space (digest over the canonical content, as the
+     * format defines it, or over the text as written), the seal written first, a character of a string escaped,
+     * the request's keys in another order (re-sealed), and the messages line a row cites moved after it.
+     */
+    private static void textEdit(List<String> lines, List<Integer> rowLines, int at, Edit e) throws IOException {
+        String l = lines.get(at);
+        ObjectNode row;
+        try {
+            row = (ObjectNode) JSON.readTree(l);
+        } catch (IOException cut) {
+            return;
+        }
+        String headerDigest = AuditRecord.digestOf((ObjectNode) JSON.readTree(lines.get(0)));
+        switch (e.kind()) {
+            case 17 -> lines.set(at, l.replaceFirst("\"request\":\\{", "\"request\": {")); // digest still sound
+            case 18 -> { // the digest over the text with the space: not the canonical content, so not sound
+                String spaced = l.replaceFirst("\"request\":\\{", "\"request\": {");
+                int seal = spaced.lastIndexOf(",\"digest\":\"");
+                String digest = AuditHeader.rowDigest(headerDigest, spaced.substring(0, seal) + "}");
+                lines.set(at, spaced.replace(row.get("digest").asText(), digest));
+            }
+            case 19 -> { // the seal keys first: the same content
+                ObjectNode first = JSON.createObjectNode();
+                for (String k : List.of("digest", "signature", "evaluatedAt")) {
+                    if (row.has(k)) {
+                        first.set(k, row.get(k));
+                    }
+                }
+                row.fields().forEachRemaining(f -> {
+                    if (!first.has(f.getKey())) {
+                        first.set(f.getKey(), f.getValue());
+                    }
+                });
+                lines.set(at, Json.write(first, false));
+            }
+            case 20 -> { // a character of the region escaped: the same content
+                String region = row.get("request").get("region").asText();
+                if (!region.isEmpty()) {
+                    lines.set(at, l.replaceFirst("\"region\":\"" + region.charAt(0),
+                            "\"region\":\"" + String.format("\\\\u%04x", (int) region.charAt(0))));
+                }
+            }
+            case 21 -> {
+                if (e.variant() % 2 == 0) { // the request's keys in reverse order, re-sealed
+                    ObjectNode req = (ObjectNode) row.get("request");
+                    List<String> keys = new ArrayList<>();
+                    req.fieldNames().forEachRemaining(keys::add);
+                    ObjectNode reversed = JSON.createObjectNode();
+                    for (int i = keys.size() - 1; i >= 0; i--) {
+                        reversed.set(keys.get(i), req.get(keys.get(i)));
+                    }
+                    row.set("request", reversed);
+                    lines.set(at, reseal(row, headerDigest));
+                } else if (at > 1 && lines.get(at - 1).startsWith("{\"record\":\"messages\"")) {
+                    // the messages the row cites defined after it
+                    lines.set(at, lines.get(at - 1));
+                    lines.set(at - 1, l);
+                    rowLines.set(rowLines.indexOf(at), at - 1);
+                }
+            }
+            default -> throw new IllegalArgumentException("edit " + e.kind());
+        }
     }
 
     private static int firstIndex(JsonNode entries) {

@@ -50,12 +50,26 @@ public final class AuditHeader {
     private final String digest;
     private final Optional<AuditRecord.Signature> signature;
     private final Optional<SigningKey> key;
-    private final List<ObjectNode> ruleEntries = new ArrayList<>();
-    private final List<ObjectNode> parameterEntries = new ArrayList<>();
-    private final Map<RuleFiring, Integer> ruleIndex = new HashMap<>();
-    private final Map<ParameterUse, Integer> parameterIndex = new HashMap<>();
-    /** Messages (notes, warnings) defined so far in this section by "messages" lines, by reference. */
-    private final Map<String, JsonNode> messages;
+    /** The tables, filled once by the first constructor and shared (never changed) by the copies. */
+    private final List<ObjectNode> ruleEntries;
+    private final List<ObjectNode> parameterEntries;
+    private final Map<RuleFiring, Integer> ruleIndex;
+    private final Map<ParameterUse, Integer> parameterIndex;
+    /**
+     * Messages (notes, warnings) defined in this section by "messages" lines, by reference, each with the
+     * number of the messages line (in this section) that first defined it. Shared by the copies and only ever
+     * added to: a copy sees the messages defined up to its own {@link #definedUpTo}, so rows read before a
+     * messages line keep their view, without copying the whole map for every messages line (a 100,000-row trail
+     * has hundreds of them).
+     */
+    private final Map<String, Defined> messages;
+    /** How many messages lines of this section this copy has read. */
+    private final int definedUpTo;
+    /** How many messages lines the latest copy sharing {@link #messages} has read. */
+    private final java.util.concurrent.atomic.AtomicInteger latest;
+
+    private record Defined(JsonNode message, int by) {
+    }
     /** References of messages formatted by {@link #row}, so that each is hashed once (writer side). */
     private final Map<ObjectNode, String> messageRefs;
     /** The digest of the content as it is: rows are sealed over it, so an altered header breaks every row. */
@@ -71,7 +85,9 @@ public final class AuditHeader {
 
     private AuditHeader(ObjectNode content, String digest, Optional<AuditRecord.Signature> signature,
                         Optional<SigningKey> key) {
-        this.messages = Map.of();
+        this.messages = new java.util.concurrent.ConcurrentHashMap<>();
+        this.definedUpTo = 0;
+        this.latest = new java.util.concurrent.atomic.AtomicInteger();
         this.messageRefs = new java.util.concurrent.ConcurrentHashMap<>();
         this.tableIndex = new java.util.concurrent.ConcurrentHashMap<>();
         this.rowNotes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -80,34 +96,45 @@ public final class AuditHeader {
         this.signature = signature;
         this.key = key;
         this.computedDigest = Sha256.of(Json.write(content, false));
+        List<ObjectNode> re = new ArrayList<>();
         for (JsonNode r : content.path("rules")) {
-            ruleEntries.add((ObjectNode) r);
+            re.add((ObjectNode) r);
         }
+        List<ObjectNode> pe = new ArrayList<>();
         for (JsonNode p : content.path("parameters")) {
-            parameterEntries.add((ObjectNode) p);
+            pe.add((ObjectNode) p);
         }
+        Map<RuleFiring, Integer> ri = new HashMap<>();
         List<RuleFiring> rs = TraceJson.rules(content);
         for (int i = 0; i < rs.size(); i++) {
-            ruleIndex.putIfAbsent(rs.get(i), i);
+            ri.putIfAbsent(rs.get(i), i);
         }
+        Map<ParameterUse, Integer> pi = new HashMap<>();
         List<ParameterUse> ps = TraceJson.parameters(content);
         for (int i = 0; i < ps.size(); i++) {
-            parameterIndex.putIfAbsent(ps.get(i), i);
+            pi.putIfAbsent(ps.get(i), i);
         }
+        this.ruleEntries = java.util.Collections.unmodifiableList(re);
+        this.parameterEntries = java.util.Collections.unmodifiableList(pe);
+        this.ruleIndex = java.util.Collections.unmodifiableMap(ri);
+        this.parameterIndex = java.util.Collections.unmodifiableMap(pi);
     }
 
-    /** The same section with more messages defined (copy on write: rows read earlier keep their view). */
-    private AuditHeader(AuditHeader h, Map<String, JsonNode> messages) {
+    /** The same section with one more messages line read (rows read earlier keep their view: {@link #messages}). */
+    private AuditHeader(AuditHeader h, Map<String, Defined> messages, java.util.concurrent.atomic.AtomicInteger latest,
+                        int definedUpTo) {
         this.content = h.content;
         this.digest = h.digest;
         this.signature = h.signature;
         this.key = h.key;
         this.computedDigest = h.computedDigest;
-        this.ruleEntries.addAll(h.ruleEntries);
-        this.parameterEntries.addAll(h.parameterEntries);
-        this.ruleIndex.putAll(h.ruleIndex);
-        this.parameterIndex.putAll(h.parameterIndex);
-        this.messages = Map.copyOf(messages);
+        this.ruleEntries = h.ruleEntries;
+        this.parameterEntries = h.parameterEntries;
+        this.ruleIndex = h.ruleIndex;
+        this.parameterIndex = h.parameterIndex;
+        this.messages = messages;
+        this.latest = latest;
+        this.definedUpTo = definedUpTo;
         this.messageRefs = h.messageRefs;
         this.tableIndex = h.tableIndex;
         this.rowNotes = h.rowNotes;
@@ -134,7 +161,7 @@ public final class AuditHeader {
         if (!entries.isObject()) {
             throw invalid("entries", "missing or not an object");
         }
-        Map<String, JsonNode> all = new HashMap<>(messages);
+        Map<String, JsonNode> all = new java.util.LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode m = e.getValue();
@@ -153,7 +180,24 @@ public final class AuditHeader {
             }
             all.put(ref, m);
         }
-        return new AuditHeader(this, all);
+        // only after the whole line is valid (an invalid line defines nothing); a message defined again keeps its
+        // first definition, whose content is the same (its reference is its content's hash)
+        int by = definedUpTo + 1;
+        Map<String, Defined> into = messages;
+        java.util.concurrent.atomic.AtomicInteger count = latest;
+        if (!latest.compareAndSet(definedUpTo, by)) {
+            // a messages line read on an older copy (the reader never does this): it branches off with its own map
+            into = new java.util.concurrent.ConcurrentHashMap<>();
+            for (Map.Entry<String, Defined> e : messages.entrySet()) {
+                if (e.getValue().by <= definedUpTo) {
+                    into.put(e.getKey(), e.getValue());
+                }
+            }
+            count = new java.util.concurrent.atomic.AtomicInteger(by);
+        }
+        Map<String, Defined> defined = into;
+        all.forEach((ref, m) -> defined.putIfAbsent(ref, new Defined(m, by)));
+        return new AuditHeader(this, defined, count, by);
     }
 
     /** A row formatted for the trail, and the messages it cites by reference (to be defined before it). */
@@ -365,7 +409,8 @@ public final class AuditHeader {
 
     /** A message (or list of references) defined by a messages line of this section, or null. */
     JsonNode message(String ref) {
-        return messages.get(ref);
+        Defined d = messages.get(ref);
+        return d == null || d.by > definedUpTo ? null : d.message;
     }
 
     /** The notes of a row replayed by this audit with these packs: computed once (a section has few pack sets). */
@@ -423,12 +468,31 @@ public final class AuditHeader {
      */
     public Row row(EvaluationKind kind, ObjectNode request, ObjectNode result, Trace trace,
                    Optional<Instant> evaluatedAt) {
+        Content c = content(kind, request, kind == EvaluationKind.CONTRIBUTION ? result.deepCopy() : result, trace);
+        String rowDigest = rowDigest(computedDigest, c.text());
+        // the sealed line is the content with the seal keys appended (what writing the sealed object gives: the
+        // digest, signature and time are written without escapes), so the row is written once
+        StringBuilder line = new StringBuilder(c.text().length() + 200).append(c.text(), 0, c.text().length() - 1)
+                .append(",\"digest\":\"").append(rowDigest).append('"');
+        key.ifPresent(k -> line.append(",\"signature\":\"").append(sign(k, rowDigest).value()).append('"'));
+        evaluatedAt.ifPresent(at -> line.append(",\"evaluatedAt\":\"").append(at).append('"'));
+        return new Row(line.append('}').toString(), c.cited());
+    }
+
+    /**
+     * A row's canonical content (what its digest covers) as {@link #row} writes it, the messages it cites, and
+     * whether every trace entry is a table index (none written out, none carried forward).
+     */
+    record Content(String text, Map<String, JsonNode> cited, boolean indexesOnly) {
+    }
+
+    /** {@link #row}'s content; a contribution's {@code result} is changed (compacted): the caller passes its own. */
+    Content content(EvaluationKind kind, ObjectNode request, ObjectNode result, Trace trace) {
         Map<String, JsonNode> cited = new java.util.LinkedHashMap<>();
         if (kind == EvaluationKind.CONTRIBUTION) {
             // notes and warnings shared by many rows (a secondary source, a scenario value) are cited by reference;
             // those stating the row's own amount are written out
             String amount = request.has("wage") ? request.path("wage").asText() : request.path("base").asText();
-            result = result.deepCopy();
             for (String list : List.of("notes", "warnings")) {
                 JsonNode ms = result.path(list);
                 if (!ms.isArray()) {
@@ -476,6 +540,7 @@ public final class AuditHeader {
         ObjectNode t = r.putObject("trace");
         ArrayNode rules = t.putArray("rules");
         ObjectNode full = null;
+        boolean indexesOnly = true;
         for (int i = 0; i < trace.rules().size(); i++) {
             Integer ix = ruleIndex.get(trace.rules().get(i));
             if (ix != null) {
@@ -483,6 +548,7 @@ public final class AuditHeader {
             } else {
                 full = full != null ? full : Json.trace(trace);
                 rules.add(full.get("rules").get(i));
+                indexesOnly = false;
             }
         }
         ArrayNode params = t.putArray("parameters");
@@ -492,17 +558,25 @@ public final class AuditHeader {
             if (ix == null) {
                 full = full != null ? full : Json.trace(trace);
                 params.add(full.get("parameters").get(i));
+                indexesOnly = false;
             } else if (u.carriedForward()) {
                 params.addObject().put("ref", ix).put("carriedForward", true);
+                indexesOnly = false;
             } else {
                 params.add(ix);
             }
         }
-        String rowDigest = rowDigest(computedDigest, Json.write(r, false));
-        r.put("digest", rowDigest);
-        key.ifPresent(k -> r.put("signature", sign(k, rowDigest).value()));
-        evaluatedAt.ifPresent(at -> r.put("evaluatedAt", at.toString()));
-        return new Row(Json.write(r, false), cited);
+        return new Content(Json.write(r, false), cited, indexesOnly);
+    }
+
+    /** The table index {@link #row} writes for this firing, or null. */
+    Integer ruleIndex(RuleFiring f) {
+        return ruleIndex.get(f);
+    }
+
+    /** The table index {@link #row} writes for this (not carried-forward) use, or null. */
+    Integer parameterIndex(ParameterUse u) {
+        return parameterIndex.get(u);
     }
 
     private static ParameterUse uncarried(ParameterUse u) {
@@ -655,7 +729,7 @@ public final class AuditHeader {
     }
 
     private JsonNode defined(String ref, String field) {
-        JsonNode def = messages.get(ref);
+        JsonNode def = message(ref);
         if (def == null) {
             throw invalid(field, "message " + ref + " is not defined by a messages line before this row");
         }

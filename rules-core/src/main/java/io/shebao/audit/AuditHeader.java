@@ -468,31 +468,12 @@ public final class AuditHeader {
      */
     public Row row(EvaluationKind kind, ObjectNode request, ObjectNode result, Trace trace,
                    Optional<Instant> evaluatedAt) {
-        Content c = content(kind, request, kind == EvaluationKind.CONTRIBUTION ? result.deepCopy() : result, trace);
-        String rowDigest = rowDigest(computedDigest, c.text());
-        // the sealed line is the content with the seal keys appended (what writing the sealed object gives: the
-        // digest, signature and time are written without escapes), so the row is written once
-        StringBuilder line = new StringBuilder(c.text().length() + 200).append(c.text(), 0, c.text().length() - 1)
-                .append(",\"digest\":\"").append(rowDigest).append('"');
-        key.ifPresent(k -> line.append(",\"signature\":\"").append(sign(k, rowDigest).value()).append('"'));
-        evaluatedAt.ifPresent(at -> line.append(",\"evaluatedAt\":\"").append(at).append('"'));
-        return new Row(line.append('}').toString(), c.cited());
-    }
-
-    /**
-     * A row's canonical content (what its digest covers) as {@link #row} writes it, the messages it cites, and
-     * whether every trace entry is a table index (none written out, none carried forward).
-     */
-    record Content(String text, Map<String, JsonNode> cited, boolean indexesOnly) {
-    }
-
-    /** {@link #row}'s content; a contribution's {@code result} is changed (compacted): the caller passes its own. */
-    Content content(EvaluationKind kind, ObjectNode request, ObjectNode result, Trace trace) {
         Map<String, JsonNode> cited = new java.util.LinkedHashMap<>();
         if (kind == EvaluationKind.CONTRIBUTION) {
             // notes and warnings shared by many rows (a secondary source, a scenario value) are cited by reference;
             // those stating the row's own amount are written out
             String amount = request.has("wage") ? request.path("wage").asText() : request.path("base").asText();
+            result = result.deepCopy();
             for (String list : List.of("notes", "warnings")) {
                 JsonNode ms = result.path(list);
                 if (!ms.isArray()) {
@@ -540,7 +521,6 @@ public final class AuditHeader {
         ObjectNode t = r.putObject("trace");
         ArrayNode rules = t.putArray("rules");
         ObjectNode full = null;
-        boolean indexesOnly = true;
         for (int i = 0; i < trace.rules().size(); i++) {
             Integer ix = ruleIndex.get(trace.rules().get(i));
             if (ix != null) {
@@ -548,7 +528,6 @@ public final class AuditHeader {
             } else {
                 full = full != null ? full : Json.trace(trace);
                 rules.add(full.get("rules").get(i));
-                indexesOnly = false;
             }
         }
         ArrayNode params = t.putArray("parameters");
@@ -558,25 +537,21 @@ public final class AuditHeader {
             if (ix == null) {
                 full = full != null ? full : Json.trace(trace);
                 params.add(full.get("parameters").get(i));
-                indexesOnly = false;
             } else if (u.carriedForward()) {
                 params.addObject().put("ref", ix).put("carriedForward", true);
-                indexesOnly = false;
             } else {
                 params.add(ix);
             }
         }
-        return new Content(Json.write(r, false), cited, indexesOnly);
-    }
-
-    /** The table index {@link #row} writes for this firing, or null. */
-    Integer ruleIndex(RuleFiring f) {
-        return ruleIndex.get(f);
-    }
-
-    /** The table index {@link #row} writes for this (not carried-forward) use, or null. */
-    Integer parameterIndex(ParameterUse u) {
-        return parameterIndex.get(u);
+        String content = Json.write(r, false);
+        String rowDigest = rowDigest(computedDigest, content);
+        // the sealed line is the content with the seal keys appended, which is what writing the sealed object
+        // gives (digest, signature and time have nothing to escape): the row is written once, not twice
+        StringBuilder line = new StringBuilder(content.length() + 200).append(content, 0, content.length() - 1)
+                .append(",\"digest\":\"").append(rowDigest).append('"');
+        key.ifPresent(k -> line.append(",\"signature\":\"").append(sign(k, rowDigest).value()).append('"'));
+        evaluatedAt.ifPresent(at -> line.append(",\"evaluatedAt\":\"").append(at).append('"'));
+        return new Row(line.append('}').toString(), cited);
     }
 
     private static ParameterUse uncarried(ParameterUse u) {

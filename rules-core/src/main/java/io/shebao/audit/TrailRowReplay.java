@@ -40,9 +40,6 @@ final class TrailRowReplay {
     private static final ObjectMapper READER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    /** Reads one value from a parser in the middle of a line (the rest of the line is compared as text). */
-    private static final ObjectMapper VALUE_READER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private TrailRowReplay() {
     }
@@ -50,171 +47,6 @@ final class TrailRowReplay {
     static Optional<ReplayOutcome> identical(Audit audit, String text, long line, AuditHeader header,
                                              Optional<VerifyingKey> key,
                                              BiFunction<ShebaoRules, ContributionRequest, ContributionResult> contributions) {
-        Optional<ReplayOutcome> asWritten = asWritten(audit, text, line, header, key, contributions);
-        return asWritten.isPresent() ? asWritten : fieldByField(audit, text, line, header, key, contributions);
-    }
-
-    /**
-     * 按原文核对: the row is exactly the line {@link AuditHeader#row} writes for today's result under this header
-     * (content compared as text, then the seal), so only the request is parsed. A row written by the same
-     * library with the same rules and parameters is decided here; any other answers nothing (then
-     * {@link #fieldByField} tries, then the usual replay).
-     *
-     * <p>Why equal text is enough: the content written today is canonical (it is what {@code Json.write} gives
-     * for the parsed row, so the digest is checked over the same text as the usual path checks), its trace
-     * entries are table indexes whose entries are exactly today's JSON (checked as in {@link #traceMatches}), its
-     * cited messages are defined before the row in this section (their references are their contents' hashes,
-     * checked when the messages line was read), and {@code AuditHeader.expand} gives back today's result from it
-     * ({@code AuditTrailTest}: every row expands to the version-1 content of its evaluation).
-     */
-    static Optional<ReplayOutcome> asWritten(Audit audit, String text, long line, AuditHeader header,
-                                                     Optional<VerifyingKey> key,
-                                                     BiFunction<ShebaoRules, ContributionRequest, ContributionResult> contributions) {
-        String start = "{\"kind\":\"contribution\",\"header\":\"" + header.reference() + "\",\"request\":{";
-        Seal seal = Seal.of(text);
-        if (seal == null || !text.startsWith(start)) {
-            return Optional.empty();
-        }
-        JsonNode request;
-        try (JsonParser p = VALUE_READER.getFactory().createParser(text)) {
-            // {"kind":"contribution","header":"…","request": then the request object (the rest is compared as text)
-            for (int i = 0; i < 7; i++) {
-                p.nextToken();
-            }
-            if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                return Optional.empty();
-            }
-            request = VALUE_READER.readTree(p);
-        } catch (java.io.IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-        if (!(request instanceof ObjectNode req)) {
-            return Optional.empty();
-        }
-        if (seal.evaluatedAt != null) {
-            try {
-                Instant.parse(seal.evaluatedAt);
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        }
-        String content = text.substring(0, seal.start) + "}";
-        String computed = AuditHeader.rowDigest(header.computedDigest(), content);
-        if (!computed.equals(seal.digest)) {
-            return Optional.empty();
-        }
-        if (key.isPresent()) {
-            JsonNode s = header.signing();
-            String keyId = s == null ? "" : s.path("keyId").asText();
-            String algorithm = s == null ? "" : s.path("algorithm").asText();
-            if (seal.signature == null || !keyId.equals(key.get().keyId())
-                    || !AuditHeader.verifies(key.get(), algorithm, seal.signature, computed)) {
-                return Optional.empty();
-            }
-        }
-        ShebaoRules view = audit.viewFor(header.scenario());
-        if (!header.ruleSetHash().equals(audit.ruleSet().hash())
-                || !header.parameterSetHash().equals(view.parameters().hash())) {
-            return Optional.empty();
-        }
-        ContributionResult now;
-        try {
-            now = contributions.apply(view, ContributionAudit.readRequest(req));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-        AuditHeader.Content today = header.content(EvaluationKind.CONTRIBUTION, req, ContributionJson.result(now), now.trace());
-        if (!today.indexesOnly() || !today.text().equals(content)) {
-            return Optional.empty();
-        }
-        for (String ref : today.cited().keySet()) {
-            if (header.message(ref) == null) {
-                return Optional.empty(); // not defined before this row: the usual path says so
-            }
-        }
-        for (RuleFiring f : now.trace().rules()) {
-            Integer ix = header.ruleIndex(f);
-            if (ix == null || !header.ruleEntryIs(ix, f)) {
-                return Optional.empty();
-            }
-        }
-        for (ParameterUse u : now.trace().parameters()) {
-            Integer ix = header.parameterIndex(u);
-            if (ix == null || !header.parameterEntryIs(ix, u)) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(outcome(audit, line, header, view, req, now));
-    }
-
-    /**
-     * The seal at the end of a line as {@link AuditHeader#row} writes it: {@code ,"digest":"…"}, then optionally
-     * {@code ,"signature":"…"} and {@code ,"evaluatedAt":"…"}, then the closing brace; values without quotes or
-     * escapes. {@code start} is where the content's closing brace would be. Null for any other ending.
-     */
-    private record Seal(int start, String digest, String signature, String evaluatedAt) {
-        static Seal of(String text) {
-            int at = text.lastIndexOf(",\"digest\":\"");
-            if (at < 0 || !text.endsWith("\"}")) {
-                return null;
-            }
-            int i = at + ",\"digest\":\"".length();
-            int end = plainValueEnd(text, i);
-            if (end < 0) {
-                return null;
-            }
-            String digest = text.substring(i, end);
-            i = end + 1;
-            String signature = null;
-            if (text.startsWith(",\"signature\":\"", i)) {
-                i += ",\"signature\":\"".length();
-                end = plainValueEnd(text, i);
-                if (end < 0) {
-                    return null;
-                }
-                signature = text.substring(i, end);
-                i = end + 1;
-            }
-            String evaluatedAt = null;
-            if (text.startsWith(",\"evaluatedAt\":\"", i)) {
-                i += ",\"evaluatedAt\":\"".length();
-                end = plainValueEnd(text, i);
-                if (end < 0) {
-                    return null;
-                }
-                evaluatedAt = text.substring(i, end);
-                i = end + 1;
-            }
-            return i == text.length() - 1 ? new Seal(at, digest, signature, evaluatedAt) : null;
-        }
-
-        /** Index of the quote closing a string value starting at {@code i}, or -1 if it has an escape. */
-        private static int plainValueEnd(String text, int i) {
-            int q = text.indexOf('"', i);
-            return q < 0 || text.lastIndexOf('\\', q) >= i ? -1 : q;
-        }
-    }
-
-    /** The usual path's outcome for an identical contribution row recomputed as {@code now}. */
-    private static ReplayOutcome outcome(Audit audit, long line, AuditHeader header, ShebaoRules view, JsonNode request,
-                                         ContributionResult now) {
-        List<String> packs = new ArrayList<>();
-        for (ParameterUse u : now.trace().parameters()) {
-            // as AuditRecord.packsInTrace reads them from the (equal) expanded trace, where Json.trace wrote u.pack()
-            String pack = u.pack() == null ? "" : u.pack();
-            if (!pack.isEmpty() && !pack.equals("bundled") && !packs.contains(pack)) {
-                packs.add(pack);
-            }
-        }
-        List<String> notes = audit.rowNotes(header, packs);
-        AuditRecord recomputed = AuditRecord.lazy(() -> new Audit(view).record(now));
-        return new ReplayOutcome(line, ReplayStatus.IDENTICAL, ContributionAudit.subject(request), List.of(),
-                List.of(), List.of(), List.of(), notes, Optional.of(recomputed));
-    }
-
-    private static Optional<ReplayOutcome> fieldByField(Audit audit, String text, long line, AuditHeader header,
-                                                        Optional<VerifyingKey> key,
-                                                        BiFunction<ShebaoRules, ContributionRequest, ContributionResult> contributions) {
         JsonNode n;
         try {
             n = READER.readTree(text);
@@ -285,7 +117,18 @@ final class TrailRowReplay {
                 || !traceMatches(trace, now, header)) {
             return Optional.empty();
         }
-        return Optional.of(outcome(audit, line, header, view, request, now));
+        List<String> packs = new ArrayList<>();
+        for (ParameterUse u : now.trace().parameters()) {
+            // as AuditRecord.packsInTrace reads them from the (equal) expanded trace, where Json.trace wrote u.pack()
+            String pack = u.pack() == null ? "" : u.pack();
+            if (!pack.isEmpty() && !pack.equals("bundled") && !packs.contains(pack)) {
+                packs.add(pack);
+            }
+        }
+        List<String> notes = audit.rowNotes(header, packs);
+        AuditRecord recomputed = AuditRecord.lazy(() -> new Audit(view).record(now));
+        return Optional.of(new ReplayOutcome(line, ReplayStatus.IDENTICAL, ContributionAudit.subject(request), List.of(),
+                List.of(), List.of(), List.of(), notes, Optional.of(recomputed)));
     }
 
     /**

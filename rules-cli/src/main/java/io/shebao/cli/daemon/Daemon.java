@@ -67,7 +67,7 @@ public final class Daemon {
     }
 
     /**
-     * Argument: idle seconds. The process works out its own address from its jar, environment and folder (all
+     * Arguments: idle seconds, and the process id of the launcher whose question started it. The process works out its own address from its jar, environment and folder (all
      * inherited from the client that started it) and answers only requests of the same key.
      */
     public static void main(String[] args) throws Exception {
@@ -87,6 +87,18 @@ public final class Daemon {
             if (lock == null) {
                 log.println(Instant.now() + " another resident process holds " + lockFile + "; exiting");
                 return;
+            }
+            // the question that started this process is being answered by the launcher on the same two cores:
+            // let it finish first (at most 30 s)
+            if (args.length > 1 && Long.parseLong(args[1]) > 0) {
+                java.util.Optional<ProcessHandle> asker = ProcessHandle.of(Long.parseLong(args[1]));
+                if (asker.isPresent()) {
+                    try {
+                        asker.get().onExit().get(30, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                        // start anyway
+                    }
+                }
             }
             // the questions of the start-up training load the catalogue and the rule bases before the first call
             io.shebao.cli.StartupTraining.main(new String[0]);
@@ -127,6 +139,13 @@ public final class Daemon {
             try {
                 ch = server.accept();
             } catch (ClosedChannelException e) {
+                // stopping: the calls under way finish first
+                calls.shutdown();
+                try {
+                    calls.awaitTermination(60, TimeUnit.SECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
                 return;
             }
             last = Instant.now();

@@ -146,12 +146,30 @@ public final class DaemonClient {
         if (!opts.isEmpty()) {
             cmd.addAll(Arrays.asList(opts.split("\\s+"))); // after ours: the user's options win
         }
-        cmd.addAll(List.of("-cp", address.jar().toString(), "io.shebao.cli.daemon.Daemon", Long.toString(idleSeconds(env))));
+        cmd.addAll(List.of("-cp", address.jar().toString(), "io.shebao.cli.daemon.Daemon", Long.toString(idleSeconds(env)),
+                // the launcher, which goes on to answer this question in its own JVM (same process, exec)
+                Long.toString(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L))));
         new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(address.log().toFile())
                 .redirectErrorStream(true)
                 .start();
+    }
+
+    /** Whether a resident process (starting or running) holds the address's lock. */
+    private static boolean locked(DaemonAddress address) throws IOException {
+        try (FileChannel ch = FileChannel.open(address.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock free = ch.tryLock()) {
+            return free == null;
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static long idleSeconds(Map<String, String> env) {
@@ -171,6 +189,12 @@ public final class DaemonClient {
         }
         try {
             DaemonAddress address = DaemonAddress.of(DaemonAddress.fullJar(), env, Path.of(""));
+            if (what.equals("stop")) {
+                // one that is still starting (it holds the lock before it listens) is waited for, then stopped
+                for (int i = 0; i < 600 && !Files.exists(address.socket()) && locked(address); i++) {
+                    sleep();
+                }
+            }
             boolean running = Files.exists(address.socket());
             if (running && what.equals("stop")) {
                 try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(address.socket()))) {
@@ -183,6 +207,9 @@ public final class DaemonClient {
                     new DataInputStream(Channels.newInputStream(ch)).readByte();
                 } catch (IOException e) {
                     running = false;
+                }
+                for (int i = 0; i < 300 && locked(address); i++) {
+                    sleep(); // stopped means gone: a question asked next starts a new one
                 }
             }
             System.out.println(!running ? "no resident process for this build, environment and folder"

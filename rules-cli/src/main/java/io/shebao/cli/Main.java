@@ -88,7 +88,7 @@ public final class Main {
      * {@code --verbose} the library's loggers ({@code io.shebao.*}) at debug. A {@code -D} the user set wins.
      * Must run before the first logger is created.
      */
-    static void configureLogging(boolean verbose) {
+    public static void configureLogging(boolean verbose) {
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");

@@ -13,7 +13,7 @@ import java.util.List;
  * questions are the README's examples, an error, and the help, so that the error and help paths are in the
  * archive too.
  */
-final class StartupTraining {
+public final class StartupTraining {
     static final List<List<String>> QUESTIONS = List.of(
             List.of("contribution", "--region", "yichang", "--period", "2023-05", "--wage", "3450", "--risk-class", "1"),
             List.of("contribution", "--region", "wuhan", "--period", "2025-09", "--wage", "9000", "--risk-class", "2",

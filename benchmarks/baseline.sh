@@ -37,7 +37,8 @@ echo "# $rows rows ($pop), 2 threads; CPU = user + sys of the whole process (GNU
 printf "\n| round | shebao CPU s (wall, load) | hand-written CPU s (wall, load) | shared-I/O baseline CPU s (wall, load) | shebao / hand-written | shebao / shared-I/O |\n"
 printf "|---|---|---|---|---|---|\n"
 for r in $(seq "$rounds"); do
-  read -r s_cpu s_wall s_load < <(run "shebao-$r" java "${opts[@]}" -jar rules-cli/target/shebao.jar batch --in "$pop" \
+  read -r s_cpu s_wall s_load < <(run "shebao-$r" java "${opts[@]}" -Dorg.slf4j.simpleLogger.log.io.shebao.batch=debug \
+      -jar rules-cli/target/shebao.jar batch --in "$pop" \
       --out "$work/shebao.csv" --errors "$work/shebao.errors.csv" --threads 2)
   read -r h_cpu h_wall h_load < <(run "hand-$r" java "${opts[@]}" -cp "$CP" io.shebao.bench.HandWrittenBatch "$pop" \
       "$work/hand.csv" "$work/hand.errors.csv" 2)
@@ -54,4 +55,7 @@ for r in $(seq "$rounds"); do
 done
 echo
 echo "# results identical (cmp) in every round; the hand-written program computed $computed rows and rejected the same $(($(wc -l < "$work/hand.errors.csv") - 1)) rows as shebao"
+for r in $(seq "$rounds"); do  # the planner's counts (debug log of `shebao batch`; absent from builds before the count)
+  grep -h 'planner:' "$work/shebao-$r.log" | sed "s/^.*planner:/# round $r, shebao planner:/" || true
+done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

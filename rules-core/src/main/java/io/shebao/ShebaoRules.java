@@ -98,12 +98,26 @@ public final class ShebaoRules {
     /** 缴费核定: the monthly contribution of one employee. */
     public ContributionResult contribution(ContributionRequest request) {
         Objects.requireNonNull(request, "request");
+        return contributions().evaluate(request);
+    }
+
+    /**
+     * What the contribution rules would be given for the request, without its period: equal inputs at two periods
+     * give results that differ only in the period (see {@link io.shebao.contribution.RuleInputs}); empty when the
+     * rules must run. For planners that share one evaluation between months whose parameters are the same.
+     */
+    public Optional<io.shebao.contribution.RuleInputs> contributionInputs(ContributionRequest request) {
+        Objects.requireNonNull(request, "request");
+        return contributions().inputsWithoutPeriod(request);
+    }
+
+    private ContributionEvaluator contributions() {
         ContributionEvaluator e = contributions;
         if (e == null) {
             e = new ContributionEvaluator(parameters, switches);
             contributions = e; // a benign race: evaluators are immutable and equivalent
         }
-        return e.evaluate(request);
+        return e;
     }
 
     /** 审计: audit records of these rules' answers, and their replay. */

@@ -108,6 +108,133 @@ class PlanEquivalenceProperties {
         });
     }
 
+    /**
+     * Populations of a few decision contexts, each met in many months from 2019 to 2027: months on both sides of
+     * parameter changes (the social-insurance year in July, rates from January), months with values unknown
+     * (with and without carry-forward), assumed values, the 2020 employer exemptions (unit kinds given and not),
+     * the large-medical amount unknown (a warning that names the month), regions with and without their own
+     * files. Contexts of different months then share plans (跨期共用) wherever the rules' inputs allow.
+     */
+    @Provide
+    Arbitrary<List<ContributionRequest>> populationsOverMonths() {
+        Arbitrary<String> region = Arbitraries.of("wuhan", "yichang", "shiyan", "jingmen", "enshi", "xiantao", "suizhou");
+        Arbitrary<Set<Insurance>> insurances = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Arbitraries.just(Set.<Insurance>of())),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(Set.of(Insurance.of("pension"), Insurance.of("unemployment")))),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(Set.of(Insurance.of("medical"), Insurance.of("pension")))),
+                net.jqwik.api.Tuple.of(2, Arbitraries.subsetOf(Insurance.values())));
+        Arbitrary<java.util.Optional<io.shebao.contribution.UnitKind>> unitKind = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(java.util.Optional.<io.shebao.contribution.UnitKind>empty())),
+                net.jqwik.api.Tuple.of(3, Arbitraries.of(io.shebao.contribution.UnitKind.values()).map(java.util.Optional::of)));
+        Arbitrary<Integer> riskClass = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(0)), // none given
+                net.jqwik.api.Tuple.of(8, Arbitraries.integers().between(1, 8)));
+        Arbitrary<BigDecimal> grade = Arbitraries.of(new BigDecimal("100"), new BigDecimal("150"), new BigDecimal("50"));
+        Arbitrary<Integer> carryForward = Arbitraries.integers().between(0, 1);
+        Arbitrary<Profile> profile = Combinators.combine(region, insurances, riskClass, grade, unitKind, carryForward)
+                .as(Profile::new);
+        // a population's contexts differ from its first in one field each, so that every field of the rules'
+        // inputs is tested for keeping months of different contexts apart
+        Arbitrary<java.util.function.UnaryOperator<Profile>> variant = Arbitraries.oneOf(
+                region.map(v -> p -> new Profile(v, p.insurances(), p.riskClass(), p.grade(), p.unitKind(), p.carryForward())),
+                insurances.map(v -> p -> new Profile(p.region(), v, p.riskClass(), p.grade(), p.unitKind(), p.carryForward())),
+                riskClass.map(v -> p -> new Profile(p.region(), p.insurances(), v, p.grade(), p.unitKind(), p.carryForward())),
+                grade.map(v -> p -> new Profile(p.region(), p.insurances(), p.riskClass(), v, p.unitKind(), p.carryForward())),
+                unitKind.map(v -> p -> new Profile(p.region(), p.insurances(), p.riskClass(), p.grade(), v, p.carryForward())),
+                carryForward.map(v -> p -> new Profile(p.region(), p.insurances(), p.riskClass(), p.grade(), p.unitKind(), v)));
+        Arbitrary<List<Profile>> profiles = Combinators.combine(profile, variant.list().ofMaxSize(3)).as((first, vs) -> {
+            List<Profile> out = new java.util.ArrayList<>(List.of(first));
+            vs.forEach(v -> out.add(v.apply(first)));
+            return out;
+        });
+        // months: dense around the changes the bundled values have (2020 exemptions, 2021-07…2022-07, 2025-07…2026-07)
+        Arbitrary<YearMonth> month = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 12 * 9 - 1).map(i -> YearMonth.of(2019, 1).plusMonths(i))),
+                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0, 11).map(i -> YearMonth.of(2019, 6).plusMonths(i))),
+                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0, 13).map(i -> YearMonth.of(2021, 1).plusMonths(i))),
+                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 19).map(i -> YearMonth.of(2025, 1).plusMonths(i))));
+        Arbitrary<BigDecimal> amount = Arbitraries.oneOf(
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("60000")).ofScale(2),
+                Arbitraries.integers().between(0, 6000).map(i -> BigDecimal.valueOf(i * 10L)));
+        // a population's months: a year from a random first month, so that most cross a change of some value
+        return Combinators.combine(profiles, month).as(net.jqwik.api.Tuple::of).flatMap(pm -> Combinators.combine(
+                        Arbitraries.of(pm.get1()), Arbitraries.integers().between(0, 11).map(pm.get2()::plusMonths), amount,
+                        Arbitraries.integers().between(0, 9))
+                .as((p, m, a, kind) -> p.request(m, a, kind == 0)).list().ofMinSize(30).ofMaxSize(200));
+    }
+
+    /** What a row's context is made of, but the month. */
+    record Profile(String region, Set<Insurance> insurances, int riskClass, BigDecimal grade,
+                   java.util.Optional<io.shebao.contribution.UnitKind> unitKind, int carryForward) {
+        ContributionRequest request(YearMonth month, BigDecimal amount, boolean base) {
+            ContributionRequest.Builder b = ContributionRequest.builder(region, month).floatGrade(grade).insurances(insurances)
+                    .allowCarryForward(carryForward == 1);
+            unitKind.ifPresent(b::unitKind);
+            if (riskClass > 0) {
+                b.riskClass(riskClass);
+            }
+            return (base ? b.base(amount) : b.wage(amount)).build();
+        }
+    }
+
+    @Property(tries = 150)
+    void plansSharedAcrossMonthsEqualPerRow(@ForAll("populationsOverMonths") List<ContributionRequest> population) {
+        ContributionPlanner planner = new ContributionPlanner(RULES);
+        for (int pass = 0; pass < 2; pass++) {
+            for (ContributionRequest req : population) {
+                ContributionResult expected;
+                try {
+                    expected = RULES.contribution(req);
+                } catch (ShebaoException e) {
+                    ShebaoException got = rejected(planner, req);
+                    assertEquals(e.code(), got.code(), req.toString());
+                    assertEquals(e.field(), got.field(), req.toString());
+                    assertEquals(e.value(), got.value(), req.toString());
+                    assertEquals(e.getMessage(), got.getMessage(), req.toString());
+                    Statistics.label("rows").collect("rejected");
+                    continue;
+                }
+                PlannedContribution got = planner.evaluate(req);
+                assertEquals(expected.lines(), got.lines(), req.toString());
+                assertEquals(expected.totals(), got.totals(), req.toString());
+                assertEquals(expected.baseAdjustment(), got.baseAdjustment(), req.toString());
+                assertEquals(expected.warnings(), got.warnings(), req.toString());
+                assertEquals(expected.trace(), got.trace(), req.toString());
+                assertEquals(req, got.request());
+                Statistics.label("rows").collect("computed");
+                for (io.shebao.trace.Message w : expected.warnings()) {
+                    Statistics.label("warnings").collect(w.code());
+                }
+            }
+        }
+        Statistics.label("contexts that took another month's plan").collect(planner.contextsSharedAcrossPeriods() > 0);
+        Statistics.label("contexts that took another month's plan").coverage(c -> c.check(true).percentage(p -> p > 15));
+        Statistics.label("warnings").coverage(c -> {
+            c.check("LARGE_MEDICAL_UNKNOWN").count(n -> n > 0);
+            c.check("ASSUMED_VALUE").count(n -> n > 0);
+            c.check("CARRIED_FORWARD").count(n -> n > 0);
+        });
+    }
+
+    /** Sharing across months saves rule evaluations, and never changes an answer (above). */
+    @Property(tries = 1)
+    void monthsWithTheSameParametersShareOnePlan() {
+        ContributionPlanner shared = new ContributionPlanner(RULES);
+        ContributionPlanner apart = new ContributionPlanner(RULES, ContributionPlanner.DEFAULT_MAX_CONTEXTS, false);
+        for (ContributionPlanner planner : List.of(shared, apart)) {
+            for (int m = 0; m < 6; m++) { // 2025-07…2025-12: one social-insurance year, the same rates
+                for (int w = 1000; w < 30000; w += 997) {
+                    planner.evaluate(ContributionRequest.builder("yichang", YearMonth.of(2025, 7).plusMonths(m))
+                            .wage(BigDecimal.valueOf(w)).riskClass(1).build());
+                }
+            }
+        }
+        assertEquals(6, shared.contexts());
+        assertEquals(5, shared.contextsSharedAcrossPeriods());
+        assertEquals(0, apart.contextsSharedAcrossPeriods());
+        assertEquals(3, shared.ruleEvaluations(), "one per base case: raised, within, lowered");
+        assertEquals(18, apart.ruleEvaluations());
+    }
+
     @Property(tries = 30)
     void aTinyCacheGivesTheSameAnswers(@ForAll("populations") List<ContributionRequest> population) {
         ContributionPlanner tiny = new ContributionPlanner(RULES, 2);

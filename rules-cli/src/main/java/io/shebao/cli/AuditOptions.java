@@ -89,6 +89,6 @@ final class AuditOptions {
 
     static void print(PrintWriter out, Explanation e) {
         out.println();
-        out.print(e.text());
+        TerminalText.printWrapped(out, e.text());
     }
 }

@@ -102,7 +102,7 @@ final class ExplainCommand implements Callable<Integer> {
                 if (seal.startsWith(zh ? "警告" : "WARNING")) {
                     exit = 2;
                 }
-                out.print(Explanation.of(rec, lang).text());
+                TerminalText.printWrapped(out, Explanation.of(rec, lang).text());
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new CliException(2, "FILE: '" + file + "' cannot be read: " + e.getMessage());

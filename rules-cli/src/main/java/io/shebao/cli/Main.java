@@ -129,6 +129,9 @@ public final class Main {
         cl.setOut(new PrintWriter(new TerminalText.Safe(new OutputStreamWriter(out, StandardCharsets.UTF_8), false), true));
         cl.setErr(new PrintWriter(new TerminalText.Safe(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // no colours in help: TerminalText.Safe shows escape sequences as text anyway, and the answer must not
+        // depend on whether a terminal is attached (the resident process never has one)
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.registerConverter(Path.class, Converters.PATH);
         // Help is read at 100 columns: file names and Chinese terms are not cut at 80.
         cl.setUsageHelpWidth(100);

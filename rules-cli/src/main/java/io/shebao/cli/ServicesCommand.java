@@ -338,10 +338,6 @@ final class ServicesCommand implements Runnable {
         }
     }
 
-    /**
-     * Prints text after a prefix, wrapped at {@link #WIDTH} display columns with a hanging indent; Latin text
-     * breaks at a space, Chinese text anywhere.
-     */
     /** The rules fired, each with its id and name, then its legal basis and source, wrapped at 100 columns. */
     static void printRules(PrintWriter out, java.util.List<io.shebao.trace.RuleFiring> rules) {
         for (io.shebao.trace.RuleFiring f : rules) {
@@ -351,35 +347,7 @@ final class ServicesCommand implements Runnable {
     }
 
     static void wrap(PrintWriter out, String prefix, String text) {
-        int indent = Table.width(prefix);
-        int max = Math.max(20, WIDTH - indent);
-        String rest = text;
-        boolean first = true;
-        while (true) {
-            int w = 0;
-            int k = 0;
-            int lastSpace = -1;
-            while (k < rest.length()) {
-                int cw = Table.width(String.valueOf(rest.charAt(k)));
-                if (w + cw > max) {
-                    break;
-                }
-                if (rest.charAt(k) == ' ') {
-                    lastSpace = k;
-                }
-                w += cw;
-                k++;
-            }
-            if (k >= rest.length()) {
-                out.println((first ? prefix : " ".repeat(indent)) + rest.stripTrailing());
-                return;
-            }
-            boolean latinBreak = Table.width(String.valueOf(rest.charAt(k))) == 1 && lastSpace > max / 2;
-            int cut = latinBreak ? lastSpace : k;
-            out.println((first ? prefix : " ".repeat(indent)) + rest.substring(0, cut).stripTrailing());
-            rest = rest.substring(cut).stripLeading();
-            first = false;
-        }
+        TerminalText.wrap(out, prefix, Table.width(prefix), text);
     }
 
     static String clip(String s, int width) {

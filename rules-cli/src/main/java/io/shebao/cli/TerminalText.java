@@ -2,6 +2,7 @@ package io.shebao.cli;
 
 import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 
 /**
@@ -90,6 +91,63 @@ final class TerminalText {
         @Override
         public void write(String str, int off, int len) throws IOException {
             write(str.toCharArray(), off, len);
+        }
+    }
+
+    /** Display width of a terminal page: tables, notes and explanations are read at 100 columns. */
+    static final int WIDTH = 100;
+
+    /**
+     * Prints text after a prefix, wrapped at {@link #WIDTH} display columns (Chinese characters count 2), the
+     * lines after the first indented by {@code indent}; Latin text breaks at a space, Chinese text anywhere.
+     * Nothing is dropped: joined again, the pieces are the text less the spaces at the breaks.
+     */
+    static void wrap(PrintWriter out, String prefix, int indent, String text) {
+        int max = Math.max(20, WIDTH - indent);
+        int firstMax = Math.max(20, WIDTH - Table.width(prefix));
+        String rest = text;
+        boolean first = true;
+        while (true) {
+            int room = first ? firstMax : max;
+            int w = 0;
+            int k = 0;
+            int lastSpace = -1;
+            while (k < rest.length()) {
+                int cw = Table.width(String.valueOf(rest.charAt(k)));
+                if (w + cw > room) {
+                    break;
+                }
+                if (rest.charAt(k) == ' ') {
+                    lastSpace = k;
+                }
+                w += cw;
+                k++;
+            }
+            if (k >= rest.length()) {
+                out.println((first ? prefix : " ".repeat(indent)) + rest.stripTrailing());
+                return;
+            }
+            boolean latinBreak = Table.width(String.valueOf(rest.charAt(k))) == 1 && lastSpace > room / 2;
+            int cut = latinBreak ? lastSpace : k;
+            out.println((first ? prefix : " ".repeat(indent)) + rest.substring(0, cut).stripTrailing());
+            rest = rest.substring(cut).stripLeading();
+            first = false;
+        }
+    }
+
+    /**
+     * An explanation (计算说明) read at 100 columns: each line that is wider is wrapped, its continuation
+     * indented four columns more than the line itself.
+     */
+    static void printWrapped(PrintWriter out, String text) {
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        for (String line : body.split("\n", -1)) {
+            if (Table.width(line) <= WIDTH) {
+                out.println(line);
+                continue;
+            }
+            int lead = line.length() - line.stripLeading().length();
+            wrap(out, line.substring(0, lead), lead + 4, line.substring(lead));
         }
     }
 }

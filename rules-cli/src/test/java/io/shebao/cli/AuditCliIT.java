@@ -126,6 +126,13 @@ class AuditCliIT {
             assertTrue(e.out().contains(amount), amount);
         }
         assertTrue(e.out().contains("legal basis: 失业保险条例 Art. 6"), e.out());
+        // read at 100 columns: long lines (parameter references, digests) wrap under their own indent
+        for (String out : List.of(c.out(), e.out())) {
+            for (String line : out.split("\n")) {
+                assertTrue(Table.width(line) <= 100, "wider than 100 columns: " + line);
+            }
+        }
+        assertTrue(e.out().replaceAll(" *\n +", " ").contains("source: 004_0af0111844d5dff5.txt"), e.out());
     }
 
     @Test

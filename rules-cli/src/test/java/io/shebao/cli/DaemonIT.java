@@ -42,6 +42,8 @@ class DaemonIT {
         Map<String, String> env = pb.environment();
         env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         env.put("SHEBAO_DAEMON", "on");
+        // options set for every JVM turn the resident process off (they would reach the answer unseen)
+        List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "SHEBAO_JAVA_OPTS").forEach(env::remove);
         env.put("SHEBAO_DAEMON_DIR", runtime.toString());
         env.put("SHEBAO_DAEMON_IDLE", "120");
         Process p = pb.start();

@@ -129,7 +129,10 @@ class ServeCliIT {
         JsonNode ex = new ObjectMapper().readTree(e.body());
         assertTrue(ex.get("digestMatches").asBoolean());
         String text = String.join("\n", new ObjectMapper().convertValue(ex.get("lines"), List.class));
-        assertTrue(cli("explain", audit.toString(), "--lang", "en").contains(text.strip()), text);
+        // the CLI prints the same lines, wrapped at 100 columns
+        java.io.StringWriter wrapped = new java.io.StringWriter();
+        TerminalText.printWrapped(new java.io.PrintWriter(wrapped), text);
+        assertTrue(cli("explain", audit.toString(), "--lang", "en").contains(wrapped.toString().strip()), wrapped.toString());
     }
 
     @Test

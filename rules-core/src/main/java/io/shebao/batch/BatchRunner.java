@@ -54,6 +54,12 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class BatchRunner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchRunner.class);
+    /**
+     * Set to {@code false} to learn every month of a context from the rules, as before plans were shared across
+     * periods: for measuring what the sharing saves (docs/PERFORMANCE.md); the output is the same either way.
+     */
+    public static final String SHARE_ACROSS_PERIODS = "shebao.batch.shareAcrossPeriods";
     private final ShebaoRules rules;
     private final int threads;
     private final int chunkSize;
@@ -103,7 +109,8 @@ public final class BatchRunner {
         try (in) {
             parser.requireColumns(in.columns());
             boolean retirement = RetirementRowParser.hasRetirementColumns(in.columns());
-            ContributionPlanner planner = new ContributionPlanner(rules);
+            ContributionPlanner planner = new ContributionPlanner(rules, ContributionPlanner.DEFAULT_MAX_CONTEXTS,
+                    !"false".equals(System.getProperty(SHARE_ACROSS_PERIODS)));
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "shebao-batch-worker");
                 t.setDaemon(true);
@@ -207,6 +214,10 @@ public final class BatchRunner {
             }
             progress.update(read, in.bytesRead(), Duration.ofNanos(System.nanoTime() - start));
             progress.finished();
+            if (planned) {
+                LOG.debug("planner: {} contexts kept, {} rule evaluations, {} contexts took another month's plan",
+                        planner.contexts(), planner.ruleEvaluations(), planner.contextsSharedAcrossPeriods());
+            }
             return new BatchSummary(read, written, inError, Duration.ofNanos(System.nanoTime() - start),
                     planned ? planner.contexts() : 0);
         } catch (IOException e) {

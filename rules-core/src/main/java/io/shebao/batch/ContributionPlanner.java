@@ -8,6 +8,7 @@ import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
 import io.shebao.contribution.ContributionTotals;
 import io.shebao.contribution.Insurance;
+import io.shebao.contribution.RuleInputs;
 import io.shebao.contribution.UnitKind;
 import io.shebao.trace.ParameterUse;
 import io.shebao.trace.RuleFiring;
@@ -45,8 +46,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  *   <li>the rules fired and the parameters used do not depend on the amount, so the plan's trace is the row's.</li>
  * </ul>
  * A context whose rules fail (an unknown parameter for the period, a float grade not allowed…) fails the same
- * way for every row of it, so the failure is kept too. {@code PlanEquivalenceProperties} proves on random
- * populations that amounts, warnings and traces equal per-row evaluation.
+ * way for every row of it, so the failure is kept too.
+ *
+ * <p>跨期共用: a new context whose rules would be given the same facts as a context of another month, but for the
+ * period ({@link RuleInputs}: the same parameter value objects, insurances, switches and request fields), takes
+ * that context's cases without running the rules. The period then reaches no part of a plan: the contribution
+ * rules read it only for the texts of failures (never shared), of values unknown for the period and of flexible
+ * workers' ages (both give no inputs), and the evaluator only for notes (a plan keeps none) and the warnings of
+ * values carried forward (no inputs). {@code PeriodBlindRulesTest} keeps that list of rules honest, and
+ * {@code PlanEquivalenceProperties} proves on random populations over many months that amounts, warnings and
+ * traces equal per-row evaluation.
  */
 public final class ContributionPlanner {
     /**
@@ -68,6 +77,15 @@ public final class ContributionPlanner {
     private final Map<Context, ContextPlan> plans;
     /** The first plan learnt for each coarse context ({@link #coarse}), which later contexts may share. */
     private final Cache<Coarse, ContextPlan> leaders;
+    /**
+     * 跨期共用: a plan by the rules' inputs without the period ({@link RuleInputs}), so that the months of a context
+     * whose parameters did not change between them take one month's plan instead of running the rules again. Rates
+     * and limits change once a year or less, and a file of several months has one context per month.
+     */
+    private final Cache<RuleInputs, ContextPlan> byInputs;
+    private final boolean shareAcrossPeriods;
+    private final java.util.concurrent.atomic.LongAdder evaluations = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder sharedAcrossPeriods = new java.util.concurrent.atomic.LongAdder();
     private final Map<String, Set<Insurance>> defaults = new ConcurrentHashMap<>();
     private final Map<RuleFiring, RuleFiring> firings = new ConcurrentHashMap<>();
     private final Map<ParameterUse, ParameterUse> uses = new ConcurrentHashMap<>();
@@ -77,7 +95,16 @@ public final class ContributionPlanner {
     }
 
     public ContributionPlanner(ShebaoRules rules, int maxContexts) {
+        this(rules, maxContexts, true);
+    }
+
+    /**
+     * @param shareAcrossPeriods false: every month of a context is learnt from the rules (as before plans were
+     *                           shared across periods; for measurements and the property that compares both)
+     */
+    public ContributionPlanner(ShebaoRules rules, int maxContexts, boolean shareAcrossPeriods) {
         this.rules = Objects.requireNonNull(rules);
+        this.shareAcrossPeriods = shareAcrossPeriods;
         if (maxContexts < 1) {
             throw new IllegalArgumentException("maxContexts must be ≥ 1");
         }
@@ -85,18 +112,28 @@ public final class ContributionPlanner {
         this.cache = Caffeine.newBuilder().maximumSize(maxContexts).executor(Runnable::run).build();
         this.plans = cache.asMap();
         this.leaders = Caffeine.newBuilder().maximumSize(maxContexts).executor(Runnable::run).build();
+        this.byInputs = Caffeine.newBuilder().maximumSize(maxContexts).executor(Runnable::run).build();
     }
 
     /** The same amounts, warnings and trace as {@code rules.contribution(request)}, or the same error. */
     public PlannedContribution evaluate(ContributionRequest request) {
         if (request.contributor() != io.shebao.contribution.Contributor.EMPLOYEE) {
             // a flexible worker's base is checked against the limits and noted per row: no plan
-            return PlannedContribution.of(rules.contribution(request));
+            return PlannedContribution.of(byRules(request));
         }
         Context key = Context.of(request);
         ContextPlan plan = plans.get(key);
         if (plan == null) {
-            return learn(key, request);
+            RuleInputs inputs = inputs(request);
+            ContextPlan same = inputs == null ? null : byInputs.getIfPresent(inputs);
+            if (same == null) {
+                return learn(key, request, inputs);
+            }
+            // another month whose rules are given the same facts but the period: its cases are this context's
+            ContextPlan mine = new ContextPlan(same);
+            ContextPlan raced = plans.putIfAbsent(key, mine);
+            plan = raced != null ? raced : mine;
+            sharedAcrossPeriods.increment();
         }
         if (plan.failure != null) {
             ShebaoException f = plan.failure;
@@ -105,7 +142,7 @@ public final class ContributionPlanner {
         BaseAdjustment c = plan.caseOf(request);
         PlannedContribution representative = c == null ? null : plan.cases.get(c);
         if (representative == null) {
-            PlannedContribution r = PlannedContribution.of(rules.contribution(request));
+            PlannedContribution r = PlannedContribution.of(byRules(request));
             if (c != null) {
                 plan.cases.putIfAbsent(r.baseAdjustment(), compact(r));
             }
@@ -126,7 +163,7 @@ public final class ContributionPlanner {
     public ContributionResult complete(ContributionRequest request) {
         if (request.contributor() != io.shebao.contribution.Contributor.EMPLOYEE || request.birthMonth().isPresent()) {
             // not in the context key (a flexible worker's base and notes are checked per row): never planned
-            return rules.contribution(request);
+            return byRules(request);
         }
         Context key = Context.of(request);
         ContextPlan plan = plans.get(key);
@@ -144,11 +181,11 @@ public final class ContributionPlanner {
         }
         BaseAdjustment c = plan.caseOf(request);
         if (c == null) {
-            return rules.contribution(request);
+            return byRules(request);
         }
         NotedCase n = plan.noted.get(c);
         if (n == null || n.refused) {
-            ContributionResult r = rules.contribution(request);
+            ContributionResult r = byRules(request);
             if (n == null && r.baseAdjustment() == c) {
                 plan.candidate(r, representative(plan, r), this::shapesKnown);
             }
@@ -158,7 +195,7 @@ public final class ContributionPlanner {
         if (n.verified || amount.equals(n.amount)) {
             return n.apply(plan, request, amount);
         }
-        ContributionResult r = rules.contribution(request);
+        ContributionResult r = byRules(request);
         ContributionResult t = n.apply(plan, request, amount);
         boolean same = r.baseAdjustment() == c && r.lines().equals(t.lines()) && r.totals().equals(t.totals())
                 && r.notes().equals(t.notes()) && r.warnings().equals(t.warnings()) && r.trace().equals(t.trace());
@@ -218,7 +255,7 @@ public final class ContributionPlanner {
     private ContributionResult learnComplete(Context key, ContributionRequest request) {
         ContributionResult r;
         try {
-            r = rules.contribution(request);
+            r = byRules(request);
         } catch (ShebaoException e) {
             plans.putIfAbsent(key, new ContextPlan(e));
             throw e;
@@ -290,30 +327,69 @@ public final class ContributionPlanner {
         return (int) cache.estimatedSize();
     }
 
-    private PlannedContribution learn(Context key, ContributionRequest request) {
+    /**
+     * @param inputs what the rules are given for the request without its period, or null: the plan learnt is
+     *               kept under them for the other months with the same inputs
+     */
+    private PlannedContribution learn(Context key, ContributionRequest request, RuleInputs inputs) {
         ContributionResult r;
         try {
-            r = rules.contribution(request);
+            r = byRules(request);
         } catch (ShebaoException e) {
             plans.putIfAbsent(key, new ContextPlan(e));
-            throw e;
+            throw e; // a failure names the period (a missing value "for 2025-07"): never shared across months
         }
         PlannedContribution p = PlannedContribution.of(r);
         Coarse coarse = coarse(request);
         ContextPlan leader = coarse == null ? null : leaders.getIfPresent(coarse);
+        ContextPlan plan;
         if (leader != null && agrees(leader, request, p)) {
             // the rules gave this row exactly what the leader's plan gives it: share the leader's cases
-            plans.putIfAbsent(key, new ContextPlan(leader));
-            return p;
-        }
-        ContextPlan plan = plans.computeIfAbsent(key, k -> ContextPlan.from(r));
-        if (plan.plannable) {
-            plan.cases.putIfAbsent(r.baseAdjustment(), compact(p));
-            if (coarse != null && leader == null) {
-                leaders.asMap().putIfAbsent(coarse, plan);
+            ContextPlan mine = new ContextPlan(leader);
+            ContextPlan raced = plans.putIfAbsent(key, mine);
+            plan = raced != null ? raced : mine;
+        } else {
+            plan = plans.computeIfAbsent(key, k -> ContextPlan.from(r));
+            if (plan.plannable) {
+                plan.cases.putIfAbsent(r.baseAdjustment(), compact(p));
+                if (coarse != null && leader == null) {
+                    leaders.asMap().putIfAbsent(coarse, plan);
+                }
             }
         }
+        if (inputs != null && plan.plannable && plan.failure == null && plan.cases.shareAcrossPeriods()) {
+            byInputs.asMap().putIfAbsent(inputs, plan);
+        }
         return p;
+    }
+
+    /**
+     * The rules' inputs without the period, for sharing a plan across months; null when the request cannot share
+     * (see {@link RuleInputs}: a value unknown or carried forward, a flexible worker, a birth month…) or when
+     * sharing is off. A wrong "same" here would be a wrong result, so it is the evaluator's own list of facts
+     * that is compared, value object by value object.
+     */
+    private RuleInputs inputs(ContributionRequest request) {
+        if (!shareAcrossPeriods || request.birthMonth().isPresent()) {
+            return null;
+        }
+        return rules.contributionInputs(request).orElse(null);
+    }
+
+    /** One evaluation by the rules, counted. */
+    private ContributionResult byRules(ContributionRequest request) {
+        evaluations.increment();
+        return rules.contribution(request);
+    }
+
+    /** Rule evaluations this planner made (rows and contexts it could not plan, first rows of contexts and cases). */
+    public long ruleEvaluations() {
+        return evaluations.sum();
+    }
+
+    /** Contexts that took another month's plan because the rules' inputs were the same but the period. */
+    public long contextsSharedAcrossPeriods() {
+        return sharedAcrossPeriods.sum();
     }
 
     /** True when the leader's plan, applied to the request, equals the rules' result in every part. */
@@ -363,6 +439,53 @@ public final class ContributionPlanner {
             }
         }
         return Set.copyOf(out);
+    }
+
+    /**
+     * 一个情形的各基数情形: the plans of a context by base case, shared by the contexts that took them (same limits
+     * by {@link #coarse}, or other months with the same rule inputs). Once shared across months, a case whose
+     * warnings might name the period is not kept (its rows are evaluated by the rules), and a set holding one is
+     * never shared across months.
+     */
+    static final class Cases {
+        /**
+         * Warning codes whose text cannot name the period: {@code ASSUMED_VALUE} states the value's own validity
+         * ({@code Assumptions.assumed}). Any other code (the large-medical amount unknown "in 2025-07", a value
+         * carried forward…) keeps a case to its month: a warning code added later is month-bound until listed.
+         */
+        static final Set<String> PERIOD_FREE_WARNINGS = Set.of("ASSUMED_VALUE");
+        private final Map<BaseAdjustment, PlannedContribution> byCase = new EnumMap<>(BaseAdjustment.class);
+        private boolean acrossPeriods;
+
+        synchronized PlannedContribution get(BaseAdjustment c) {
+            return byCase.get(c);
+        }
+
+        synchronized void putIfAbsent(BaseAdjustment c, PlannedContribution p) {
+            if (!acrossPeriods || periodFree(p)) {
+                byCase.putIfAbsent(c, p);
+            }
+        }
+
+        /** Marks the cases shared across months, if every case kept is free of the period; false otherwise. */
+        synchronized boolean shareAcrossPeriods() {
+            for (PlannedContribution p : byCase.values()) {
+                if (!periodFree(p)) {
+                    return false;
+                }
+            }
+            acrossPeriods = true;
+            return true;
+        }
+
+        static boolean periodFree(PlannedContribution p) {
+            for (io.shebao.trace.Message w : p.warnings()) {
+                if (!PERIOD_FREE_WARNINGS.contains(w.code())) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** A context with only what the rules used of it (see {@link #coarse}). */
@@ -423,7 +546,7 @@ public final class ContributionPlanner {
         final int scale;
         final RoundingMode mode;
         final boolean plannable;
-        final Map<BaseAdjustment, PlannedContribution> cases;
+        final Cases cases;
         final Map<BaseAdjustment, NotedCase> noted = new ConcurrentHashMap<>();
 
         /**
@@ -471,8 +594,8 @@ public final class ContributionPlanner {
             this.cases = newCases();
         }
 
-        private static Map<BaseAdjustment, PlannedContribution> newCases() {
-            return java.util.Collections.synchronizedMap(new EnumMap<>(BaseAdjustment.class));
+        private static Cases newCases() {
+            return new Cases();
         }
 
         static ContextPlan from(ContributionResult r) {

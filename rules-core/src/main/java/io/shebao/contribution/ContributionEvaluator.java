@@ -90,7 +90,22 @@ public final class ContributionEvaluator {
         return parameters.cityFirstFrom(defining, region).filter(first -> first.isAfter(month.atEndOfMonth()));
     }
 
-    public ContributionResult evaluate(ContributionRequest req) {
+    /**
+     * 规则输入 without the period: equal for two requests exactly when this evaluator gives the rules the same facts
+     * except the period (and the amount), so that their results differ only in the period they name (see
+     * {@link RuleInputs}). Built by the same code as the facts of {@link #evaluate}, so nothing the evaluation
+     * looks up can be left out. Empty when the request fails before the rules run.
+     */
+    public java.util.Optional<RuleInputs> inputsWithoutPeriod(ContributionRequest req) {
+        try {
+            return RuleInputs.of(facts(req));
+        } catch (ShebaoException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Every fact the rules are given for the request: the request, the insurances, the switches, the parameters. */
+    private List<Object> facts(ContributionRequest req) {
         String region = parameters.regions().require("region", req.region()).code();
         // TreeSet: facts go in in catalogue order, so rules of equal salience fire in the same order in every JVM
         // (a Set.of iterates in a per-JVM random order) and audit records are byte-identical.
@@ -135,6 +150,12 @@ public final class ContributionEvaluator {
                 }
             }
         }
+        return facts;
+    }
+
+    public ContributionResult evaluate(ContributionRequest req) {
+        List<Object> facts = facts(req);
+        String region = ((ContributionInput) facts.get(0)).getRegion();
 
         RuleEngine.Evaluation ev = engine.execute(facts);
 

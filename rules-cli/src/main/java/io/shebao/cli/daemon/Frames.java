@@ -10,9 +10,8 @@ import java.util.List;
 /**
  * 帧: the few messages between a client and the resident process, bounded in size.
  *
- * <p>A request is the protocol number and the arguments (or {@link #STOP}); the answer is a run of stdout and
- * stderr chunks, then the exit code. A client that receives nothing at all (the process was stopping) runs
- * the command itself.
+ * <p>A request is the protocol number, the key and the arguments (or {@link #STOP}); the process offers, the
+ * client says go, and the answer is a run of stdout and stderr chunks, then the exit code.
  */
 final class Frames {
     static final int MAGIC = 0x53484231; // "SHB1"
@@ -20,8 +19,13 @@ final class Frames {
     static final byte OUT = 1;
     static final byte ERR = 2;
     static final byte EXIT = 3;
-    /** Sent before the call runs: from here on, the call has happened and a client must not run it again. */
-    static final byte ACCEPTED = 4;
+    /** The process offers to answer; it runs the call only when the client replies {@link #GO}. */
+    static final byte OFFER = 4;
+    /**
+     * The client's go-ahead: before it, a client that gives up (no offer in time) answers the question itself and
+     * nothing ran; after it, the call has happened and must not run again.
+     */
+    static final byte GO = 5;
     /** More arguments than any command takes: refused before reading them. */
     static final int MAX_ARGS = 512;
     static final int MAX_CHUNK = 64 * 1024;
@@ -115,9 +119,9 @@ final class Frames {
         }
     }
 
-    static void accepted(DataOutputStream sink) throws IOException {
+    static void offer(DataOutputStream sink) throws IOException {
         synchronized (sink) {
-            sink.writeByte(ACCEPTED);
+            sink.writeByte(OFFER);
             sink.flush();
         }
     }

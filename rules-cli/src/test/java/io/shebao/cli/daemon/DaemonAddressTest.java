@@ -57,6 +57,7 @@ class DaemonAddressTest {
     @Test
     void anythingThatCanChangeAnAnswerChangesTheAddress() throws IOException {
         DaemonAddress base = DaemonAddress.of(jar(), env(), dir);
+        Files.createDirectories(dir.resolve("elsewhere"));
         assertNotEquals(base.key(), DaemonAddress.of(jar(), env(), dir.resolve("elsewhere")).key(), "folder");
         for (String k : DaemonAddress.ENVIRONMENT) {
             Map<String, String> e = env();
@@ -78,6 +79,33 @@ class DaemonAddressTest {
         e.put("SHEBAO_DAEMON_DIR", open.toString());
         IOException x = assertThrows(IOException.class, () -> DaemonAddress.of(jar(), e, dir));
         assertTrue(x.getMessage().contains("open to other users"), x.getMessage());
+
+        // a link to a folder of ours that only we can enter is refused all the same: its owner could repoint it
+        Path link = dir.resolve("link");
+        Files.createSymbolicLink(link, dir.resolve("runtime"));
+        e.put("SHEBAO_DAEMON_DIR", link.toString());
+        IOException l = assertThrows(IOException.class, () -> DaemonAddress.of(jar(), e, dir));
+        assertTrue(l.getMessage().contains("is a link"), l.getMessage());
+    }
+
+    @Test
+    void aFolderMadeAgainUnderTheSameNameIsAnotherFolder() throws IOException {
+        Path work = dir.resolve("work");
+        Files.createDirectories(work);
+        DaemonAddress before = DaemonAddress.of(jar(), env(), work);
+        Files.delete(work);
+        Files.createDirectories(work);
+        assertNotEquals(before.key(), DaemonAddress.of(jar(), env(), work).key());
+    }
+
+    @Test
+    void aSocketPathTooLongForUnixIsRefused() throws IOException {
+        Path deep = dir.resolve("r".repeat(90));
+        Files.createDirectories(deep, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Map<String, String> e = env();
+        e.put("SHEBAO_DAEMON_DIR", deep.toString());
+        IOException x = assertThrows(IOException.class, () -> DaemonAddress.of(jar(), e, dir));
+        assertTrue(x.getMessage().contains("too long for a UNIX socket"), x.getMessage());
     }
 
     @Test
@@ -108,6 +136,7 @@ class DaemonAddressTest {
         assertTrue(DaemonClient.served(List.of("contribution", "--region", "wuhan")));
         assertTrue(!DaemonClient.served(List.of("batch", "--in", "x.csv")));
         assertTrue(!DaemonClient.served(List.of("contribution", "--verbose")));
+        assertTrue(!DaemonClient.served(List.of("retirement", "--help")), "help is coloured on a terminal only");
         assertTrue(!DaemonClient.served(List.of()));
     }
 }

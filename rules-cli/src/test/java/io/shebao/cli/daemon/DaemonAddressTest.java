@@ -93,9 +93,12 @@ class DaemonAddressTest {
         Path work = dir.resolve("work");
         Files.createDirectories(work);
         DaemonAddress before = DaemonAddress.of(jar(), env(), work);
-        Files.delete(work);
-        Files.createDirectories(work);
-        assertNotEquals(before.key(), DaemonAddress.of(jar(), env(), work).key());
+        // held open, as a resident process holds its working folder: the new folder cannot reuse its inode
+        try (java.nio.file.DirectoryStream<Path> held = Files.newDirectoryStream(work)) {
+            Files.delete(work);
+            Files.createDirectories(work);
+            assertNotEquals(before.key(), DaemonAddress.of(jar(), env(), work).key());
+        }
     }
 
     @Test

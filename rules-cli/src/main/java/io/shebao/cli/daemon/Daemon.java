@@ -234,7 +234,12 @@ public final class Daemon {
         }, HANDSHAKE.toMillis(), TimeUnit.MILLISECONDS);
         DataInputStream in = new DataInputStream(Channels.newInputStream(c));
         DataOutputStream sink = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(c)));
-        List<String> args = Frames.readRequest(in, address.key());
+        List<String> args;
+        try {
+            args = Frames.readRequest(in, address.key());
+        } catch (java.io.EOFException e) {
+            return; // closed before a request: `daemon status` checking that it answers
+        }
         if (args == null) {
             guard.cancel(false);
             Frames.writeExit(sink, 0);

@@ -271,12 +271,7 @@ public final class DaemonClient {
             boolean running = answers(address);
             if (running && what.equals("stop")) {
                 try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(address.socket()))) {
-                    DataOutputStream req = new DataOutputStream(Channels.newOutputStream(ch));
-                    req.writeInt(Frames.MAGIC);
-                    req.writeInt(DaemonAddress.PROTOCOL);
-                    Frames.writeKey(req, address.key());
-                    req.writeInt(Frames.STOP);
-                    req.flush();
+                    Frames.writeStop(new DataOutputStream(Channels.newOutputStream(ch)), address.key());
                     new DataInputStream(Channels.newInputStream(ch)).readByte();
                 } catch (IOException e) {
                     running = false;

@@ -44,6 +44,15 @@ final class Frames {
         out.flush();
     }
 
+    /** A request to stop the process of {@code key}. */
+    static void writeStop(DataOutputStream out, String key) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(DaemonAddress.PROTOCOL);
+        writeKey(out, key);
+        out.writeInt(STOP);
+        out.flush();
+    }
+
     /** A key of any length (paths can be long), bounded. */
     static void writeKey(DataOutputStream out, String key) throws IOException {
         byte[] k = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -126,11 +126,7 @@ class DaemonAddressTest {
         assertThrows(IOException.class, () -> Frames.readRequest(new DataInputStream(new ByteArrayInputStream(many.toByteArray())), "k"));
 
         ByteArrayOutputStream stop = new ByteArrayOutputStream();
-        DataOutputStream s = new DataOutputStream(stop);
-        s.writeInt(Frames.MAGIC);
-        s.writeInt(DaemonAddress.PROTOCOL);
-        Frames.writeKey(s, "k");
-        s.writeInt(Frames.STOP);
+        Frames.writeStop(new DataOutputStream(stop), "k");
         assertNull(Frames.readRequest(new DataInputStream(new ByteArrayInputStream(stop.toByteArray())), "k"));
     }
 

@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PeriodBlindRulesTest {
     private static final Path RULES = Path.of("src/main/resources/io/shebao/rules/contribution");
+    private static final Path EVALUATOR = Path.of("../rules-core/src/main/java/io/shebao/contribution/ContributionEvaluator.java");
     /** What reads the period in a DRL text: the field, its getter, and what is counted to it. */
     private static final Pattern PERIOD = Pattern.compile("\\b(period|getPeriod|ageMonths|getAgeMonths)\\b");
     private static final Pattern BINDING = Pattern.compile("(\\$\\w+)\\s*:\\s*period\\s*(?=[,)])");
@@ -44,12 +45,13 @@ class PeriodBlindRulesTest {
         List<String> problems = new ArrayList<>();
         Set<String> binding = new TreeSet<>();
         Set<String> cautions = new TreeSet<>();
+        Set<String> notes = new TreeSet<>();
         int rules = 0;
         try (Stream<Path> files = Files.list(RULES)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
                 for (Rule r : rules(Files.readString(f, StandardCharsets.UTF_8))) {
                     rules++;
-                    problems.addAll(problems(r, binding, cautions));
+                    problems.addAll(problems(r, binding, cautions, notes));
                 }
             }
         }
@@ -61,6 +63,50 @@ class PeriodBlindRulesTest {
         for (String code : cautions) {
             assertFalse(ContributionPlanner.Cases.PERIOD_FREE_WARNINGS.contains(code),
                     code + " names the period but the planner shares its cases across months");
+        }
+        for (String code : notes) {
+            assertFalse(ContributionPlanner.PERIOD_FREE_NOTES.contains(code),
+                    code + " names the period but the planner shares its notes across months");
+            assertFalse(ContributionPlanner.PERIOD_STAMPED_NOTES.contains(code),
+                    code + " names the period in a rule: only the evaluator's notes are re-stamped");
+        }
+    }
+
+    /**
+     * The evaluator's own messages (written in Java after the rules ran): those whose text reads the period
+     * (the insurance not yet known for the month, a value carried forward) are not taken for free of it.
+     */
+    @Test
+    void theEvaluatorsMessagesThatNameThePeriodAreKeptToTheirMonth() throws IOException {
+        String java = Files.readString(EVALUATOR, StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("new Message\\(\\s*\"([A-Z_]+)\"").matcher(java);
+        Set<String> naming = new TreeSet<>();
+        Set<String> all = new TreeSet<>();
+        java.util.Map<String, Integer> periods = new java.util.TreeMap<>();
+        while (m.find()) {
+            int depth = 0;
+            int end = m.start();
+            do { // to the parenthesis that closes the constructor call
+                char c = java.charAt(end++);
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            } while (depth > 0 || java.charAt(end - 1) != ')');
+            all.add(m.group(1));
+            Matcher p = PERIOD.matcher(java.substring(m.start(), end));
+            while (p.find()) {
+                naming.add(m.group(1));
+                periods.merge(m.group(1), 1, Integer::sum);
+            }
+        }
+        // not vacuous: the scan sees the messages, and the two that name the month
+        assertTrue(all.containsAll(Set.of("SECONDARY_SOURCE", "SCENARIO_VALUE")), all.toString());
+        assertEquals(Set.of("CARRIED_FORWARD", "INSURANCE_NOT_YET_KNOWN"), naming);
+        for (String code : naming) {
+            assertFalse(ContributionPlanner.PERIOD_FREE_NOTES.contains(code), code);
+            assertFalse(ContributionPlanner.Cases.PERIOD_FREE_WARNINGS.contains(code), code);
+        }
+        // a note re-stamped with another month states the month once in Chinese and once in English
+        for (String code : ContributionPlanner.PERIOD_STAMPED_NOTES) {
+            assertEquals(2, periods.getOrDefault(code, 0), code + " states the period " + periods.get(code) + " times");
         }
     }
 
@@ -83,6 +129,14 @@ class PeriodBlindRulesTest {
                     insert(new ContributionLine($in.getPeriod().getYear()));
                 end
 
+                rule "a note that states the period"
+                    @id("X-4")
+                when
+                    $in : ContributionInput(!flexible, $p : period)
+                then
+                    insert(new Note("PLANTED", "所属期 " + $p, "period " + $p));
+                end
+
                 rule "a flexible worker's age"
                     @id("X-3")
                 when
@@ -92,9 +146,11 @@ class PeriodBlindRulesTest {
                 end
                 """;
         List<String> problems = new ArrayList<>();
+        Set<String> notes = new TreeSet<>();
         for (Rule r : rules(drl)) {
-            problems.addAll(problems(r, new TreeSet<>(), new TreeSet<>()));
+            problems.addAll(problems(r, new TreeSet<>(), new TreeSet<>(), notes));
         }
+        assertEquals(Set.of("PLANTED"), notes, "a note that states the period is seen, one that does not is not");
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("X-1"), problems.toString());
         assertTrue(problems.get(1).startsWith("X-2"), problems.toString());
@@ -117,7 +173,7 @@ class PeriodBlindRulesTest {
         return out;
     }
 
-    private static List<String> problems(Rule r, Set<String> binding, Set<String> cautions) {
+    private static List<String> problems(Rule r, Set<String> binding, Set<String> cautions, Set<String> notes) {
         List<String> out = new ArrayList<>();
         if (Pattern.compile("ContributionInput\\(\\s*flexible\\b").matcher(r.when()).find()) {
             return out; // a flexible worker's request gives no rule inputs: never shared across months
@@ -145,6 +201,9 @@ class PeriodBlindRulesTest {
             } else if (statement.startsWith("insert(new Caution(")) {
                 Matcher code = Pattern.compile("^insert\\(new Caution\\(\"([A-Z_]+)\"").matcher(statement);
                 cautions.add(code.find() ? code.group(1) : statement);
+            } else if (statement.startsWith("insert(new Note(")) {
+                Matcher code = Pattern.compile("^insert\\(new Note\\(\"([A-Z_]+)\"").matcher(statement);
+                notes.add(code.find() ? code.group(1) : statement);
             }
         }
         return out;

@@ -129,11 +129,7 @@ public final class ContributionPlanner {
             if (same == null) {
                 return learn(key, request, inputs);
             }
-            // another month whose rules are given the same facts but the period: its cases are this context's
-            ContextPlan mine = new ContextPlan(same);
-            ContextPlan raced = plans.putIfAbsent(key, mine);
-            plan = raced != null ? raced : mine;
-            sharedAcrossPeriods.increment();
+            plan = takeAcrossPeriods(key, same, request);
         }
         if (plan.failure != null) {
             ShebaoException f = plan.failure;
@@ -168,12 +164,17 @@ public final class ContributionPlanner {
         Context key = Context.of(request);
         ContextPlan plan = plans.get(key);
         if (plan == null) {
-            ContributionResult r = learnComplete(key, request);
-            ContextPlan learnt = plans.get(key);
-            if (learnt != null) {
-                learnt.candidate(r, representative(learnt, r), this::shapesKnown);
+            RuleInputs inputs = inputs(request);
+            ContextPlan same = inputs == null ? null : byInputs.getIfPresent(inputs);
+            if (same == null) {
+                ContributionResult r = learnComplete(key, request, inputs);
+                ContextPlan learnt = plans.get(key);
+                if (learnt != null) {
+                    learnt.candidate(r, representative(learnt, r), this::shapesKnown);
+                }
+                return r;
             }
-            return r;
+            plan = takeAcrossPeriods(key, same, request);
         }
         if (plan.failure != null) {
             ShebaoException f = plan.failure;
@@ -183,7 +184,7 @@ public final class ContributionPlanner {
         if (c == null) {
             return byRules(request);
         }
-        NotedCase n = plan.noted.get(c);
+        NotedCase n = plan.noted(c, request.period(), this::shapesKnown);
         if (n == null || n.refused) {
             ContributionResult r = byRules(request);
             if (n == null && r.baseAdjustment() == c) {
@@ -229,6 +230,26 @@ public final class ContributionPlanner {
         }
     }
 
+    /**
+     * Note codes whose text cannot name the month, so that a case's notes learnt in one month serve another
+     * with the same rule inputs: they state the wage or base (substituted per row), a parameter value and its
+     * validity or reference (the same value objects), a unit kind. {@code PeriodBlindRulesTest} checks that no
+     * rule writing one of them reads the period. A code in neither this list nor {@link #PERIOD_STAMPED_NOTES}
+     * (one added later, until it is listed) keeps its case's notes to their month.
+     */
+    static final Set<String> PERIOD_FREE_NOTES = Set.of("BASE_SUPPLIED", "WAGE_BELOW_FLOOR", "WAGE_ABOVE_CEILING",
+            "LARGE_MEDICAL_BY_EMPLOYER", "LARGE_MEDICAL_YEARLY", "EMPLOYER_SHARE_EXEMPT", "EMPLOYER_SHARE_DUE",
+            "SECONDARY_SOURCE", "SCENARIO_VALUE");
+
+    /**
+     * Note codes whose text names the month once and depends on it no further, given the same rule inputs and
+     * the same choice of default insurances: the evaluator's {@code INSURANCE_NOT_YET_KNOWN} ("医疗保险未计算：
+     * yichang 的取值自 2026-01-01 起才已知，2025-07 未知…"), whose insurance and first date depend on the region and
+     * the insurances applied, not on the month ({@code PeriodBlindRulesTest} checks it states the month once per
+     * language).
+     */
+    static final Set<String> PERIOD_STAMPED_NOTES = Set.of("INSURANCE_NOT_YET_KNOWN");
+
     /** Learnt note shapes, by code: as few as the rules have note codes. */
     private final Map<String, NoteShape> shapes = new ConcurrentHashMap<>();
 
@@ -252,7 +273,7 @@ public final class ContributionPlanner {
         return kept != null ? kept : compact(PlannedContribution.of(r));
     }
 
-    private ContributionResult learnComplete(Context key, ContributionRequest request) {
+    private ContributionResult learnComplete(Context key, ContributionRequest request, RuleInputs inputs) {
         ContributionResult r;
         try {
             r = byRules(request);
@@ -264,7 +285,30 @@ public final class ContributionPlanner {
         if (plan.plannable) {
             plan.cases.putIfAbsent(r.baseAdjustment(), compact(PlannedContribution.of(r)));
         }
+        offerAcrossPeriods(inputs, plan);
         return r;
+    }
+
+    /**
+     * 跨期共用: this new context takes the plan of a context of another month whose rules are given the same
+     * facts but the period. Its cases are that plan's; its notes are its own, first taken from that plan's
+     * where they are free of the month ({@link ContextPlan#noted}), and only when both contexts named their
+     * insurances or both left them to the region's defaults (the evaluator's note of an insurance not yet
+     * known depends on that, not on the rules' facts).
+     */
+    private ContextPlan takeAcrossPeriods(Context key, ContextPlan same, ContributionRequest request) {
+        boolean defaults = request.insurances().isEmpty();
+        ContextPlan mine = new ContextPlan(same, defaults, same.defaultInsurances == defaults ? same : null);
+        ContextPlan raced = plans.putIfAbsent(key, mine);
+        sharedAcrossPeriods.increment();
+        return raced != null ? raced : mine;
+    }
+
+    /** Keeps a plan learnt from the rules for the other months with the same inputs, when it may be shared. */
+    private void offerAcrossPeriods(RuleInputs inputs, ContextPlan plan) {
+        if (inputs != null && plan.plannable && plan.failure == null && plan.cases.shareAcrossPeriods()) {
+            byInputs.asMap().putIfAbsent(inputs, plan);
+        }
     }
 
     /**
@@ -272,17 +316,20 @@ public final class ContributionPlanner {
      * appears, exactly once) stands for the row's amount.
      */
     private static final class NotedCase {
-        static final NotedCase REFUSED = new NotedCase(null, null, List.of(), false, true);
+        static final NotedCase REFUSED = new NotedCase(null, null, null, List.of(), false, true);
         final PlannedContribution plan;
         final String amount;
+        /** The month of the row the notes were learnt from (the month they name, where they name one). */
+        final YearMonth period;
         final List<io.shebao.trace.Message> notes;
         final boolean verified;
         final boolean refused;
 
-        NotedCase(PlannedContribution plan, String amount, List<io.shebao.trace.Message> notes, boolean verified,
-                  boolean refused) {
+        NotedCase(PlannedContribution plan, String amount, YearMonth period, List<io.shebao.trace.Message> notes,
+                  boolean verified, boolean refused) {
             this.plan = plan;
             this.amount = amount;
+            this.period = period;
             this.notes = notes;
             this.verified = verified;
             this.refused = refused;
@@ -293,7 +340,46 @@ public final class ContributionPlanner {
         }
 
         NotedCase verified() {
-            return new NotedCase(plan, amount, notes, true, false);
+            return new NotedCase(plan, amount, period, notes, true, false);
+        }
+
+        /**
+         * These notes as another month with the same rule inputs has them, or null when that is not known:
+         * a note free of the month ({@link #PERIOD_FREE_NOTES}) is the same; a note that names the month once
+         * ({@link #PERIOD_STAMPED_NOTES}) names the other month instead, when this month's text appears exactly
+         * once in it and neither month's text contains the amount (whose first occurrence {@link #apply}
+         * replaces); any other note keeps the case to its month. The case's warnings must be free of the month
+         * ({@link Cases#periodFree}). Whether the amount's substitution was verified carries over: it is the
+         * same text at the same place.
+         */
+        NotedCase forPeriod(YearMonth other) {
+            if (refused || other.equals(period)) {
+                return this;
+            }
+            if (!Cases.periodFree(plan)) {
+                return null;
+            }
+            String mine = period.toString();
+            String theirs = other.toString();
+            if (mine.contains(amount) || theirs.contains(amount)) {
+                return null;
+            }
+            List<io.shebao.trace.Message> out = new ArrayList<>(notes.size());
+            for (io.shebao.trace.Message m : notes) {
+                if (PERIOD_FREE_NOTES.contains(m.code())) {
+                    out.add(m);
+                } else if (PERIOD_STAMPED_NOTES.contains(m.code()) && once(m.zh(), mine) && once(m.en(), mine)) {
+                    out.add(new io.shebao.trace.Message(m.code(), m.zh().replace(mine, theirs), m.en().replace(mine, theirs)));
+                } else {
+                    return null;
+                }
+            }
+            return new NotedCase(plan, amount, other, List.copyOf(out), verified, false);
+        }
+
+        private static boolean once(String text, String part) {
+            int i = text.indexOf(part);
+            return i >= 0 && i == text.lastIndexOf(part);
         }
 
         /** Null when the amount appears more than once in a note (which occurrence is the amount is unknown). */
@@ -304,7 +390,7 @@ public final class ContributionPlanner {
                     return null;
                 }
             }
-            return new NotedCase(plan, a, r.notes(), false, false);
+            return new NotedCase(plan, a, r.request().period(), r.notes(), false, false);
         }
 
         ContributionResult apply(ContextPlan p, ContributionRequest request, String rowAmount) {
@@ -345,7 +431,7 @@ public final class ContributionPlanner {
         ContextPlan plan;
         if (leader != null && agrees(leader, request, p)) {
             // the rules gave this row exactly what the leader's plan gives it: share the leader's cases
-            ContextPlan mine = new ContextPlan(leader);
+            ContextPlan mine = new ContextPlan(leader, request.insurances().isEmpty(), null);
             ContextPlan raced = plans.putIfAbsent(key, mine);
             plan = raced != null ? raced : mine;
         } else {
@@ -357,9 +443,7 @@ public final class ContributionPlanner {
                 }
             }
         }
-        if (inputs != null && plan.plannable && plan.failure == null && plan.cases.shareAcrossPeriods()) {
-            byInputs.asMap().putIfAbsent(inputs, plan);
-        }
+        offerAcrossPeriods(inputs, plan);
         return p;
     }
 
@@ -547,7 +631,35 @@ public final class ContributionPlanner {
         final RoundingMode mode;
         final boolean plannable;
         final Cases cases;
-        final Map<BaseAdjustment, NotedCase> noted = new ConcurrentHashMap<>();
+        /** The context's requests named no insurances (the region's defaults, with the evaluator's notes on them). */
+        final boolean defaultInsurances;
+        private final Map<BaseAdjustment, NotedCase> noted = new ConcurrentHashMap<>();
+        /**
+         * The notes learnt in every month of the contexts that share this plan across months (the same rule
+         * inputs, the same choice of default insurances), each in the month it was learnt: a month takes a case's
+         * notes from here, re-stamped ({@link NotedCase#forPeriod}), when it has none of its own. Null when this
+         * context cannot take notes of other months.
+         */
+        private final Map<BaseAdjustment, NotedCase> acrossPeriods;
+
+        /**
+         * The case's notes: this context's own, else those of the other month's plan it was given, as this month
+         * has them ({@link NotedCase#forPeriod}; taken over as this context's own, so that verifying or refusing
+         * them here does not touch the other month).
+         */
+        NotedCase noted(BaseAdjustment c, YearMonth period, java.util.function.Predicate<NotedCase> trusted) {
+            NotedCase n = noted.get(c);
+            if (n == null && acrossPeriods != null) {
+                NotedCase other = acrossPeriods.get(c);
+                NotedCase mine = other == null ? null : other.forPeriod(period);
+                if (mine != null) {
+                    mine = mine.verified || !trusted.test(mine) ? mine : mine.verified();
+                    NotedCase raced = noted.putIfAbsent(c, mine);
+                    n = raced != null ? raced : mine;
+                }
+            }
+            return n;
+        }
 
         /**
          * Keeps the row's notes as the case's candidate template, when the case has none yet; trusted at once
@@ -559,12 +671,19 @@ public final class ContributionPlanner {
             }
             NotedCase n = NotedCase.of(compacted, r);
             if (n != null) {
-                noted.putIfAbsent(r.baseAdjustment(), trusted.test(n) ? n.verified() : n);
+                NotedCase kept = trusted.test(n) ? n.verified() : n;
+                noted.putIfAbsent(r.baseAdjustment(), kept);
+                if (acrossPeriods != null) {
+                    acrossPeriods.putIfAbsent(r.baseAdjustment(), kept); // for the other months
+                }
             }
         }
 
-        /** A context that shares the leader's limits and cases (its own notes, for {@link #complete}). */
-        ContextPlan(ContextPlan leader) {
+        /**
+         * A context that shares the leader's limits and cases (its own notes, for {@link #complete}, first taken
+         * from the notes of {@code notesFrom}'s months where they hold for this month, when not null).
+         */
+        ContextPlan(ContextPlan leader, boolean defaultInsurances, ContextPlan notesFrom) {
             this.failure = null;
             this.floor = leader.floor;
             this.ceiling = leader.ceiling;
@@ -572,6 +691,8 @@ public final class ContributionPlanner {
             this.mode = leader.mode;
             this.plannable = leader.plannable;
             this.cases = leader.cases;
+            this.defaultInsurances = defaultInsurances;
+            this.acrossPeriods = notesFrom == null ? null : notesFrom.acrossPeriods;
         }
 
         ContextPlan(ShebaoException failure) {
@@ -582,9 +703,12 @@ public final class ContributionPlanner {
             this.mode = null;
             this.plannable = false;
             this.cases = newCases();
+            this.defaultInsurances = false;
+            this.acrossPeriods = null;
         }
 
-        private ContextPlan(BigDecimal floor, BigDecimal ceiling, int scale, RoundingMode mode, boolean plannable) {
+        private ContextPlan(BigDecimal floor, BigDecimal ceiling, int scale, RoundingMode mode, boolean plannable,
+                            boolean defaultInsurances) {
             this.failure = null;
             this.floor = floor;
             this.ceiling = ceiling;
@@ -592,6 +716,8 @@ public final class ContributionPlanner {
             this.mode = mode;
             this.plannable = plannable;
             this.cases = newCases();
+            this.defaultInsurances = defaultInsurances;
+            this.acrossPeriods = new ConcurrentHashMap<>();
         }
 
         private static Cases newCases() {
@@ -613,13 +739,15 @@ public final class ContributionPlanner {
                 }
             }
             boolean wage = r.request().wage().isPresent();
+            boolean defaults = r.request().insurances().isEmpty();
             if (scale == null || mode == null || (wage && (floor == null || ceiling == null))) {
-                return new ContextPlan(null, null, 0, null, false); // the rules did something else: evaluate per row
+                // the rules did something else: evaluate per row
+                return new ContextPlan(null, null, 0, null, false, defaults);
             }
             BigDecimal f = wage ? new BigDecimal(floor) : null;
             BigDecimal c = wage ? new BigDecimal(ceiling) : null;
             boolean sane = !wage || f.compareTo(c) <= 0; // floor above ceiling: leave it to the rules
-            return new ContextPlan(f, c, Integer.parseInt(scale), RoundingMode.valueOf(mode), sane);
+            return new ContextPlan(f, c, Integer.parseInt(scale), RoundingMode.valueOf(mode), sane, defaults);
         }
 
         /** The case the base rules C-BASE-01…04 would choose, with their comparisons; null to evaluate per row. */

@@ -138,8 +138,11 @@ class CompleteEquivalenceProperties {
             ContributionPlanner planner = new ContributionPlanner(RULES);
             List<ContributionRequest> rows = new java.util.ArrayList<>();
             for (String wage : List.of("1000", "1200", "1500")) {
-                rows.add(ContributionRequest.builder("yichang", YearMonth.of(2025, 7)).wage(new BigDecimal(wage)).riskClass(1)
-                        .insurances(applied).build());
+                // another month (the same rule inputs), and the same month (the same limits and rules: one plan)
+                for (YearMonth named : List.of(YearMonth.of(2025, 7), YearMonth.of(2025, 8))) {
+                    rows.add(ContributionRequest.builder("yichang", named).wage(new BigDecimal(wage)).riskClass(1)
+                            .insurances(applied).build());
+                }
                 rows.add(ContributionRequest.builder("yichang", YearMonth.of(2025, 8)).wage(new BigDecimal(wage)).riskClass(1).build());
             }
             if (!namedFirst) {
@@ -149,6 +152,16 @@ class CompleteEquivalenceProperties {
                 assertEquals(RULES.contribution(r), planner.complete(r), r.toString());
             }
             assertTrue(planner.contextsSharedAcrossPeriods() > 0, "the two contexts share a plan");
+        }
+        // the same month, each context meeting first a case the other has not noted yet
+        ContributionPlanner planner = new ContributionPlanner(RULES);
+        YearMonth august = YearMonth.of(2025, 8);
+        for (String[] row : List.of(new String[]{"named", "1000"}, new String[]{"defaults", "30000"},
+                new String[]{"defaults", "1200"}, new String[]{"named", "31000"}, new String[]{"named", "1300"},
+                new String[]{"defaults", "32000"})) {
+            ContributionRequest.Builder b = ContributionRequest.builder("yichang", august).wage(new BigDecimal(row[1])).riskClass(1);
+            ContributionRequest r = (row[0].equals("named") ? b.insurances(applied) : b).build();
+            assertEquals(RULES.contribution(r), planner.complete(r), r.toString());
         }
     }
 

@@ -83,6 +83,8 @@ public final class ContributionPlanner {
      * and limits change once a year or less, and a file of several months has one context per month.
      */
     private final Cache<RuleInputs, ContextPlan> byInputs;
+    /** The notes of each group of contexts that share plans across months ({@link #notes}), bounded as the plans. */
+    private final Cache<NotesKey, Map<BaseAdjustment, NotedCase>> noteGroups;
     private final boolean shareAcrossPeriods;
     private final java.util.concurrent.atomic.LongAdder evaluations = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder sharedAcrossPeriods = new java.util.concurrent.atomic.LongAdder();
@@ -113,6 +115,7 @@ public final class ContributionPlanner {
         this.plans = cache.asMap();
         this.leaders = Caffeine.newBuilder().maximumSize(maxContexts).executor(Runnable::run).build();
         this.byInputs = Caffeine.newBuilder().maximumSize(maxContexts).executor(Runnable::run).build();
+        this.noteGroups = Caffeine.newBuilder().maximumSize(maxContexts).executor(Runnable::run).build();
     }
 
     /** The same amounts, warnings and trace as {@code rules.contribution(request)}, or the same error. */
@@ -129,7 +132,7 @@ public final class ContributionPlanner {
             if (same == null) {
                 return learn(key, request, inputs);
             }
-            plan = takeAcrossPeriods(key, same, request);
+            plan = takeAcrossPeriods(key, same, request, inputs);
         }
         if (plan.failure != null) {
             ShebaoException f = plan.failure;
@@ -174,7 +177,7 @@ public final class ContributionPlanner {
                 }
                 return r;
             }
-            plan = takeAcrossPeriods(key, same, request);
+            plan = takeAcrossPeriods(key, same, request, inputs);
         }
         if (plan.failure != null) {
             ShebaoException f = plan.failure;
@@ -281,27 +284,74 @@ public final class ContributionPlanner {
             plans.putIfAbsent(key, new ContextPlan(e));
             throw e;
         }
-        ContextPlan plan = plans.computeIfAbsent(key, k -> ContextPlan.from(r));
-        if (plan.plannable) {
-            plan.cases.putIfAbsent(r.baseAdjustment(), compact(PlannedContribution.of(r)));
+        PlannedContribution p = PlannedContribution.of(r);
+        Coarse coarse = coarse(request);
+        ContextPlan leader = coarse == null ? null : leaders.getIfPresent(coarse);
+        ContextPlan plan;
+        if (leader != null && agrees(leader, request, p) && notesAgree(leader, r)) {
+            // as in learn: the leader's cases, and its notes when both chose their insurances alike (the
+            // evaluator's notes depend on that) and its notes for this row's case are this row's
+            boolean defaults = request.insurances().isEmpty();
+            ContextPlan mine = new ContextPlan(leader, defaults,
+                    leader.defaultInsurances == defaults ? leader.acrossPeriods : notes(inputs, defaults));
+            ContextPlan raced = plans.putIfAbsent(key, mine);
+            plan = raced != null ? raced : mine;
+        } else {
+            plan = plans.computeIfAbsent(key, k -> ContextPlan.from(r, notes(inputs, request.insurances().isEmpty())));
+            if (plan.plannable) {
+                plan.cases.putIfAbsent(r.baseAdjustment(), compact(p));
+                if (coarse != null && leader == null) {
+                    leaders.asMap().putIfAbsent(coarse, plan);
+                }
+            }
         }
         offerAcrossPeriods(inputs, plan);
         return r;
     }
 
+    /** True when the leader has no notes for the row's case yet, or its notes applied to the row are the rules'. */
+    private boolean notesAgree(ContextPlan leader, ContributionResult r) {
+        NotedCase n = leader.noted(r.baseAdjustment(), r.request().period(), this::shapesKnown);
+        if (n == null) {
+            return true;
+        }
+        return !n.refused && n.apply(leader, r.request(), NotedCase.amount(r.request())).notes().equals(r.notes());
+    }
+
     /**
      * 跨期共用: this new context takes the plan of a context of another month whose rules are given the same
-     * facts but the period. Its cases are that plan's; its notes are its own, first taken from that plan's
-     * where they are free of the month ({@link ContextPlan#noted}), and only when both contexts named their
-     * insurances or both left them to the region's defaults (the evaluator's note of an insurance not yet
-     * known depends on that, not on the rules' facts).
+     * facts but the period. Its cases are that plan's; its notes are its own, first taken from those learnt in
+     * the other months with the same inputs and the same choice of default insurances ({@link #notes}; the
+     * evaluator's note of an insurance not yet known depends on that choice, not on the rules' facts), as this
+     * month has them ({@link ContextPlan#noted}).
      */
-    private ContextPlan takeAcrossPeriods(Context key, ContextPlan same, ContributionRequest request) {
+    private ContextPlan takeAcrossPeriods(Context key, ContextPlan same, ContributionRequest request, RuleInputs inputs) {
         boolean defaults = request.insurances().isEmpty();
-        ContextPlan mine = new ContextPlan(same, defaults, same.defaultInsurances == defaults ? same : null);
+        ContextPlan mine = new ContextPlan(same, defaults, notes(inputs, defaults));
         ContextPlan raced = plans.putIfAbsent(key, mine);
         sharedAcrossPeriods.increment();
         return raced != null ? raced : mine;
+    }
+
+    /**
+     * The notes learnt in every month of the contexts with these rule inputs and this choice of default insurances
+     * (the evaluator's notes depend on it, not on the rules' facts), or null without inputs.
+     */
+    private Map<BaseAdjustment, NotedCase> notes(RuleInputs inputs, boolean defaultInsurances) {
+        return inputs == null ? null
+                : noteGroups.get(new NotesKey(inputs, defaultInsurances), k -> new ConcurrentHashMap<>());
+    }
+
+    private record NotesKey(RuleInputs inputs, boolean defaultInsurances) {
+        @Override
+        public int hashCode() {
+            return 31 * inputs.hashCode() + (defaultInsurances ? 1 : 0);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NotesKey k && k.defaultInsurances == defaultInsurances && k.inputs.equals(inputs);
+        }
     }
 
     /** Keeps a plan learnt from the rules for the other months with the same inputs, when it may be shared. */
@@ -431,11 +481,11 @@ public final class ContributionPlanner {
         ContextPlan plan;
         if (leader != null && agrees(leader, request, p)) {
             // the rules gave this row exactly what the leader's plan gives it: share the leader's cases
-            ContextPlan mine = new ContextPlan(leader, request.insurances().isEmpty(), null);
+            ContextPlan mine = new ContextPlan(leader, request.insurances().isEmpty(), null); // notes: never asked here
             ContextPlan raced = plans.putIfAbsent(key, mine);
             plan = raced != null ? raced : mine;
         } else {
-            plan = plans.computeIfAbsent(key, k -> ContextPlan.from(r));
+            plan = plans.computeIfAbsent(key, k -> ContextPlan.from(r, null));
             if (plan.plannable) {
                 plan.cases.putIfAbsent(r.baseAdjustment(), compact(p));
                 if (coarse != null && leader == null) {
@@ -683,7 +733,7 @@ public final class ContributionPlanner {
          * A context that shares the leader's limits and cases (its own notes, for {@link #complete}, first taken
          * from the notes of {@code notesFrom}'s months where they hold for this month, when not null).
          */
-        ContextPlan(ContextPlan leader, boolean defaultInsurances, ContextPlan notesFrom) {
+        ContextPlan(ContextPlan leader, boolean defaultInsurances, Map<BaseAdjustment, NotedCase> notes) {
             this.failure = null;
             this.floor = leader.floor;
             this.ceiling = leader.ceiling;
@@ -692,7 +742,7 @@ public final class ContributionPlanner {
             this.plannable = leader.plannable;
             this.cases = leader.cases;
             this.defaultInsurances = defaultInsurances;
-            this.acrossPeriods = notesFrom == null ? null : notesFrom.acrossPeriods;
+            this.acrossPeriods = notes;
         }
 
         ContextPlan(ShebaoException failure) {
@@ -708,7 +758,7 @@ public final class ContributionPlanner {
         }
 
         private ContextPlan(BigDecimal floor, BigDecimal ceiling, int scale, RoundingMode mode, boolean plannable,
-                            boolean defaultInsurances) {
+                            boolean defaultInsurances, Map<BaseAdjustment, NotedCase> notes) {
             this.failure = null;
             this.floor = floor;
             this.ceiling = ceiling;
@@ -717,14 +767,15 @@ public final class ContributionPlanner {
             this.plannable = plannable;
             this.cases = newCases();
             this.defaultInsurances = defaultInsurances;
-            this.acrossPeriods = new ConcurrentHashMap<>();
+            this.acrossPeriods = notes;
         }
 
         private static Cases newCases() {
             return new Cases();
         }
 
-        static ContextPlan from(ContributionResult r) {
+        /** @param notes the notes of the other months with the same inputs ({@link #notes}), or null */
+        static ContextPlan from(ContributionResult r, Map<BaseAdjustment, NotedCase> notes) {
             String floor = null;
             String ceiling = null;
             String scale = null;
@@ -742,12 +793,12 @@ public final class ContributionPlanner {
             boolean defaults = r.request().insurances().isEmpty();
             if (scale == null || mode == null || (wage && (floor == null || ceiling == null))) {
                 // the rules did something else: evaluate per row
-                return new ContextPlan(null, null, 0, null, false, defaults);
+                return new ContextPlan(null, null, 0, null, false, defaults, notes);
             }
             BigDecimal f = wage ? new BigDecimal(floor) : null;
             BigDecimal c = wage ? new BigDecimal(ceiling) : null;
             boolean sane = !wage || f.compareTo(c) <= 0; // floor above ceiling: leave it to the rules
-            return new ContextPlan(f, c, Integer.parseInt(scale), RoundingMode.valueOf(mode), sane, defaults);
+            return new ContextPlan(f, c, Integer.parseInt(scale), RoundingMode.valueOf(mode), sane, defaults, notes);
         }
 
         /** The case the base rules C-BASE-01…04 would choose, with their comparisons; null to evaluate per row. */

@@ -72,6 +72,13 @@ public final class AuditHeader {
     }
     /** References of messages formatted by {@link #row}, so that each is hashed once (writer side). */
     private final Map<ObjectNode, String> messageRefs;
+    /** References of whole lists of cited messages formatted by {@link #row} (writer side), bounded as {@link #messageRefs}. */
+    private final Map<ArrayNode, String> listRefs;
+    /**
+     * A trace's indexes into the tables, by the trace object (identity: planned rows share their plan's), when
+     * every entry is in the tables; bounded, and dropped with the trace (writer side).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Trace, ArrayNode[]> traceIndexes;
     /** The digest of the content as it is: rows are sealed over it, so an altered header breaks every row. */
     private final String computedDigest;
     /**
@@ -89,6 +96,9 @@ public final class AuditHeader {
         this.definedUpTo = 0;
         this.latest = new java.util.concurrent.atomic.AtomicInteger();
         this.messageRefs = new java.util.concurrent.ConcurrentHashMap<>();
+        this.listRefs = new java.util.concurrent.ConcurrentHashMap<>();
+        this.traceIndexes = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(50_000)
+                .executor(Runnable::run).build();
         this.tableIndex = new java.util.concurrent.ConcurrentHashMap<>();
         this.rowNotes = new java.util.concurrent.ConcurrentHashMap<>();
         this.content = content;
@@ -136,6 +146,8 @@ public final class AuditHeader {
         this.latest = latest;
         this.definedUpTo = definedUpTo;
         this.messageRefs = h.messageRefs;
+        this.listRefs = h.listRefs;
+        this.traceIndexes = h.traceIndexes;
         this.tableIndex = h.tableIndex;
         this.rowNotes = h.rowNotes;
     }
@@ -495,7 +507,8 @@ public final class AuditHeader {
                     allCited &= x.isTextual();
                 }
                 if (allCited) { // the whole list, shared by every row of a context, cited as one
-                    String ref = messageReference(refs);
+                    String ref = messageRefs.size() < 100_000 ? listRefs.computeIfAbsent(refs, AuditHeader::messageReference)
+                            : messageReference(refs);
                     cited.put(ref, refs);
                     result.put(list, ref);
                 } else {
@@ -519,6 +532,13 @@ public final class AuditHeader {
         r.set("request", request);
         r.set("result", result);
         ObjectNode t = r.putObject("trace");
+        ArrayNode[] indexed = traceIndexes.getIfPresent(trace);
+        if (indexed != null) {
+            // a planned row's trace is its plan's (the same object): its indexes are the same, shared read-only
+            t.set("rules", indexed[0]);
+            t.set("parameters", indexed[1]);
+            return seal(r, cited, evaluatedAt);
+        }
         ArrayNode rules = t.putArray("rules");
         ObjectNode full = null;
         for (int i = 0; i < trace.rules().size(); i++) {
@@ -543,6 +563,14 @@ public final class AuditHeader {
                 params.add(ix);
             }
         }
+        if (full == null) {
+            traceIndexes.put(trace, new ArrayNode[]{rules, params});
+        }
+        return seal(r, cited, evaluatedAt);
+    }
+
+    /** The row's line: its content sealed with its digest (and signature), and the time when given. */
+    private Row seal(ObjectNode r, Map<String, JsonNode> cited, Optional<Instant> evaluatedAt) {
         String content = Json.write(r, false);
         String rowDigest = rowDigest(computedDigest, content);
         // the sealed line is the content with the seal keys appended, which is what writing the sealed object

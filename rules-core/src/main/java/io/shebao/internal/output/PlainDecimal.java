@@ -19,33 +19,25 @@ public final class PlainDecimal {
         if (scale < 0 || scale > MAX_DIGITS || d.precision() > MAX_DIGITS) {
             return sb.append(d.toPlainString());
         }
-        // exact: the scale is ≥ 0 and the unscaled value has at most 18 digits
+        // exact: the scale is ≥ 0 and the unscaled value has at most 18 digits; the digits are written from the
+        // last, the point after `scale` of them, at least one digit before it (0.05), then the sign
         long unscaled = scale == 0 ? d.longValue() : d.movePointRight(scale).longValue();
-        if (unscaled < 0) {
-            sb.append('-');
-            unscaled = -unscaled; // ≥ -(10^18 - 1): no overflow
+        boolean negative = unscaled < 0;
+        long u = negative ? -unscaled : unscaled; // ≥ -(10^18 - 1): no overflow
+        char[] text = new char[MAX_DIGITS + 3];
+        int at = text.length;
+        int digits = 0;
+        do {
+            long q = u / 10;
+            text[--at] = (char) ('0' + (int) (u - q * 10));
+            u = q;
+            if (++digits == scale) {
+                text[--at] = '.';
+            }
+        } while (u != 0 || digits <= scale);
+        if (negative) {
+            text[--at] = '-';
         }
-        if (scale == 0) {
-            return sb.append(unscaled);
-        }
-        long pow = POWERS[scale];
-        long whole = unscaled / pow;
-        long fraction = unscaled - whole * pow;
-        sb.append(whole).append('.');
-        // the fraction's leading zeros, then its digits (toPlainString pads to the scale: 0.05, 1.00)
-        for (long p = pow / 10; p > fraction && p > 1; p /= 10) {
-            sb.append('0');
-        }
-        return sb.append(fraction);
-    }
-
-    private static final long[] POWERS = new long[MAX_DIGITS + 1];
-
-    static {
-        long p = 1;
-        for (int i = 0; i <= MAX_DIGITS; i++) {
-            POWERS[i] = p;
-            p *= 10;
-        }
+        return sb.append(text, at, text.length - at);
     }
 }

@@ -7,6 +7,8 @@
 #   benchmarks/baseline.sh                      # 1,000,000 rows, 3 rounds, default JVM flags
 #   ROWS=100000 ROUNDS=1 benchmarks/baseline.sh
 #   JAVA_OPTS="-XX:TieredStopAtLevel=1" benchmarks/baseline.sh   # the same flags for all three programs
+# shebao runs with the JVM flags that ./shebao gives `batch` (SHEBAO_OPTS, default below: keep it equal to the
+# launcher's batch block); SHEBAO_OPTS= (empty) runs the jar with the JVM's defaults, as before branch h13i.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -14,6 +16,7 @@ work="${WORK:-$root/benchmarks/target/baseline}"
 rows="${ROWS:-1000000}"
 rounds="${ROUNDS:-3}"
 read -r -a opts <<< "${JAVA_OPTS:-}"
+read -r -a sopts <<< "${SHEBAO_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 mkdir -p "$work"
 if [ ! -f rules-cli/target/shebao.jar ] || [ ! -f benchmarks/target/benchmarks.jar ]; then
   mvn -B -q -o package -DskipTests -pl rules-cli,benchmarks -am
@@ -32,12 +35,12 @@ run() {
   tail -1 "$work/$name.time" | awk -v l="$load" '{printf "%.2f %.2f %s\n", $1 + $2, $3, l}'
 }
 
-echo "# issue 13 target 1 — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS='${JAVA_OPTS:-}'"
+echo "# issue 13 target 1 — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS='${JAVA_OPTS:-}', SHEBAO_OPTS='${sopts[*]}'"
 echo "# $rows rows ($pop), 2 threads; CPU = user + sys of the whole process (GNU time); load = 1-min load average at the start"
 printf "\n| round | shebao CPU s (wall, load) | hand-written CPU s (wall, load) | shared-I/O baseline CPU s (wall, load) | shebao / hand-written | shebao / shared-I/O |\n"
 printf "|---|---|---|---|---|---|\n"
 for r in $(seq "$rounds"); do
-  read -r s_cpu s_wall s_load < <(run "shebao-$r" java "${opts[@]}" -Dorg.slf4j.simpleLogger.log.io.shebao.batch=debug \
+  read -r s_cpu s_wall s_load < <(run "shebao-$r" java "${opts[@]}" "${sopts[@]}" -Dorg.slf4j.simpleLogger.log.io.shebao.batch=debug \
       -jar rules-cli/target/shebao.jar batch --in "$pop" \
       --out "$work/shebao.csv" --errors "$work/shebao.errors.csv" --threads 2)
   read -r h_cpu h_wall h_load < <(run "hand-$r" java "${opts[@]}" -cp "$CP" io.shebao.bench.HandWrittenBatch "$pop" \

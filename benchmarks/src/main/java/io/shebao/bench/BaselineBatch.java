@@ -6,10 +6,8 @@ import io.shebao.batch.BatchSummary;
 import io.shebao.batch.ResultFormat;
 import io.shebao.population.PopulationReader;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,7 +25,7 @@ public final class BaselineBatch {
             System.exit(2);
         }
         ShebaoRules rules = ShebaoRules.load(); // only for its parameters: the baseline never runs the rules
-        try (Writer out = writer(args[1]); Writer err = writer(args[2])) {
+        try (OutputStream out = stream(args[1]); OutputStream err = stream(args[2])) { // as `shebao batch` writes
             BatchSummary s = BatchRunner.builder(rules).threads(Integer.parseInt(args[3]))
                     .calculator(new BaselineCalculator(rules.parameters())).build()
                     .run(PopulationReader.open(Path.of(args[0])), ResultFormat.of(Path.of(args[1])), out, err);
@@ -35,7 +33,7 @@ public final class BaselineBatch {
         }
     }
 
-    private static Writer writer(String p) throws java.io.IOException {
-        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(Path.of(p)), StandardCharsets.UTF_8), 1 << 20);
+    private static OutputStream stream(String p) throws java.io.IOException {
+        return new BufferedOutputStream(Files.newOutputStream(Path.of(p)), 1 << 16);
     }
 }

@@ -50,6 +50,30 @@ class BatchRunnerTest {
         return new Run(s, out.toString(), err.toString(), audit.toString());
     }
 
+    /**
+     * Streams get the workers' UTF-8 bytes ({@code shebao batch}), writers text: the same bytes either way, for
+     * results (CSV and JSONL, ids in Chinese, a quoted and a formula-like id) and for the error file.
+     */
+    @Test
+    void streamsGetTheSameBytesAsWriters() {
+        String csv = POPULATION + "\"=1+1\",钱,wuhan,2025-09,8000,,1,,\r\n" + "陈\uD83D\uDE00,x,wuhan,2025-09,-5,,1,,\r\n"
+                + "陈2,x,wuhan,2025-09,123456789012.50,,1,,\r\n";
+        for (ResultFormat format : ResultFormat.values()) {
+            for (BatchRunner.Builder b : List.of(BatchRunner.builder(RULES).threads(2).chunkSize(3),
+                    BatchRunner.builder(RULES).threads(1).planned(false))) {
+                Run text = run(csv, b, format);
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+                BatchSummary s = b.build().run(PopulationReader.open(new ByteArrayInputStream(
+                        csv.getBytes(StandardCharsets.UTF_8)), PopulationReader.Format.CSV), format, out, err);
+                assertEquals(text.summary.rowsWritten(), s.rowsWritten());
+                assertTrue(s.rowsInError() > 3 && s.rowsWritten() > 3, text.errors);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(text.out.getBytes(StandardCharsets.UTF_8), out.toByteArray());
+                org.junit.jupiter.api.Assertions.assertArrayEquals(text.errors.getBytes(StandardCharsets.UTF_8), err.toByteArray());
+            }
+        }
+    }
+
     static String column(Run r, String rowId, String column) {
         String[] lines = r.out.split("\n");
         List<String> header = Arrays.asList(lines[0].split(",", -1));

@@ -157,7 +157,9 @@ final class BatchCommand implements Callable<Integer> {
             try {
                 BatchRunner runner = BatchRunner.builder(rules).retirementAsOf(asOf).threads(threads).parser(parser).planned(!perRow)
                         .audit(a).auditTrail(t).progress(ProgressBar.onTerminal(err, size)).build();
-                s = runner.run(reader, ResultFormat.of(out), o.writer(), e.writer());
+                // UTF-8 bytes, encoded by the worker threads; buffered for the small chunks of the error file
+                s = runner.run(reader, ResultFormat.of(out), new java.io.BufferedOutputStream(o.stream(), 1 << 16),
+                        new java.io.BufferedOutputStream(e.stream(), 1 << 16));
                 o.commit();
                 e.commit();
             } catch (RuntimeException | OutputFailure x) {

@@ -21,6 +21,8 @@ import io.shebao.retirement.RetirementQuery;
 import io.shebao.retirement.RetirementResult;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
@@ -70,6 +72,7 @@ public final class BatchRunner {
     private final AuditTrailWriter trail;
     private final Function<ContributionRequest, PlannedContribution> calculator;
     private final java.time.LocalDate retirementAsOf;
+    private static final byte[] EMPTY = new byte[0];
 
     private BatchRunner(Builder b) {
         this.rules = b.rules;
@@ -91,9 +94,67 @@ public final class BatchRunner {
         return new Builder(rules);
     }
 
-    /** One chunk's output, formatted by the worker so that the writer only copies text. */
-    private record Chunk(String results, String errors, List<AuditRecord> audit, List<AuditHeader.Row> trail,
+    /**
+     * One chunk's output, formatted by the worker so that the writer only copies it: text for a {@link Writer},
+     * or its UTF-8 bytes, encoded by the worker, for an {@link OutputStream} (then the text fields are null).
+     */
+    private record Chunk(String results, String errors, byte[] resultsUtf8, byte[] errorsUtf8,
+                         List<AuditRecord> audit, List<AuditHeader.Row> trail,
                          int written, int inError, int read, long bytesConsumed) {
+    }
+
+    /** Where the results and errors go: text to a writer, or UTF-8 bytes to a stream. */
+    private interface Target {
+        /** True when the workers encode their chunks to UTF-8 bytes. */
+        boolean bytes();
+
+        void write(String text) throws IOException;
+
+        void write(byte[] utf8) throws IOException;
+
+        void flush() throws IOException;
+
+        static Target of(Writer w) {
+            Objects.requireNonNull(w);
+            return new Target() {
+                public boolean bytes() {
+                    return false;
+                }
+
+                public void write(String text) throws IOException {
+                    w.write(text);
+                }
+
+                public void write(byte[] utf8) {
+                    throw new IllegalStateException("a writer takes text");
+                }
+
+                public void flush() throws IOException {
+                    w.flush();
+                }
+            };
+        }
+
+        static Target of(OutputStream s) {
+            Objects.requireNonNull(s);
+            return new Target() {
+                public boolean bytes() {
+                    return true;
+                }
+
+                public void write(String text) throws IOException {
+                    s.write(text.getBytes(StandardCharsets.UTF_8));
+                }
+
+                public void write(byte[] utf8) throws IOException {
+                    s.write(utf8);
+                }
+
+                public void flush() throws IOException {
+                    s.flush();
+                }
+            };
+        }
     }
 
     /**
@@ -105,6 +166,20 @@ public final class BatchRunner {
      *                      its end, an output failed, memory ran out): the outputs are then incomplete
      */
     public BatchSummary run(PopulationReader in, ResultFormat format, Writer out, Writer errors) {
+        return run(in, format, Target.of(out), Target.of(errors));
+    }
+
+    /**
+     * As {@link #run(PopulationReader, ResultFormat, Writer, Writer)}, writing UTF-8 to streams: the same bytes
+     * as through a UTF-8 writer, encoded by the worker threads (not by the one thread that writes in input order).
+     * The streams are flushed, not closed; they are written in large blocks (a chunk's output at a time).
+     */
+    public BatchSummary run(PopulationReader in, ResultFormat format, OutputStream out, OutputStream errors) {
+        return run(in, format, Target.of(out), Target.of(errors));
+    }
+
+    private BatchSummary run(PopulationReader in, ResultFormat format, Target out, Target errors) {
+        boolean encode = out.bytes();
         long start = System.nanoTime();
         try (in) {
             parser.requireColumns(in.columns());
@@ -132,14 +207,14 @@ public final class BatchRunner {
                         if (rows.size() == chunkSize) {
                             List<PopulationRow> chunk = rows;
                             long mark = in.bytesRead(); // the file consumed up to this chunk's last row (plus a buffer)
-                            queue.put(pool.submit(() -> evaluate(chunk, format, planner, retirement, mark)));
+                            queue.put(pool.submit(() -> evaluate(chunk, format, planner, retirement, mark, encode)));
                             rows = new ArrayList<>(chunkSize);
                         }
                     }
                     if (!rows.isEmpty()) {
                         List<PopulationRow> chunk = rows;
                         long mark = in.bytesRead();
-                        queue.put(pool.submit(() -> evaluate(chunk, format, planner, retirement, mark)));
+                        queue.put(pool.submit(() -> evaluate(chunk, format, planner, retirement, mark, encode)));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -170,8 +245,13 @@ public final class BatchRunner {
                         break;
                     }
                     Chunk c = f.get();
-                    out.write(c.results);
-                    errors.write(c.errors);
+                    if (encode) {
+                        out.write(c.resultsUtf8);
+                        errors.write(c.errorsUtf8);
+                    } else {
+                        out.write(c.results);
+                        errors.write(c.errors);
+                    }
                     for (AuditRecord a : c.audit) {
                         audit.write(a); // in input order; the writer signs and stamps as configured
                     }
@@ -226,7 +306,7 @@ public final class BatchRunner {
     }
 
     private Chunk evaluate(List<PopulationRow> rows, ResultFormat format, ContributionPlanner planner, boolean retirement,
-                           long bytesConsumed) {
+                           long bytesConsumed, boolean encode) {
         StringBuilder res = new StringBuilder(rows.size() * 256);
         StringBuilder err = new StringBuilder();
         List<AuditRecord> aud = new ArrayList<>();
@@ -253,8 +333,8 @@ public final class BatchRunner {
                     c = planned ? planner.evaluate(req) : PlannedContribution.of(rules.contribution(req));
                 }
                 Optional<RetirementResult> retired = Optional.empty();
-                {
-                    inRetirement = true;
+                inRetirement = true;
+                if (retirement) { // a file without retirement columns asks no row a retirement question
                     // per row, never planned: the answer depends on the person's own birth month and months paid
                     Optional<RetirementQuery> q = RetirementRowParser.parse(row, req.region(),
                             retirementAsOf != null ? retirementAsOf : req.period().atDay(1));
@@ -290,7 +370,17 @@ public final class BatchRunner {
                 inError++;
             }
         }
-        return new Chunk(res.toString(), err.toString(), aud, trailRows, written, inError, rows.size(), bytesConsumed);
+        if (encode) {
+            return new Chunk(null, null, utf8(res), utf8(err), aud, trailRows, written, inError, rows.size(),
+                    bytesConsumed);
+        }
+        return new Chunk(res.toString(), err.toString(), null, null, aud, trailRows, written, inError, rows.size(),
+                bytesConsumed);
+    }
+
+    /** The bytes an {@code OutputStreamWriter} in UTF-8 writes for the text (an unpaired surrogate as '?'). */
+    private static byte[] utf8(StringBuilder text) {
+        return text.length() == 0 ? EMPTY : text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public static final class Builder {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.contribution.ContributionLine;
 import io.shebao.contribution.Insurance;
 import io.shebao.internal.json.Json;
+import io.shebao.internal.output.PlainDecimal;
 import io.shebao.population.CsvText;
 import io.shebao.population.RowError;
 import io.shebao.trace.Message;
@@ -80,10 +81,12 @@ public enum ResultFormat {
         CsvText.append(sb, id);
         sb.append(',');
         CsvText.append(sb, c.request().region());
-        sb.append(',').append(c.request().period()).append(',').append(ADJUSTMENT[c.baseAdjustment().ordinal()])
-                .append(',').append(c.totals().employer().toPlainString())
-                .append(',').append(c.totals().employee().toPlainString())
-                .append(',').append(c.totals().total().toPlainString());
+        sb.append(',');
+        month(sb, c.request().period()).append(',').append(ADJUSTMENT[c.baseAdjustment().ordinal()]).append(',');
+        // amounts and rates straight into the line, the characters of toPlainString (PlainDecimal)
+        PlainDecimal.append(sb, c.totals().employer()).append(',');
+        PlainDecimal.append(sb, c.totals().employee()).append(',');
+        PlainDecimal.append(sb, c.totals().total());
         ContributionLine[] byInsurance = new ContributionLine[Insurance.values().size()];
         for (ContributionLine l : c.lines()) {
             byInsurance[l.insurance().index()] = l;
@@ -92,11 +95,12 @@ public enum ResultFormat {
             if (l == null) {
                 sb.append(",,,,,");
             } else {
-                sb.append(',').append(l.base().toPlainString())
-                        .append(',').append(l.employerRate().toPlainString())
-                        .append(',').append(l.employeeRate().toPlainString())
-                        .append(',').append(l.employer().toPlainString())
-                        .append(',').append(l.employee().toPlainString());
+                sb.append(',');
+                PlainDecimal.append(sb, l.base()).append(',');
+                PlainDecimal.append(sb, l.employerRate()).append(',');
+                PlainDecimal.append(sb, l.employeeRate()).append(',');
+                PlainDecimal.append(sb, l.employer()).append(',');
+                PlainDecimal.append(sb, l.employee());
             }
         }
         sb.append(',');
@@ -108,6 +112,16 @@ public enum ResultFormat {
             retirementMonth.ifPresent(sb::append);
         }
         sb.append('\n');
+    }
+
+    /** {@link YearMonth#toString()} without its builder: {@code 2025-09}; other years as YearMonth writes them. */
+    private static StringBuilder month(StringBuilder sb, YearMonth m) {
+        int year = m.getYear();
+        if (year < 1000 || year > 9999) {
+            return sb.append(m);
+        }
+        int month = m.getMonthValue();
+        return sb.append(year).append(month < 10 ? "-0" : "-").append(month);
     }
 
     private static ObjectNode json(long row, String id, PlannedContribution c) {

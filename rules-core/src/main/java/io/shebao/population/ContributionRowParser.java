@@ -163,6 +163,27 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
 
     /** "pension;unemployment", "pension,unemployment" (quoted in CSV) or "pension unemployment". */
     static Set<Insurance> insurances(String s) {
+        Set<Insurance> known = INSURANCE_LISTS.get(s);
+        if (known != null) {
+            return known;
+        }
+        Set<Insurance> parsed = parseInsurances(s); // a list with an unknown code throws, and is never kept
+        if (s.length() <= MAX_LIST_CHARS && INSURANCE_LISTS.size() < MAX_LISTS) {
+            INSURANCE_LISTS.putIfAbsent(s, parsed);
+        }
+        return parsed;
+    }
+
+    /**
+     * The lists met so far, each parsed once: a population file repeats a handful ("pension;unemployment"), and
+     * the split and the sorted set cost more than the row's amounts (issue 13). Bounded in entries and length.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Set<Insurance>> INSURANCE_LISTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_LISTS = 512;
+    private static final int MAX_LIST_CHARS = 200;
+
+    private static Set<Insurance> parseInsurances(String s) {
         Set<Insurance> out = new java.util.TreeSet<Insurance>();
         for (String code : LIST_SEPARATOR.split(s)) {
             if (code.isEmpty()) {
@@ -171,7 +192,7 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
             out.add(Insurance.fromCode(code).orElseThrow(() ->
                     ShebaoException.invalid(INSURANCES, code, "insurance codes separated by ; — " + Insurance.allowedCodes())));
         }
-        return out;
+        return java.util.Collections.unmodifiableSet(out); // shared by the rows that wrote the same list
     }
 
     /** The population column an API field name refers to (riskClass → risk_class…), for error files. */

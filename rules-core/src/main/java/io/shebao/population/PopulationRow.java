@@ -47,7 +47,17 @@ public record PopulationRow(long rowNumber, String id, Columns columns, String[]
         if (i < 0 || i >= values.length || values[i] == null) {
             return null;
         }
-        String s = values[i].strip();
+        String s = values[i];
+        int n = s.length();
+        if (n == 0) {
+            return null;
+        }
+        char first = s.charAt(0);
+        char last = s.charAt(n - 1);
+        if (first > ' ' && first < 0x7F && last > ' ' && last < 0x7F) {
+            return s; // what strip() returns: no ASCII character above the space is white space
+        }
+        s = s.strip();
         return s.isEmpty() ? null : s;
     }
 

@@ -245,10 +245,12 @@ class ReplayEquivalenceProperties {
     }
 
     /**
-     * Rows of one case cite the same messages, and the field-by-field replay recognises today's message of a case
-     * it has already compared by its very strings: a later row of the case citing another defined message (the
-     * two references swapped, re-sealed) must still be found different, as record by record. One thread, so that
-     * the earlier rows of the case are compared first.
+     * Rows of one case cite the same messages (the planner hands every row of the case the same notes): a later
+     * row of the case citing another defined message (two references swapped, re-sealed) must still be found
+     * different, as record by record, after the earlier rows of the case were decided identical field by field
+     * (one thread, so that they are). A replay that remembered messages it had already compared, by case or by
+     * reference, would be fooled here (tried in branch h13q: a cache that ignored which definition a message was
+     * compared with failed this test).
      */
     @net.jqwik.api.Example
     void aSwappedCitationInALaterRowOfACaseIsDifferent() throws IOException {

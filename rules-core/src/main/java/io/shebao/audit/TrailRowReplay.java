@@ -213,51 +213,12 @@ final class TrailRowReplay {
                 if (m == null) {
                     return false;
                 }
-                if (!citedMatches(m, want.get(i))) {
-                    return false;
-                }
-            } else if (!m.equals(want.get(i))) {
+            }
+            if (!m.equals(want.get(i))) {
                 return false;
             }
         }
         return true;
-    }
-
-    /**
-     * Today's messages found equal to a cited definition, by the very strings of their code, Chinese and English
-     * texts: the planner hands the same strings to every row of a case, so a message compared once is recognised
-     * by reference afterwards (the same three strings are the same message) instead of comparing its texts again.
-     * Bounded: beyond {@link #VERIFIED_LIMIT} entries messages are compared as before.
-     */
-    private static final Map<Texts, JsonNode> VERIFIED = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int VERIFIED_LIMIT = 100_000;
-
-    /** A message's code, zh and en, equal only to the same three string objects. */
-    private record Texts(String code, String zh, String en) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Texts t && t.code == code && t.zh == zh && t.en == en;
-        }
-
-        @Override
-        public int hashCode() {
-            return (System.identityHashCode(code) * 31 + System.identityHashCode(zh)) * 31 + System.identityHashCode(en);
-        }
-    }
-
-    /** True when today's message equals the cited definition (a message object: code, zh, en). */
-    private static boolean citedMatches(JsonNode definition, JsonNode today) {
-        Texts t = today instanceof ObjectNode o && o.size() == 3 && o.path("code").isTextual() && o.path("zh").isTextual()
-                && o.path("en").isTextual() ? new Texts(o.get("code").textValue(), o.get("zh").textValue(),
-                o.get("en").textValue()) : null;
-        if (t != null && VERIFIED.get(t) == definition) {
-            return true;
-        }
-        boolean same = definition.equals(today);
-        if (same && t != null && VERIFIED.size() < VERIFIED_LIMIT) {
-            VERIFIED.put(t, definition);
-        }
-        return same;
     }
 
     /** True when every trace entry is a table index whose entry is exactly today's entry at that place. */

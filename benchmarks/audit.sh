@@ -20,6 +20,9 @@ CP="${BENCH_CP:-benchmarks/target/benchmarks.jar:benchmarks/target/lib/*}"
 # HEAP: the same -Xmx for every batch and replay run, so that max RSS compares sizes (flat memory: 100k vs 1M)
 HEAP="${HEAP:--Xmx256m}"
 SHEBAO=(java "$HEAP" -jar "$JAR")
+# REPLAY_OPTS: JVM options for the replays only, e.g. REPLAY_OPTS=-XX:TieredStopAtLevel=1 as ./shebao replay uses
+# for trails under 300 MB (C1 only; docs/PERFORMANCE.md "Target 3, fifth pass")
+REPLAY_OPTS="${REPLAY_OPTS:-}"
 ROWS="${ROWS:-100000 1000000}"
 SIGNED_ROWS="${SIGNED_ROWS:-${ROWS%% *}}"   # signed runs (Ed25519 per row) only for these sizes: they are slow
 TIME=/usr/bin/time
@@ -71,7 +74,8 @@ printf "|---|---|---|---|---|---|---|---|\n"
 for n in $ROWS; do
   t="$work/trail-$n.jsonl"
   records=$(grep -c '^{"kind"' "$t")
-  read -r r_wall r_cpu r_rss r_heap < <(measure "$work/replay-$n" java "$HEAP" -jar "$JAR" replay "$t" --threads 2)
+  # shellcheck disable=SC2086
+  read -r r_wall r_cpu r_rss r_heap < <(measure "$work/replay-$n" java "$HEAP" $REPLAY_OPTS -jar "$JAR" replay "$t" --threads 2)
   tail -1 "$work/replay-$n.out" | grep -q "$records replayed, $records identical" || { echo "replay of $n: $(tail -1 "$work/replay-$n.out")" >&2; exit 1; }
   v_wall=0; v_cpu=0
   if [[ " $SIGNED_ROWS " == *" $n "* ]]; then

@@ -244,6 +244,49 @@ class ReplayEquivalenceProperties {
         }
     }
 
+    /**
+     * Rows of one case cite the same messages (the planner hands every row of the case the same notes): a later
+     * row of the case citing another defined message (two references swapped, re-sealed) must still be found
+     * different, as record by record, after the earlier rows of the case were decided identical field by field
+     * (one thread, so that they are). A replay that remembered messages it had already compared, by case or by
+     * reference, would be fooled here (tried in branch h13q: a cache that ignored which definition a message was
+     * compared with failed this test).
+     */
+    @net.jqwik.api.Example
+    void aSwappedCitationInALaterRowOfACaseIsDifferent() throws IOException {
+        List<ContributionRequest> population = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            population.add(ContributionRequest.builder("huanggang", java.time.YearMonth.of(2025, 11))
+                    .wage(BigDecimal.valueOf(55_550 + 10L * i)).riskClass(5)
+                    .insurances(io.shebao.contribution.Insurance.of("pension"), io.shebao.contribution.Insurance.of("unemployment"))
+                    .build());
+        }
+        List<String> lines = trail(population, false);
+        int last = lines.size() - 1;
+        ObjectNode header = (ObjectNode) JSON.readTree(lines.get(0));
+        ObjectNode row = (ObjectNode) JSON.readTree(lines.get(last));
+        ArrayNode notes = (ArrayNode) row.get("result").get("notes");
+        List<Integer> cited = new ArrayList<>();
+        for (int i = 0; i < notes.size(); i++) {
+            if (notes.get(i).isTextual()) {
+                cited.add(i);
+            }
+        }
+        assertEquals(true, cited.size() >= 2, "the case's notes cite two messages: " + notes);
+        JsonNode first = notes.get(cited.get(0));
+        notes.set(cited.get(0), notes.get(cited.get(1)));
+        notes.set(cited.get(1), first);
+        lines.set(last, reseal(row, AuditRecord.digestOf(header)));
+        String text = String.join("\n", lines);
+
+        List<ReplayOutcome> batch = new ArrayList<>();
+        ReplayRunner.builder(RULES.audit()).threads(1).chunkSize(1).build()
+                .run(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), batch::add);
+        assertEquals(perRecord(text, Optional.empty()), batch);
+        assertEquals(io.shebao.audit.ReplayStatus.DIFFERENT, batch.get(batch.size() - 1).status());
+        assertEquals(io.shebao.audit.ReplayStatus.IDENTICAL, batch.get(batch.size() - 2).status());
+    }
+
     /** Applies one edit to a trail, re-sealing what a consistent forger would re-seal. */
     private static void trailEdit(List<String> lines, List<Integer> rowLines, Edit e) throws IOException {
         int at = rowLines.get(e.row() % rowLines.size());

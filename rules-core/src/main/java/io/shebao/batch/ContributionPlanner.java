@@ -342,16 +342,8 @@ public final class ContributionPlanner {
                 : noteGroups.get(new NotesKey(inputs, defaultInsurances), k -> new ConcurrentHashMap<>());
     }
 
+    /** Looked up once per new context, not per row: the record's own equals and hashCode serve. */
     private record NotesKey(RuleInputs inputs, boolean defaultInsurances) {
-        @Override
-        public int hashCode() {
-            return 31 * inputs.hashCode() + (defaultInsurances ? 1 : 0);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof NotesKey k && k.defaultInsurances == defaultInsurances && k.inputs.equals(inputs);
-        }
     }
 
     /** Keeps a plan learnt from the rules for the other months with the same inputs, when it may be shared. */
@@ -731,7 +723,7 @@ public final class ContributionPlanner {
 
         /**
          * A context that shares the leader's limits and cases (its own notes, for {@link #complete}, first taken
-         * from the notes of {@code notesFrom}'s months where they hold for this month, when not null).
+         * from {@code notes}, those learnt in the months of its group, where they hold for this month; null: none).
          */
         ContextPlan(ContextPlan leader, boolean defaultInsurances, Map<BaseAdjustment, NotedCase> notes) {
             this.failure = null;

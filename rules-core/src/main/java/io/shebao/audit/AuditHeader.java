@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.shebao.contribution.ContributionEvaluator;
+import io.shebao.contribution.ContributionLine;
+import io.shebao.contribution.ContributionRequest;
+import io.shebao.contribution.ContributionResult;
+import io.shebao.internal.json.ContributionJson;
+import io.shebao.trace.Message;
 import io.shebao.internal.engine.RuleEngine;
 import io.shebao.internal.hash.Sha256;
 import io.shebao.internal.json.Json;
@@ -16,6 +22,7 @@ import io.shebao.trace.ParameterUse;
 import io.shebao.trace.RuleFiring;
 import io.shebao.trace.Trace;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,6 +86,8 @@ public final class AuditHeader {
      * every entry is in the tables; bounded, and dropped with the trace (writer side).
      */
     private final com.github.benmanes.caffeine.cache.Cache<Trace, ArrayNode[]> traceIndexes;
+    /** References of messages by their objects, for {@link #contributionRow} (writer side). */
+    private final MessageCitations citations;
     /** The digest of the content as it is: rows are sealed over it, so an altered header breaks every row. */
     private final String computedDigest;
     /**
@@ -101,6 +110,7 @@ public final class AuditHeader {
                 .executor(Runnable::run).build();
         this.tableIndex = new java.util.concurrent.ConcurrentHashMap<>();
         this.rowNotes = new java.util.concurrent.ConcurrentHashMap<>();
+        this.citations = new MessageCitations();
         this.content = content;
         this.digest = digest;
         this.signature = signature;
@@ -148,6 +158,7 @@ public final class AuditHeader {
         this.messageRefs = h.messageRefs;
         this.listRefs = h.listRefs;
         this.traceIndexes = h.traceIndexes;
+        this.citations = h.citations;
         this.tableIndex = h.tableIndex;
         this.rowNotes = h.rowNotes;
     }
@@ -531,15 +542,21 @@ public final class AuditHeader {
         r.put("kind", kind.code()).put("header", reference());
         r.set("request", request);
         r.set("result", result);
-        ObjectNode t = r.putObject("trace");
+        ArrayNode[] indexed = traceIndexes(trace);
+        r.putObject("trace").<ObjectNode>set("rules", indexed[0]).set("parameters", indexed[1]);
+        return seal(r, cited, evaluatedAt);
+    }
+
+    /**
+     * A trace's entries as indexes into the tables (an entry the tables lack written out in full). A planned
+     * row's trace is its plan's (the same object): its indexes are computed once and shared, read-only.
+     */
+    private ArrayNode[] traceIndexes(Trace trace) {
         ArrayNode[] indexed = traceIndexes.getIfPresent(trace);
         if (indexed != null) {
-            // a planned row's trace is its plan's (the same object): its indexes are the same, shared read-only
-            t.set("rules", indexed[0]);
-            t.set("parameters", indexed[1]);
-            return seal(r, cited, evaluatedAt);
+            return indexed;
         }
-        ArrayNode rules = t.putArray("rules");
+        ArrayNode rules = Json.array();
         ObjectNode full = null;
         for (int i = 0; i < trace.rules().size(); i++) {
             Integer ix = ruleIndex.get(trace.rules().get(i));
@@ -550,7 +567,7 @@ public final class AuditHeader {
                 rules.add(full.get("rules").get(i));
             }
         }
-        ArrayNode params = t.putArray("parameters");
+        ArrayNode params = Json.array();
         for (int i = 0; i < trace.parameters().size(); i++) {
             ParameterUse u = trace.parameters().get(i);
             Integer ix = parameterIndex.get(u.carriedForward() ? uncarried(u) : u);
@@ -563,15 +580,139 @@ public final class AuditHeader {
                 params.add(ix);
             }
         }
+        indexed = new ArrayNode[]{rules, params};
         if (full == null) {
-            traceIndexes.put(trace, new ArrayNode[]{rules, params});
+            traceIndexes.put(trace, indexed);
         }
-        return seal(r, cited, evaluatedAt);
+        return indexed;
+    }
+
+    /**
+     * A contribution row, as {@link #row} writes it from {@code ContributionJson}'s request and result, written
+     * straight from the result (the batch's audit trail: no JSON tree of the result, and notes and warnings
+     * looked up by their objects, which planned rows share with their plan). The same line and citations as
+     * {@code row(CONTRIBUTION, ContributionJson.request(req), ContributionJson.result(res), res.trace(), at)}.
+     */
+    public Row contributionRow(ContributionRequest req, ContributionResult res, Optional<Instant> evaluatedAt) {
+        Map<String, JsonNode> cited = new java.util.LinkedHashMap<>();
+        String amount = req.wage().or(req::base).map(BigDecimal::toPlainString).orElse("");
+        java.io.StringWriter w = new java.io.StringWriter(1024);
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("kind", EvaluationKind.CONTRIBUTION.code());
+            g.writeStringField("header", reference());
+            g.writeFieldName("request");
+            g.writeTree(ContributionJson.request(req));
+            g.writeObjectFieldStart("result");
+            // stated by the request and the header: region, period, the insurances' Chinese names
+            if (!res.request().region().equals(req.region()) || !res.request().period().equals(req.period())) {
+                g.writeStringField("region", res.request().region());
+                g.writeStringField("period", res.request().period().toString());
+            }
+            g.writeStringField("baseAdjustment", res.baseAdjustment().name());
+            g.writeArrayFieldStart("lines");
+            JsonNode names = content.path("insuranceNames");
+            for (ContributionLine l : res.lines()) {
+                g.writeStartObject();
+                g.writeStringField("insurance", l.insurance().code());
+                JsonNode stated = names.path(l.insurance().code());
+                if (!stated.isTextual() || !stated.textValue().equals(l.insurance().nameZh())) {
+                    g.writeStringField("nameZh", l.insurance().nameZh());
+                }
+                g.writeStringField("base", l.base().toPlainString());
+                g.writeStringField("employerRate", l.employerRate().toPlainString());
+                g.writeStringField("employeeRate", l.employeeRate().toPlainString());
+                g.writeStringField("employer", l.employer().toPlainString());
+                g.writeStringField("employee", l.employee().toPlainString());
+                if (l.employeeFixed().signum() != 0) {
+                    g.writeStringField("employeeFixed", l.employeeFixed().toPlainString());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("totals");
+            g.writeStringField("employer", res.totals().employer().toPlainString());
+            g.writeStringField("employee", res.totals().employee().toPlainString());
+            g.writeStringField("total", res.totals().total().toPlainString());
+            g.writeEndObject();
+            writeCited(g, "notes", res.notes(), amount, cited);
+            writeCited(g, "warnings", res.warnings(), amount, cited);
+            g.writeEndObject();
+            ArrayNode[] indexed = traceIndexes(res.trace());
+            g.writeObjectFieldStart("trace");
+            g.writeFieldName("rules");
+            g.writeTree(indexed[0]);
+            g.writeFieldName("parameters");
+            g.writeTree(indexed[1]);
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return seal(w.toString(), cited, evaluatedAt);
+    }
+
+    /**
+     * A list of notes or warnings as {@link #row} cites it: a message stating the row's amount written out, any
+     * other by its reference, and a list of two or more references (shared by every row of a context) by the
+     * list's reference.
+     */
+    private void writeCited(JsonGenerator g, String field, List<Message> ms, String amount,
+                            Map<String, JsonNode> cited) throws java.io.IOException {
+        boolean statesAmount = false;
+        for (Message m : ms) {
+            statesAmount |= m.zh().contains(amount) || m.en().contains(amount);
+        }
+        if (!statesAmount) { // every message cited: the list's citations, looked up once
+            MessageCitations.ListCitation all = citations.ofAll(ms);
+            for (MessageCitations.Cited c : all.each()) {
+                cited.put(c.ref(), c.json());
+            }
+            if (all.whole() != null) {
+                cited.put(all.whole().ref(), all.whole().json());
+                g.writeStringField(field, all.whole().ref());
+                return;
+            }
+            g.writeArrayFieldStart(field);
+            for (MessageCitations.Cited c : all.each()) {
+                g.writeString(c.ref());
+            }
+            g.writeEndArray();
+            return;
+        }
+        // a message states the amount: written out, the others cited one by one (the list is not cited whole)
+        List<Object> items = new ArrayList<>(ms.size());
+        for (Message m : ms) {
+            if (m.zh().contains(amount) || m.en().contains(amount)) {
+                items.add(m);
+                continue;
+            }
+            MessageCitations.Cited c = citations.of(m);
+            cited.put(c.ref(), c.json());
+            items.add(c.ref());
+        }
+        g.writeArrayFieldStart(field);
+        for (Object x : items) {
+            if (x instanceof Message m) {
+                g.writeStartObject();
+                g.writeStringField("code", m.code());
+                g.writeStringField("zh", m.zh());
+                g.writeStringField("en", m.en());
+                g.writeEndObject();
+            } else {
+                g.writeString((String) x);
+            }
+        }
+        g.writeEndArray();
     }
 
     /** The row's line: its content sealed with its digest (and signature), and the time when given. */
     private Row seal(ObjectNode r, Map<String, JsonNode> cited, Optional<Instant> evaluatedAt) {
-        String content = Json.write(r, false);
+        return seal(Json.write(r, false), cited, evaluatedAt);
+    }
+
+    /** The row's line from its content's compact JSON. */
+    private Row seal(String content, Map<String, JsonNode> cited, Optional<Instant> evaluatedAt) {
         String rowDigest = rowDigest(computedDigest, content);
         // the sealed line is the content with the seal keys appended, which is what writing the sealed object
         // gives (digest, signature and time have nothing to escape): the row is written once, not twice

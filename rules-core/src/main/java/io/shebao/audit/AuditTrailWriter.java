@@ -72,6 +72,12 @@ public final class AuditTrailWriter implements Closeable {
         return header.row(kind, request, result, trace, clock.map(Clock::instant));
     }
 
+    /** A contribution's row (the batch's), formatted from the result itself, sealed and signed; thread-safe. */
+    public AuditHeader.Row contributionRow(io.shebao.contribution.ContributionRequest request,
+                                           io.shebao.contribution.ContributionResult result) {
+        return header.contributionRow(request, result, clock.map(Clock::instant));
+    }
+
     /**
      * Appends rows formatted by {@link #row}, in order: the header before the first, and before each row a
      * "messages" line defining the messages it cites that no earlier row cited.

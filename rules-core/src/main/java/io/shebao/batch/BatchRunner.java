@@ -9,7 +9,6 @@ import io.shebao.audit.AuditHeader;
 import io.shebao.audit.AuditTrailWriter;
 import io.shebao.audit.AuditWriter;
 import io.shebao.audit.EvaluationKind;
-import io.shebao.internal.json.ContributionJson;
 import io.shebao.internal.json.RetirementJson;
 import io.shebao.population.ContributionRowParser;
 import io.shebao.population.PopulationReader;
@@ -347,8 +346,7 @@ public final class BatchRunner {
                     retired.ifPresent(x -> aud.add(rules.audit().record(x)));
                 }
                 if (full != null && trail != null) {
-                    AuditHeader.Row line = trail.row(EvaluationKind.CONTRIBUTION, ContributionJson.request(req),
-                            ContributionJson.result(full), full.trace());
+                    AuditHeader.Row line = trail.contributionRow(req, full);
                     AuditHeader.Row retiredLine = retired.isEmpty() ? null : trail.row(EvaluationKind.RETIREMENT,
                             RetirementJson.query(retired.get().query()), RetirementJson.result(retired.get()),
                             retired.get().trace());

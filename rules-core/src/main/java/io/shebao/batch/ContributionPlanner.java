@@ -366,6 +366,8 @@ public final class ContributionPlanner {
         final List<io.shebao.trace.Message> notes;
         final boolean verified;
         final boolean refused;
+        /** Whether a note states {@link #amount} (replaced per row); when none does, every row has these notes. */
+        private final boolean statesAmount;
 
         NotedCase(PlannedContribution plan, String amount, YearMonth period, List<io.shebao.trace.Message> notes,
                   boolean verified, boolean refused) {
@@ -375,6 +377,7 @@ public final class ContributionPlanner {
             this.notes = notes;
             this.verified = verified;
             this.refused = refused;
+            this.statesAmount = amount != null && notes.stream().anyMatch(m -> m.zh().contains(amount) || m.en().contains(amount));
         }
 
         static String amount(ContributionRequest r) {
@@ -437,9 +440,16 @@ public final class ContributionPlanner {
 
         ContributionResult apply(ContextPlan p, ContributionRequest request, String rowAmount) {
             PlannedContribution x = p.apply(plan, request);
-            List<io.shebao.trace.Message> ns = new ArrayList<>(notes.size());
-            for (io.shebao.trace.Message m : notes) {
-                ns.add(new io.shebao.trace.Message(m.code(), replace(m.zh(), rowAmount), replace(m.en(), rowAmount)));
+            // notes that do not state the amount are the plan's own objects (the list too, when none does): the
+            // audit trail cites them by identity
+            List<io.shebao.trace.Message> ns = notes;
+            if (statesAmount) {
+                ns = new ArrayList<>(notes.size());
+                for (io.shebao.trace.Message m : notes) {
+                    String zh = replace(m.zh(), rowAmount);
+                    String en = replace(m.en(), rowAmount);
+                    ns.add(zh == m.zh() && en == m.en() ? m : new io.shebao.trace.Message(m.code(), zh, en));
+                }
             }
             return new ContributionResult(request, x.lines(), x.totals(), x.baseAdjustment(), ns, x.warnings(), x.trace());
         }

@@ -1,0 +1,87 @@
+package io.shebao.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shebao.ShebaoException;
+import io.shebao.ShebaoRules;
+import io.shebao.audit.AuditHeader;
+import io.shebao.audit.EvaluationKind;
+import io.shebao.contribution.ContributionRequest;
+import io.shebao.contribution.ContributionResult;
+import io.shebao.internal.json.ContributionJson;
+import io.shebao.trace.Message;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The batch's audit rows ({@link AuditHeader#contributionRow}, written from the result without a JSON tree and
+ * citing messages by their objects) are the rows {@link AuditHeader#row} writes from {@code ContributionJson}'s
+ * request and result: the same line, byte for byte, and the same messages cited in the same order (the writer
+ * defines them in that order).
+ */
+class ContributionRowProperties {
+    private static final ShebaoRules RULES = ShebaoRules.load();
+
+    @Provide
+    Arbitrary<List<ContributionRequest>> populationsOverMonths() {
+        return new PlanEquivalenceProperties().populationsOverMonths();
+    }
+
+    /**
+     * Rows of planned results (whose messages are their plan's objects, met again by later rows) and of the
+     * rules' own results (new objects with the same texts), each met twice, in one section.
+     */
+    @Property(tries = 120)
+    void batchRowsAreTheRowsOfTheirJson(@ForAll("populationsOverMonths") List<ContributionRequest> population) {
+        AuditHeader header = AuditHeader.of(RULES, Optional.empty());
+        ContributionPlanner planner = new ContributionPlanner(RULES);
+        for (int pass = 0; pass < 2; pass++) {
+            for (ContributionRequest req : population) {
+                ContributionResult planned;
+                try {
+                    planned = planner.complete(req);
+                } catch (ShebaoException e) {
+                    continue;
+                }
+                for (ContributionResult r : List.of(planned, RULES.contribution(req))) {
+                    AuditHeader.Row expected = header.row(EvaluationKind.CONTRIBUTION, ContributionJson.request(req),
+                            ContributionJson.result(r), r.trace(), Optional.empty());
+                    AuditHeader.Row got = header.contributionRow(req, r, Optional.empty());
+                    assertEquals(expected.line(), got.line(), req.toString());
+                    assertEquals(entries(expected.messages()), entries(got.messages()), req.toString());
+                }
+                collect(planned, req);
+            }
+        }
+        Statistics.label("notes").coverage(c -> {
+            c.check("cited as a list").count(n -> n > 0);
+            c.check("cited alone").count(n -> n > 0);
+            c.check("stating the amount").count(n -> n > 0);
+            c.check("none").count(n -> n > 0);
+        });
+    }
+
+    private static void collect(ContributionResult r, ContributionRequest req) {
+        String amount = req.wage().or(req::base).orElseThrow().toPlainString();
+        long stating = r.notes().stream().filter(m -> states(m, amount)).count();
+        Statistics.label("notes").collect(r.notes().isEmpty() ? "none" : stating > 0 ? "stating the amount"
+                : r.notes().size() >= 2 ? "cited as a list" : "cited alone");
+    }
+
+    private static boolean states(Message m, String amount) {
+        return m.zh().contains(amount) || m.en().contains(amount);
+    }
+
+    private static List<Map.Entry<String, JsonNode>> entries(Map<String, JsonNode> m) {
+        return new ArrayList<>(m.entrySet());
+    }
+}

@@ -1,0 +1,73 @@
+package io.shebao.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.shebao.internal.json.Json;
+import io.shebao.trace.Message;
+
+import java.util.List;
+
+/**
+ * 消息引用: the references under which a section's rows cite their notes and warnings, computed once per message
+ * object (writer side). Planned rows share their plan's message objects, so a row looks its messages up by
+ * identity instead of hashing and comparing their texts; a message no longer used is dropped with its object.
+ */
+final class MessageCitations {
+    /** As many as the section's other writer-side caches hold (the {@code messageRefs} bound of {@link AuditHeader}). */
+    private static final int BOUND = 100_000;
+
+    /** A message's JSON (as a result lists it), or a list's (its messages' references), and its reference. */
+    record Cited(String ref, JsonNode json) {
+    }
+
+    private final Cache<Message, Cited> byMessage = Caffeine.newBuilder().weakKeys().maximumSize(BOUND)
+            .executor(Runnable::run).build();
+    private final Cache<List<String>, Cited> byList = Caffeine.newBuilder().maximumSize(BOUND)
+            .executor(Runnable::run).build();
+
+    /**
+     * A list's citations: each message's, and the whole list's when it has two or more. Planned rows share
+     * their plan's lists of notes (when none states the amount) and of warnings: one lookup per list.
+     */
+    record ListCitation(List<Cited> each, Cited whole) {
+    }
+
+    private final Cache<List<Message>, ListCitation> byMessages = Caffeine.newBuilder().weakKeys().maximumSize(BOUND)
+            .executor(Runnable::run).build();
+
+    ListCitation ofAll(List<Message> ms) {
+        return byMessages.get(ms, x -> {
+            List<Cited> each = new java.util.ArrayList<>(x.size());
+            List<String> refs = new java.util.ArrayList<>(x.size());
+            for (Message m : x) {
+                Cited c = of(m);
+                each.add(c);
+                refs.add(c.ref());
+            }
+            return new ListCitation(List.copyOf(each), x.size() >= 2 ? ofList(List.copyOf(refs)) : null);
+        });
+    }
+
+    /** By content, for a message object not met before: the rules' results have their own objects (same texts). */
+    private final Cache<Message, Cited> byContent = Caffeine.newBuilder().maximumSize(BOUND)
+            .executor(Runnable::run).build();
+
+    Cited of(Message m) {
+        return byMessage.get(m, x -> byContent.get(x, y -> {
+            ObjectNode json = (ObjectNode) Json.messages(List.of(y)).get(0);
+            return new Cited(AuditHeader.messageReference(json), json);
+        }));
+    }
+
+    /** A whole list of cited messages, by the references of its messages. */
+    Cited ofList(List<String> refs) {
+        return byList.get(refs, x -> {
+            ArrayNode json = Json.array();
+            x.forEach(json::add);
+            return new Cited(AuditHeader.messageReference(json), json);
+        });
+    }
+}

@@ -85,7 +85,74 @@ public final class AuditHeader {
      * A trace's indexes into the tables, by the trace object (identity: planned rows share their plan's), when
      * every entry is in the tables; bounded, and dropped with the trace (writer side).
      */
-    private final com.github.benmanes.caffeine.cache.Cache<Trace, ArrayNode[]> traceIndexes;
+    private final com.github.benmanes.caffeine.cache.Cache<Trace, IndexedTrace> traceIndexes;
+
+    /**
+     * A row's trace as indexes into the tables: its JSON and that JSON written compact (shared, read-only). The
+     * rows of one trace object are one plan's: they also share their plan's lists of notes and warnings and its
+     * message objects, whose citations are kept here, compared by identity, to spare a lookup per list and message.
+     */
+    private static final class IndexedTrace {
+        /** Messages remembered per trace: a plan has a handful (its notes and warnings). */
+        private static final int KNOWN_MESSAGES = 16;
+        final ObjectNode json;
+        final String compact;
+        /** Lists of notes [0] and of warnings [1] met (the plan's, one per month it serves), with their citations. */
+        final java.util.concurrent.atomic.AtomicReferenceArray<Listed[]> lists =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(new Listed[][]{new Listed[0], new Listed[0]});
+        /** Messages met one by one (in lists that also state the row's amount), with their citations. */
+        private volatile Known known = new Known(new Message[0], new MessageCitations.Cited[0]);
+
+        IndexedTrace(ObjectNode json, String compact) {
+            this.json = json;
+            this.compact = compact;
+        }
+
+        /** The citation of a list met before, or null. */
+        MessageCitations.ListCitation met(int slot, List<Message> ms) {
+            for (Listed l : lists.get(slot)) {
+                if (l.list() == ms) {
+                    return l.cited();
+                }
+            }
+            return null;
+        }
+
+        MessageCitations.ListCitation citation(int slot, List<Message> ms, MessageCitations citations) {
+            MessageCitations.ListCitation c = citations.ofAll(ms);
+            Listed[] ls = lists.get(slot);
+            if (ls.length < KNOWN_MESSAGES) { // a lost race forgets one: it is looked up again
+                Listed[] more = java.util.Arrays.copyOf(ls, ls.length + 1);
+                more[ls.length] = new Listed(ms, c);
+                lists.set(slot, more);
+            }
+            return c;
+        }
+
+        MessageCitations.Cited citation(Message m, MessageCitations citations) {
+            Known k = known;
+            for (int i = 0; i < k.messages().length; i++) {
+                if (k.messages()[i] == m) {
+                    return k.cited()[i];
+                }
+            }
+            MessageCitations.Cited c = citations.of(m);
+            if (k.messages().length < KNOWN_MESSAGES) { // a lost race forgets one: it is looked up again
+                Message[] ms = java.util.Arrays.copyOf(k.messages(), k.messages().length + 1);
+                MessageCitations.Cited[] cs = java.util.Arrays.copyOf(k.cited(), ms.length);
+                ms[ms.length - 1] = m;
+                cs[cs.length - 1] = c;
+                known = new Known(ms, cs);
+            }
+            return c;
+        }
+    }
+
+    private record Listed(List<Message> list, MessageCitations.ListCitation cited) {
+    }
+
+    private record Known(Message[] messages, MessageCitations.Cited[] cited) {
+    }
     /** References of messages by their objects, for {@link #contributionRow} (writer side). */
     private final MessageCitations citations;
     /** The digest of the content as it is: rows are sealed over it, so an altered header breaks every row. */
@@ -542,8 +609,7 @@ public final class AuditHeader {
         r.put("kind", kind.code()).put("header", reference());
         r.set("request", request);
         r.set("result", result);
-        ArrayNode[] indexed = traceIndexes(trace);
-        r.putObject("trace").<ObjectNode>set("rules", indexed[0]).set("parameters", indexed[1]);
+        r.set("trace", traceIndexes(trace).json);
         return seal(r, cited, evaluatedAt);
     }
 
@@ -551,8 +617,8 @@ public final class AuditHeader {
      * A trace's entries as indexes into the tables (an entry the tables lack written out in full). A planned
      * row's trace is its plan's (the same object): its indexes are computed once and shared, read-only.
      */
-    private ArrayNode[] traceIndexes(Trace trace) {
-        ArrayNode[] indexed = traceIndexes.getIfPresent(trace);
+    private IndexedTrace traceIndexes(Trace trace) {
+        IndexedTrace indexed = traceIndexes.getIfPresent(trace);
         if (indexed != null) {
             return indexed;
         }
@@ -580,7 +646,10 @@ public final class AuditHeader {
                 params.add(ix);
             }
         }
-        indexed = new ArrayNode[]{rules, params};
+        ObjectNode json = Json.object();
+        json.set("rules", rules);
+        json.set("parameters", params);
+        indexed = new IndexedTrace(json, Json.write(json, false));
         if (full == null) {
             traceIndexes.put(trace, indexed);
         }
@@ -635,16 +704,12 @@ public final class AuditHeader {
             g.writeStringField("employee", res.totals().employee().toPlainString());
             g.writeStringField("total", res.totals().total().toPlainString());
             g.writeEndObject();
-            writeCited(g, "notes", res.notes(), amount, cited);
-            writeCited(g, "warnings", res.warnings(), amount, cited);
+            IndexedTrace trace = traceIndexes(res.trace());
+            writeCited(g, "notes", 0, res.notes(), amount, cited, trace);
+            writeCited(g, "warnings", 1, res.warnings(), amount, cited, trace);
             g.writeEndObject();
-            ArrayNode[] indexed = traceIndexes(res.trace());
-            g.writeObjectFieldStart("trace");
-            g.writeFieldName("rules");
-            g.writeTree(indexed[0]);
-            g.writeFieldName("parameters");
-            g.writeTree(indexed[1]);
-            g.writeEndObject();
+            g.writeFieldName("trace");
+            g.writeRawValue(trace.compact);
             g.writeEndObject();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -657,14 +722,19 @@ public final class AuditHeader {
      * other by its reference, and a list of two or more references (shared by every row of a context) by the
      * list's reference.
      */
-    private void writeCited(JsonGenerator g, String field, List<Message> ms, String amount,
-                            Map<String, JsonNode> cited) throws java.io.IOException {
-        boolean statesAmount = false;
-        for (Message m : ms) {
-            statesAmount |= m.zh().contains(amount) || m.en().contains(amount);
+    private void writeCited(JsonGenerator g, String field, int slot, List<Message> ms, String amount,
+                            Map<String, JsonNode> cited, IndexedTrace trace) throws java.io.IOException {
+        // a list met before says from its numerals whether a message may state the amount; else its texts do
+        MessageCitations.ListCitation all = trace.met(slot, ms);
+        Boolean statesAmount = all == null ? null : all.states(amount);
+        if (statesAmount == null) {
+            statesAmount = false;
+            for (Message m : ms) {
+                statesAmount |= m.zh().contains(amount) || m.en().contains(amount);
+            }
         }
         if (!statesAmount) { // every message cited: the list's citations, looked up once
-            MessageCitations.ListCitation all = citations.ofAll(ms);
+            all = all != null ? all : trace.citation(slot, ms, citations);
             for (MessageCitations.Cited c : all.each()) {
                 cited.put(c.ref(), c.json());
             }
@@ -687,7 +757,7 @@ public final class AuditHeader {
                 items.add(m);
                 continue;
             }
-            MessageCitations.Cited c = citations.of(m);
+            MessageCitations.Cited c = trace.citation(m, citations);
             cited.put(c.ref(), c.json());
             items.add(c.ref());
         }

@@ -32,7 +32,41 @@ final class MessageCitations {
      * A list's citations: each message's, and the whole list's when it has two or more. Planned rows share
      * their plan's lists of notes (when none states the amount) and of warnings: one lookup per list.
      */
-    record ListCitation(List<Cited> each, Cited whole) {
+    record ListCitation(List<Cited> each, Cited whole, List<String> numerals) {
+        /**
+         * Whether a message of the list may state the amount (a decimal's plain string): only within one of its
+         * texts' runs of digits, points and minus signs can the amount appear. Null when the amount has other
+         * characters (then the texts must be searched).
+         */
+        Boolean states(String amount) {
+            for (int i = 0; i < amount.length(); i++) {
+                if (NUMERAL.indexOf(amount.charAt(i)) < 0) {
+                    return null;
+                }
+            }
+            for (String n : numerals) {
+                if (n.contains(amount)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final String NUMERAL = "0123456789.-";
+
+    /** The maximal runs of {@link #NUMERAL} characters in the texts (a handful of short strings per message). */
+    private static void numerals(String text, List<String> into) {
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean in = i < text.length() && NUMERAL.indexOf(text.charAt(i)) >= 0;
+            if (in && start < 0) {
+                start = i;
+            } else if (!in && start >= 0) {
+                into.add(text.substring(start, i));
+                start = -1;
+            }
+        }
     }
 
     private final Cache<List<Message>, ListCitation> byMessages = Caffeine.newBuilder().weakKeys().maximumSize(BOUND)
@@ -42,12 +76,16 @@ final class MessageCitations {
         return byMessages.get(ms, x -> {
             List<Cited> each = new java.util.ArrayList<>(x.size());
             List<String> refs = new java.util.ArrayList<>(x.size());
+            List<String> numerals = new java.util.ArrayList<>();
             for (Message m : x) {
                 Cited c = of(m);
                 each.add(c);
                 refs.add(c.ref());
+                numerals(m.zh(), numerals);
+                numerals(m.en(), numerals);
             }
-            return new ListCitation(List.copyOf(each), x.size() >= 2 ? ofList(List.copyOf(refs)) : null);
+            return new ListCitation(List.copyOf(each), x.size() >= 2 ? ofList(List.copyOf(refs)) : null,
+                    List.copyOf(numerals));
         });
     }
 

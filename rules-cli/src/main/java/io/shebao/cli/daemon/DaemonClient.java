@@ -246,12 +246,29 @@ public final class DaemonClient {
     }
 
     private static long idleSeconds(Map<String, String> env) {
-        try {
-            long s = Long.parseLong(env.getOrDefault("SHEBAO_DAEMON_IDLE", Long.toString(IDLE_SECONDS)).strip());
-            return Math.max(1, Math.min(s, IDLE_MAX_SECONDS));
-        } catch (NumberFormatException e) {
+        return idleSeconds(env, System.err);
+    }
+
+    /**
+     * {@code SHEBAO_DAEMON_IDLE}, or the default; a value that is not allowed is said in one line on
+     * {@code err} (the question is still answered: the resident process is only a way to answer faster).
+     */
+    static long idleSeconds(Map<String, String> env, java.io.PrintStream err) {
+        String v = env.get("SHEBAO_DAEMON_IDLE");
+        if (v == null) {
             return IDLE_SECONDS;
         }
+        try {
+            long s = Long.parseLong(v.strip());
+            if (s >= 1 && s <= IDLE_MAX_SECONDS) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        err.println("shebao: SHEBAO_DAEMON_IDLE: '" + v + "' is not allowed; allowed: whole seconds from 1 to "
+                + IDLE_MAX_SECONDS + " (the resident process keeps the default, " + IDLE_SECONDS + ")");
+        return IDLE_SECONDS;
     }
 
     /** {@code ./shebao daemon stop|status}: the resident process of this directory and environment. */

@@ -33,6 +33,8 @@ class DaemonIT {
     Path runtime;
     @TempDir
     Path work;
+    /** The resident process's idle seconds. */
+    private String idle = "120";
 
     private CliProcess.Outcome launch(String... args) throws IOException, InterruptedException {
         Path launcher = CliProcess.jar().toAbsolutePath().getParent().getParent().getParent().resolve("shebao");
@@ -45,7 +47,7 @@ class DaemonIT {
         // options set for every JVM turn the resident process off (they would reach the answer unseen)
         List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "SHEBAO_JAVA_OPTS").forEach(env::remove);
         env.put("SHEBAO_DAEMON_DIR", runtime.toString());
-        env.put("SHEBAO_DAEMON_IDLE", "120");
+        env.put("SHEBAO_DAEMON_IDLE", idle);
         Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -135,6 +137,21 @@ class DaemonIT {
         CliProcess.Outcome unknown = launch("daemon", "restart");
         assertEquals(2, unknown.exit());
         assertEquals("shebao: daemon: 'restart' is not allowed; allowed: stop, status", unknown.err().strip());
+    }
+
+    /** `daemon status` asks whether it answers, which is not use: probed all along, an idle process still exits. */
+    @Test
+    void statusProbesDoNotKeepItAlive() throws Exception {
+        idle = "3";
+        assertEquals(0, launch(QUESTION).exit());
+        awaitListening();
+        Instant until = Instant.now().plus(Duration.ofSeconds(120));
+        boolean running = true;
+        while (running && Instant.now().isBefore(until)) {
+            running = launch("daemon", "status").out().startsWith("running:");
+            Thread.sleep(250);
+        }
+        assertTrue(!running, "still running after 120 s of status probes with SHEBAO_DAEMON_IDLE=3");
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -179,8 +179,7 @@ public final class Daemon {
                 }
                 return;
             }
-            last = Instant.now();
-            active.incrementAndGet();
+            active.incrementAndGet(); // not idle while a call is under way
             try {
                 pool.execute(() -> {
                     try (SocketChannel c = ch) {
@@ -193,7 +192,6 @@ public final class Daemon {
                         stop();
                         throw e;
                     } finally {
-                        last = Instant.now();
                         active.decrementAndGet();
                     }
                 });
@@ -240,6 +238,9 @@ public final class Daemon {
         } catch (java.io.EOFException e) {
             return; // closed before a request: `daemon status` checking that it answers
         }
+        // a request is use (a probe of `daemon status`, which closes before one, is not: it must not keep
+        // the process alive)
+        last = Instant.now();
         if (args == null) {
             guard.cancel(false);
             Frames.writeExit(sink, 0);
@@ -272,6 +273,7 @@ public final class Daemon {
         out.flush();
         err.flush();
         Frames.writeExit(sink, code);
+        last = Instant.now();
         long n = calls.incrementAndGet();
         if (n <= LOGGED_CALLS) {
             // the command only: arguments can hold identity numbers

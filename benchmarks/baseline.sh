@@ -8,7 +8,9 @@
 #   ROWS=100000 ROUNDS=1 benchmarks/baseline.sh
 #   JAVA_OPTS="-XX:TieredStopAtLevel=1" benchmarks/baseline.sh   # the same flags for all three programs
 # shebao runs with the JVM flags that ./shebao gives `batch` (SHEBAO_OPTS, default below: keep it equal to the
-# launcher's batch block); SHEBAO_OPTS= (empty) runs the jar with the JVM's defaults, as before branch h13i.
+# launcher's batch block, C1, the serial collector and the start-up archive, written here as the launcher writes
+# it when missing or older than the jars; SHEBAO_CDS=off leaves the archive out); SHEBAO_OPTS= (empty) runs the
+# jar with the JVM's defaults, as before branch h13i.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -16,11 +18,20 @@ work="${WORK:-$root/benchmarks/target/baseline}"
 rows="${ROWS:-1000000}"
 rounds="${ROUNDS:-3}"
 read -r -a opts <<< "${JAVA_OPTS:-}"
-read -r -a sopts <<< "${SHEBAO_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 mkdir -p "$work"
 if [ ! -f rules-cli/target/shebao.jar ] || [ ! -f benchmarks/target/benchmarks.jar ]; then
   mvn -B -q -o package -DskipTests -pl rules-cli,benchmarks -am
 fi
+jar="$root/rules-cli/target/shebao.jar"  # one spelling for the archive's training and the runs (CDS compares it)
+jsa="$root/rules-cli/target/shebao.jsa"
+if [ -z "${SHEBAO_OPTS+set}" ] && [ "${SHEBAO_CDS:-on}" != off ]; then
+  if [ ! -f "$jsa" ] || [ -n "$(find "$jar" rules-cli/target/lib -newer "$jsa" -print -quit)" ]; then
+    java -XX:ArchiveClassesAtExit="$jsa.$$.tmp" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xlog:cds=off \
+      -Xlog:cds+dynamic=off -cp "$jar" io.shebao.cli.StartupTraining >/dev/null 2>&1 && mv -f "$jsa.$$.tmp" "$jsa"
+  fi
+  [ -f "$jsa" ] && SHEBAO_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SharedArchiveFile=$jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+fi
+read -r -a sopts <<< "${SHEBAO_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 CP="benchmarks/target/benchmarks.jar:benchmarks/target/lib/*"
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "install GNU time: apt-get install -y time" >&2; exit 2; }
@@ -41,7 +52,7 @@ printf "\n| round | shebao CPU s (wall, load) | hand-written CPU s (wall, load) 
 printf "|---|---|---|---|---|---|\n"
 for r in $(seq "$rounds"); do
   read -r s_cpu s_wall s_load < <(run "shebao-$r" java "${opts[@]}" "${sopts[@]}" -Dorg.slf4j.simpleLogger.log.io.shebao.batch=debug \
-      -jar rules-cli/target/shebao.jar batch --in "$pop" \
+      -jar "$jar" batch --in "$pop" \
       --out "$work/shebao.csv" --errors "$work/shebao.errors.csv" --threads 2)
   read -r h_cpu h_wall h_load < <(run "hand-$r" java "${opts[@]}" -cp "$CP" io.shebao.bench.HandWrittenBatch "$pop" \
       "$work/hand.csv" "$work/hand.errors.csv" 2)

@@ -18,7 +18,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,6 +91,10 @@ public final class ContributionPlanner {
     private final Map<RuleFiring, RuleFiring> firings = new ConcurrentHashMap<>();
     private final Map<ParameterUse, ParameterUse> uses = new ConcurrentHashMap<>();
 
+    /** The region texts and float grades of the keys kept, one instance per value ({@link Context#kept}), bounded. */
+    private final Map<Object, Object> keyParts = new ConcurrentHashMap<>();
+    private static final int MAX_KEY_PARTS = 4_096;
+
     public ContributionPlanner(ShebaoRules rules) {
         this(rules, DEFAULT_MAX_CONTEXTS);
     }
@@ -127,6 +130,7 @@ public final class ContributionPlanner {
         Context key = Context.of(request);
         ContextPlan plan = plans.get(key);
         if (plan == null) {
+            key = key.kept(this::canonical);
             RuleInputs inputs = inputs(request);
             ContextPlan same = inputs == null ? null : byInputs.getIfPresent(inputs);
             if (same == null) {
@@ -139,7 +143,7 @@ public final class ContributionPlanner {
             throw new ShebaoException(f.code(), f.field().orElse(null), f.value().orElse(null), f.getMessage());
         }
         BaseAdjustment c = plan.caseOf(request);
-        PlannedContribution representative = c == null ? null : plan.cases.get(c);
+        PlannedCase representative = c == null ? null : plan.cases.planned(c);
         if (representative == null) {
             PlannedContribution r = PlannedContribution.of(byRules(request));
             if (c != null) {
@@ -167,6 +171,7 @@ public final class ContributionPlanner {
         Context key = Context.of(request);
         ContextPlan plan = plans.get(key);
         if (plan == null) {
+            key = key.kept(this::canonical);
             RuleInputs inputs = inputs(request);
             ContextPlan same = inputs == null ? null : byInputs.getIfPresent(inputs);
             if (same == null) {
@@ -512,6 +517,19 @@ public final class ContributionPlanner {
         return rules.contributionInputs(request).orElse(null);
     }
 
+    /** The instance kept for this value (a String or a BigDecimal: equal only to its own kind), or the value itself. */
+    private Object canonical(Object part) {
+        Object kept = keyParts.get(part);
+        if (kept != null) {
+            return kept;
+        }
+        if (keyParts.size() >= MAX_KEY_PARTS) {
+            return part; // a file of ever new grades: keys keep their own (slower, the same)
+        }
+        kept = keyParts.putIfAbsent(part, part);
+        return kept != null ? kept : part;
+    }
+
     /** One evaluation by the rules, counted. */
     private ContributionResult byRules(ContributionRequest request) {
         evaluations.increment();
@@ -590,23 +608,44 @@ public final class ContributionPlanner {
          * carried forward…) keeps a case to its month: a warning code added later is month-bound until listed.
          */
         static final Set<String> PERIOD_FREE_WARNINGS = Set.of("ASSUMED_VALUE");
-        private final Map<BaseAdjustment, PlannedContribution> byCase = new EnumMap<>(BaseAdjustment.class);
+        private static final int CASES = BaseAdjustment.values().length;
+        /**
+         * By the case's ordinal; read on every row without a lock (a monitor shared by the workers was a cost of
+         * its own), so replaced, never written in place: copied and published under the lock.
+         */
+        private volatile PlannedCase[] byCase = new PlannedCase[CASES];
         private boolean acrossPeriods;
+        /** The rounding of the plan that holds these cases (every plan sharing them has the same, see ContextPlan). */
+        private final int scale;
+        private final RoundingMode mode;
 
-        synchronized PlannedContribution get(BaseAdjustment c) {
-            return byCase.get(c);
+        Cases(int scale, RoundingMode mode) {
+            this.scale = scale;
+            this.mode = mode;
+        }
+
+        PlannedContribution get(BaseAdjustment c) {
+            PlannedCase p = byCase[c.ordinal()];
+            return p == null ? null : p.plan;
+        }
+
+        /** The case's plan with its per-row constants, or null. */
+        PlannedCase planned(BaseAdjustment c) {
+            return byCase[c.ordinal()];
         }
 
         synchronized void putIfAbsent(BaseAdjustment c, PlannedContribution p) {
-            if (!acrossPeriods || periodFree(p)) {
-                byCase.putIfAbsent(c, p);
+            if ((!acrossPeriods || periodFree(p)) && byCase[c.ordinal()] == null) {
+                PlannedCase[] next = byCase.clone();
+                next[c.ordinal()] = new PlannedCase(p, scale, mode);
+                byCase = next;
             }
         }
 
         /** Marks the cases shared across months, if every case kept is free of the period; false otherwise. */
         synchronized boolean shareAcrossPeriods() {
-            for (PlannedContribution p : byCase.values()) {
-                if (!periodFree(p)) {
+            for (PlannedCase p : byCase) {
+                if (p != null && !periodFree(p.plan)) {
                     return false;
                 }
             }
@@ -621,6 +660,41 @@ public final class ContributionPlanner {
                 }
             }
             return true;
+        }
+    }
+
+    /**
+     * A case's plan with what applying it to a row needs that is the same for every row of the plan: each line's
+     * fixed parts (issue 13: they were recomputed from the plan's line on every row).
+     */
+    static final class PlannedCase {
+        final PlannedContribution plan;
+        /**
+         * Per line, the employer's fixed amount (e.g. 大额医疗 paid by the unit): what the plan's employer part has
+         * beyond its rate part, {@code employer − round(base × employer rate)}; null where adding it changes
+         * nothing (zero, with no more decimals than the rounding's: the sum is the rounded part, same scale).
+         */
+        private final BigDecimal[] employerFixed;
+        /** Per line, the employee's fixed amount of the line, or null where adding it changes nothing (as above). */
+        private final BigDecimal[] employeeFixed;
+
+        PlannedCase(PlannedContribution plan, int scale, RoundingMode mode) {
+            this.plan = plan;
+            int n = plan.lines().size();
+            this.employerFixed = new BigDecimal[n];
+            this.employeeFixed = new BigDecimal[n];
+            if (mode == null) {
+                return; // a context that is not planned: never applied
+            }
+            for (int i = 0; i < n; i++) {
+                ContributionLine l = plan.lines().get(i);
+                employerFixed[i] = changes(l.employer().subtract(l.base().multiply(l.employerRate()).setScale(scale, mode)), scale);
+                employeeFixed[i] = changes(l.employeeFixed(), scale);
+            }
+        }
+
+        private static BigDecimal changes(BigDecimal fixed, int scale) {
+            return fixed.signum() == 0 && fixed.scale() <= scale ? null : fixed;
         }
     }
 
@@ -644,33 +718,114 @@ public final class ContributionPlanner {
                 new Trace(rules, used));
     }
 
-    /** Everything the rules see of a request except the wage or base amount. */
-    private record Context(String region, YearMonth period, Optional<Integer> riskClass, BigDecimal floatGrade,
-                           Set<Insurance> insurances, boolean allowCarryForward, boolean baseSupplied,
-                           Optional<UnitKind> unitKind) {
-        static Context of(ContributionRequest r) {
-            return new Context(r.region(), r.period(), r.riskClass(), r.floatGrade(), r.insurances(),
-                    r.allowCarryForward(), r.base().isPresent(), r.unitKind());
+    /**
+     * Everything the rules see of a request except the wage or base amount: the plan cache's key, built, hashed
+     * and compared on every row (17.7% of a batch's samples as a record of the request's objects, issue 13). So
+     * its fields are numbers where they can be, and its hash is computed once:
+     * <ul>
+     *   <li>the period as year and month, the risk class, the unit kind and the two switches as ints;</li>
+     *   <li>the insurances as a bit mask of their catalogue indexes, when every one of them is the bundled
+     *       catalogue's own instance at its index (then equal masks are equal sets); otherwise the set itself is
+     *       kept and compared as before ({@code Insurance} is a record: hashing and comparing it field by field
+     *       was most of the cost);</li>
+     *   <li>the region and the float grade as the request has them ({@code String} and {@code BigDecimal} equality).</li>
+     * </ul>
+     * Two keys are equal only when the request record's fields they stand for are equal, as with the record key
+     * before; a set of other instances equal to bundled ones is only a separate context (learnt once more: speed,
+     * not correctness). {@code ContextKeyTest} compares this equality with the record's on random requests.
+     */
+    static final class Context {
+        private static final List<Insurance> BUNDLED = Insurance.values();
+        private final String region;
+        private final BigDecimal floatGrade;
+        /** Null when {@link #mask} stands for the insurances. */
+        private final Set<Insurance> insurances;
+        private final int year;
+        /** Bits 0–3 the month, 4 carry-forward, 5 base supplied, 6 risk class given, from 8 the unit kind (ordinal + 1). */
+        private final int flags;
+        private final int riskClass;
+        /** The insurances by catalogue index, or -1 when {@link #insurances} is kept instead. */
+        private final int mask;
+        private final int hash;
+
+        private Context(ContributionRequest r) {
+            this.region = r.region();
+            this.floatGrade = r.floatGrade();
+            this.year = r.period().getYear();
+            int f = r.period().getMonthValue() | (r.allowCarryForward() ? 1 << 4 : 0) | (r.base().isPresent() ? 1 << 5 : 0);
+            Optional<Integer> rc = r.riskClass();
+            if (rc.isPresent()) {
+                f |= 1 << 6;
+            }
+            this.riskClass = rc.isPresent() ? rc.get() : 0;
+            Optional<UnitKind> uk = r.unitKind();
+            this.flags = uk.isPresent() ? f | (uk.get().ordinal() + 1) << 8 : f;
+            int m = mask(r.insurances());
+            this.mask = m;
+            this.insurances = m < 0 ? r.insurances() : null;
+            int h = region.hashCode();
+            h = 31 * h + year;
+            h = 31 * h + flags;
+            h = 31 * h + riskClass;
+            h = 31 * h + floatGrade.hashCode();
+            h = 31 * h + (m < 0 ? insurances.hashCode() : m);
+            this.hash = h;
         }
 
-        // written out: a record's generated equals/hashCode go through method handles, a cost on every row
+        private Context(Context c, String region, BigDecimal floatGrade) {
+            this.region = region;
+            this.floatGrade = floatGrade;
+            this.insurances = c.insurances;
+            this.year = c.year;
+            this.flags = c.flags;
+            this.riskClass = c.riskClass;
+            this.mask = c.mask;
+            this.hash = c.hash;
+        }
+
+        static Context of(ContributionRequest r) {
+            return new Context(r);
+        }
+
+        /**
+         * This key as kept in the cache: the region and float grade replaced by equal instances shared by every key
+         * kept. A row's lookup then compares its region with a string that the other lookups keep in the
+         * processor's cache, not with the first row's own copy of it (one memory miss more per row, among 20,000
+         * contexts, in the profile). Equal values: the same key, the same hash.
+         */
+        Context kept(java.util.function.UnaryOperator<Object> canonical) {
+            return new Context(this, (String) canonical.apply(region), (BigDecimal) canonical.apply(floatGrade));
+        }
+
+        /** The set as a bit mask of catalogue indexes, or -1 when an insurance is not the bundled catalogue's own. */
+        static int mask(Set<Insurance> insurances) {
+            if (insurances.isEmpty()) {
+                return 0;
+            }
+            int m = 0;
+            for (Insurance i : insurances) {
+                int x = i.index();
+                if (x >= 31 || x >= BUNDLED.size() || BUNDLED.get(x) != i) {
+                    return -1;
+                }
+                m |= 1 << x;
+            }
+            return m;
+        }
+
         @Override
         public int hashCode() {
-            int h = region.hashCode();
-            h = 31 * h + period.hashCode();
-            h = 31 * h + riskClass.hashCode();
-            h = 31 * h + floatGrade.hashCode();
-            h = 31 * h + insurances.hashCode();
-            h = 31 * h + (allowCarryForward ? 1 : 0);
-            h = 31 * h + (baseSupplied ? 1 : 0);
-            return 31 * h + unitKind.hashCode();
+            return hash;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Context c && allowCarryForward == c.allowCarryForward && baseSupplied == c.baseSupplied
-                    && region.equals(c.region) && period.equals(c.period) && riskClass.equals(c.riskClass)
-                    && floatGrade.equals(c.floatGrade) && insurances.equals(c.insurances) && unitKind.equals(c.unitKind);
+            if (this == o) {
+                return true;
+            }
+            return o instanceof Context c && hash == c.hash && year == c.year && flags == c.flags
+                    && riskClass == c.riskClass && mask == c.mask && region.equals(c.region)
+                    && floatGrade.equals(c.floatGrade) && (mask >= 0 || insurances.equals(c.insurances));
         }
     }
 
@@ -754,7 +909,7 @@ public final class ContributionPlanner {
             this.scale = 0;
             this.mode = null;
             this.plannable = false;
-            this.cases = newCases();
+            this.cases = new Cases(scale, mode);
             this.defaultInsurances = false;
             this.acrossPeriods = null;
         }
@@ -767,13 +922,9 @@ public final class ContributionPlanner {
             this.scale = scale;
             this.mode = mode;
             this.plannable = plannable;
-            this.cases = newCases();
+            this.cases = new Cases(scale, mode);
             this.defaultInsurances = defaultInsurances;
             this.acrossPeriods = notes;
-        }
-
-        private static Cases newCases() {
-            return new Cases();
         }
 
         /** @param notes the notes of the other months with the same inputs ({@link #notes}), or null */
@@ -822,23 +973,33 @@ public final class ContributionPlanner {
         }
 
         PlannedContribution apply(PlannedContribution plan, ContributionRequest r) {
+            return apply(new PlannedCase(plan, scale, mode), r);
+        }
+
+        PlannedContribution apply(PlannedCase planned, ContributionRequest r) {
+            PlannedContribution plan = planned.plan;
             BaseAdjustment c = plan.baseAdjustment();
             if (c == BaseAdjustment.RAISED_TO_FLOOR || c == BaseAdjustment.LOWERED_TO_CEILING) {
                 return new PlannedContribution(r, plan.lines(), plan.totals(), c, plan.warnings(), plan.trace());
             }
             BigDecimal base = c == BaseAdjustment.SUPPLIED ? r.base().orElseThrow() : r.wage().orElseThrow();
-            List<ContributionLine> lines = new ArrayList<>(plan.lines().size());
-            for (ContributionLine l : plan.lines()) {
+            List<ContributionLine> planLines = plan.lines();
+            ContributionLine[] lines = new ContributionLine[planLines.size()];
+            for (int i = 0; i < lines.length; i++) {
+                ContributionLine l = planLines.get(i);
                 // as the DRL: round(base × rate) per side, the fixed amount (already rounded) added to the employee's;
                 // an employer's fixed amount (e.g. 大额医疗 paid by the unit) is what the plan's employer part has
-                // beyond its rate part, the same for every base
-                BigDecimal employerFixed = l.employer().subtract(l.base().multiply(l.employerRate()).setScale(scale, mode));
-                lines.add(new ContributionLine(l.insurance(), base, l.employerRate(), l.employeeRate(),
-                        base.multiply(l.employerRate()).setScale(scale, mode).add(employerFixed),
-                        base.multiply(l.employeeRate()).setScale(scale, mode).add(l.employeeFixed()),
-                        l.employeeFixed()));
+                // beyond its rate part, the same for every base (computed once per plan: PlannedCase)
+                BigDecimal employer = base.multiply(l.employerRate()).setScale(scale, mode);
+                BigDecimal employee = base.multiply(l.employeeRate()).setScale(scale, mode);
+                BigDecimal erFixed = planned.employerFixed[i];
+                BigDecimal eeFixed = planned.employeeFixed[i];
+                lines[i] = new ContributionLine(l.insurance(), base, l.employerRate(), l.employeeRate(),
+                        erFixed == null ? employer : employer.add(erFixed),
+                        eeFixed == null ? employee : employee.add(eeFixed), l.employeeFixed());
             }
-            return new PlannedContribution(r, lines, ContributionTotals.of(lines), c, plan.warnings(), plan.trace());
+            List<ContributionLine> out = List.of(lines); // immutable already: PlannedContribution keeps it as is
+            return new PlannedContribution(r, out, ContributionTotals.of(out), c, plan.warnings(), plan.trace());
         }
     }
 }

@@ -43,7 +43,14 @@ public record PopulationRow(long rowNumber, String id, Columns columns, String[]
 
     /** The field, trimmed, or null when the column is absent or the value blank (for per-row parsing). */
     public String text(String column) {
-        int i = columns.indexOf(column);
+        return textAt(columns.indexOf(column));
+    }
+
+    /**
+     * As {@link #text(String)}, by the column's position in {@link #columns()} (-1: absent), for a parser that
+     * looked its columns up once per file rather than by name on every row.
+     */
+    public String textAt(int i) {
         if (i < 0 || i >= values.length || values[i] == null) {
             return null;
         }

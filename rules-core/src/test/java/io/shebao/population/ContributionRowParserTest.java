@@ -45,6 +45,27 @@ class ContributionRowParserTest {
         assertEquals(Set.of(Insurance.of("pension"), Insurance.of("unemployment")), s.insurances());
     }
 
+    /** The parser keeps the column positions of the last file it met: rows of two files in turn each get their own. */
+    @Test
+    void rowsOfFilesWithOtherColumnOrdersInTurn() {
+        PopulationRow a = row("id,region,period,wage,risk_class", "P1,wuhan,2025-09,5000,3");
+        PopulationRow b = row("risk_class,wage,period,region,id,unit_kind", "5,6000,2024-03,yichang,P2," + UnitKind.values()[0].code());
+        for (int i = 0; i < 3; i++) {
+            ContributionRequest x = STRICT.parse(a);
+            assertEquals("wuhan", x.region());
+            assertEquals(YearMonth.of(2025, 9), x.period());
+            assertEquals(new BigDecimal("5000"), x.wage().orElseThrow());
+            assertEquals(Optional.of(3), x.riskClass());
+            assertEquals(Optional.empty(), x.unitKind());
+            ContributionRequest y = STRICT.parse(b);
+            assertEquals("yichang", y.region());
+            assertEquals(YearMonth.of(2024, 3), y.period());
+            assertEquals(new BigDecimal("6000"), y.wage().orElseThrow());
+            assertEquals(Optional.of(5), y.riskClass());
+            assertEquals(Optional.of(UnitKind.values()[0]), y.unitKind());
+        }
+    }
+
     @Test
     void defaultsFillAbsentColumnsAndBlankCells() {
         ContributionRowParser p = new ContributionRowParser(Optional.of(YearMonth.of(2025, 1)), Optional.of("yichang"), true);

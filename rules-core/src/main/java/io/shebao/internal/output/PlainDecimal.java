@@ -19,25 +19,41 @@ public final class PlainDecimal {
         if (scale < 0 || scale > MAX_DIGITS || d.precision() > MAX_DIGITS) {
             return sb.append(d.toPlainString());
         }
-        // exact: the scale is ≥ 0 and the unscaled value has at most 18 digits; the digits are written from the
-        // last, the point after `scale` of them, at least one digit before it (0.05), then the sign
+        // exact: the scale is ≥ 0 and the unscaled value has at most 18 digits. Written with the builder's own
+        // append(long) (no array of our own per value: a batch line has 28 of them, 18% of the bytes a 1M batch
+        // allocated): the whole part, the point, then the fraction padded with zeros to `scale` digits (0.05)
         long unscaled = scale == 0 ? d.longValue() : d.movePointRight(scale).longValue();
-        boolean negative = unscaled < 0;
-        long u = negative ? -unscaled : unscaled; // ≥ -(10^18 - 1): no overflow
-        char[] text = new char[MAX_DIGITS + 3];
-        int at = text.length;
-        int digits = 0;
-        do {
-            long q = u / 10;
-            text[--at] = (char) ('0' + (int) (u - q * 10));
-            u = q;
-            if (++digits == scale) {
-                text[--at] = '.';
-            }
-        } while (u != 0 || digits <= scale);
-        if (negative) {
-            text[--at] = '-';
+        if (scale == 0) {
+            return sb.append(unscaled); // Long.toString's characters, as toPlainString for a scale of 0
         }
-        return sb.append(text, at, text.length - at);
+        long u = unscaled < 0 ? -unscaled : unscaled; // ≥ -(10^18 - 1): no overflow
+        long whole = u / POWERS_OF_TEN[scale];
+        long fraction = u - whole * POWERS_OF_TEN[scale];
+        if (unscaled < 0) {
+            sb.append('-'); // never "-0": a BigDecimal of value 0 has the unscaled value 0
+        }
+        sb.append(whole).append('.');
+        for (int digits = fraction == 0 ? 0 : digits(fraction); digits < scale; digits++) {
+            sb.append('0');
+        }
+        return fraction == 0 ? sb : sb.append(fraction);
+    }
+
+    private static final long[] POWERS_OF_TEN = new long[MAX_DIGITS + 1];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i <= MAX_DIGITS; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
+    /** Decimal digits of a positive value below 10^18. */
+    private static int digits(long v) {
+        int n = 1;
+        while (n < MAX_DIGITS && v >= POWERS_OF_TEN[n]) {
+            n++;
+        }
+        return n;
     }
 }

@@ -75,7 +75,21 @@ public final class AuditHeader {
     /** How many messages lines the latest copy sharing {@link #messages} has read. */
     private final java.util.concurrent.atomic.AtomicInteger latest;
 
-    private record Defined(JsonNode message, int by) {
+    private static final class Defined {
+        final JsonNode message;
+        final int by;
+        /**
+         * The strings (code, zh, en) of the last message of today's results found equal to this one, by identity:
+         * the planner hands every row of a case the same note objects, so most rows' messages are these very
+         * strings, and comparing their texts again was most of a replay's comparison (docs/PERFORMANCE.md,
+         * "Issue 13, stop 13"). Strings are immutable, so being these objects means being equal to them.
+         */
+        volatile String[] sameAs;
+
+        Defined(JsonNode message, int by) {
+            this.message = message;
+            this.by = by;
+        }
     }
     /** References of messages formatted by {@link #row}, so that each is hashed once (writer side). */
     private final Map<ObjectNode, String> messageRefs;
@@ -501,6 +515,31 @@ public final class AuditHeader {
     JsonNode message(String ref) {
         Defined d = messages.get(ref);
         return d == null || d.by > definedUpTo ? null : d.message;
+    }
+
+    /**
+     * Whether the message defined under this reference (as {@link #message} sees it) equals {@code today}, a
+     * message as {@code Json.messages} writes it: the same as {@code message(ref).equals(today)}, without
+     * comparing the texts again when {@code today} holds the very strings last found equal.
+     */
+    boolean definedMessageEquals(String ref, JsonNode today) {
+        Defined d = messages.get(ref);
+        if (d == null || d.by > definedUpTo) {
+            return false;
+        }
+        String code = today.path("code").textValue();
+        String zh = today.path("zh").textValue();
+        String en = today.path("en").textValue();
+        boolean three = today.isObject() && today.size() == 3 && code != null && zh != null && en != null;
+        String[] same = d.sameAs;
+        if (three && same != null && same[0] == code && same[1] == zh && same[2] == en) {
+            return true;
+        }
+        boolean equal = d.message.equals(today);
+        if (equal && three) {
+            d.sameAs = new String[]{code, zh, en};
+        }
+        return equal;
     }
 
     /** The notes of a row replayed by this audit with these packs: computed once (a section has few pack sets). */

@@ -15,8 +15,13 @@ import io.shebao.internal.json.Json;
 import io.shebao.trace.ParameterUse;
 import io.shebao.trace.RuleFiring;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +93,10 @@ final class TrailRowReplay {
             }
         }
         // digest, then signature, as Audit.replay checks them
-        String computed = AuditHeader.rowDigest(header.computedDigest(), Json.write(content, false));
+        String computed = digestFromLine(header.computedDigest(), text, content.size());
+        if (computed == null) {
+            computed = AuditHeader.rowDigest(header.computedDigest(), Json.write(content, false));
+        }
         if (!computed.equals(digest.textValue())) {
             return Optional.empty();
         }
@@ -129,6 +137,145 @@ final class TrailRowReplay {
         AuditRecord recomputed = AuditRecord.lazy(() -> new Audit(view).record(now));
         return Optional.of(new ReplayOutcome(line, ReplayStatus.IDENTICAL, ContributionAudit.subject(request), List.of(),
                 List.of(), List.of(), List.of(), notes, Optional.of(recomputed)));
+    }
+
+    /**
+     * The row's digest ({@link AuditHeader#rowDigest} of its canonical content) hashed straight from the line's
+     * UTF-8 bytes, when the line is exactly the canonical content followed by the seal ({@link #canonicalEnd});
+     * null for any other line, whose content is then written again from its tree as before. Same digest either
+     * way; writing the tree again and copying it into one string were ~8% of a replay's CPU (docs/PERFORMANCE.md,
+     * "Issue 13, stop 13").
+     */
+    static String digestFromLine(String headerDigest, String text, int contentKeys) {
+        byte[] line = text.getBytes(StandardCharsets.UTF_8);
+        int end = canonicalEnd(line, contentKeys);
+        if (end < 0) {
+            return null;
+        }
+        MessageDigest md = afterHeader(headerDigest);
+        md.update(line, 0, end);
+        md.update((byte) '}');
+        return HEX.formatHex(md.digest());
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+    /** SHA-256 having read a header's digest and a line feed (one 64-byte block), cloned for each row. */
+    private static volatile Object[] afterHeader = {"", null};
+
+    private static MessageDigest afterHeader(String headerDigest) {
+        Object[] a = afterHeader;
+        try {
+            if (a[0].equals(headerDigest)) {
+                return (MessageDigest) ((MessageDigest) a[1]).clone();
+            }
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((headerDigest + "\n").getBytes(StandardCharsets.UTF_8));
+            afterHeader = new Object[]{headerDigest, md};
+            return (MessageDigest) md.clone();
+        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    /**
+     * Where the row's canonical content (what {@code Json.write} gives for the row without its seal) ends in the
+     * line's UTF-8 bytes: the index of the comma before the first seal key, when the line is exactly the content
+     * followed by the seal — no white space outside strings, no escape anywhere, numbers as plain integers, the
+     * {@code contentKeys} keys first and then only seal keys; else -1. The content's text is then the bytes before
+     * that index and a closing brace. The line has already been parsed: it is one valid JSON object without
+     * duplicate keys or control characters in strings, whose keys are content or seal keys. Bytes of a character
+     * beyond ASCII are all ≥ 0x80 in UTF-8, so none of them is taken for a quote, a brace or a backslash.
+     */
+    static int canonicalEnd(byte[] line, int contentKeys) {
+        int n = line.length;
+        if (n < 2 || line[0] != '{') {
+            return -1;
+        }
+        int depth = 0;
+        int keys = 0;
+        boolean keyNext = false; // at depth 1, after '{' or ','
+        for (int i = 0; i < n; i++) {
+            byte c = line[i];
+            switch (c) {
+                case '{', '[' -> {
+                    depth++;
+                    keyNext = depth == 1;
+                }
+                case '}', ']' -> {
+                    depth--;
+                    keyNext = false;
+                }
+                case ',' -> keyNext = depth == 1;
+                case ':' -> keyNext = false;
+                case '"' -> {
+                    int start = i + 1;
+                    i = start;
+                    while (i < n && (c = line[i]) != '"') {
+                        if (c == '\\') {
+                            return -1; // Jackson writes escapes its own way
+                        }
+                        i++;
+                    }
+                    if (i == n) {
+                        return -1;
+                    }
+                    if (keyNext) {
+                        keyNext = false;
+                        if (isSealKey(line, start, i)) {
+                            // the first seal key: everything before it must be the content, and nothing after it
+                            return keys == contentKeys && start - 2 > 0 && line[start - 2] == ',' ? start - 2 : -1;
+                        }
+                        keys++;
+                    }
+                }
+                case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
+                    int start = i;
+                    if (c == '-') {
+                        i++;
+                    }
+                    if (i >= n || line[i] < '0' || line[i] > '9' || (line[i] == '0' && start != i)) {
+                        return -1; // "-" alone or "-0…": not written back as read
+                    }
+                    while (i + 1 < n && line[i + 1] >= '0' && line[i + 1] <= '9') {
+                        i++;
+                    }
+                    byte next = i + 1 < n ? line[i + 1] : 0;
+                    if (next != ',' && next != '}' && next != ']') {
+                        return -1; // a fraction or an exponent is a double: written back another way
+                    }
+                }
+                case 't', 'f', 'n' -> {
+                    byte[] literal = c == 't' ? TRUE : c == 'f' ? FALSE : NULL;
+                    if (!Arrays.equals(line, i, Math.min(n, i + literal.length), literal, 0, literal.length)) {
+                        return -1;
+                    }
+                    i += literal.length - 1;
+                }
+                default -> {
+                    return -1; // white space, or anything else outside a string
+                }
+            }
+        }
+        return -1; // no seal key (the parse required a digest): not this shape
+    }
+
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean isSealKey(byte[] line, int from, int to) {
+        for (String k : AuditHeader.SEAL_KEYS) {
+            if (k.length() == to - from) {
+                boolean same = true;
+                for (int j = 0; j < k.length() && same; j++) {
+                    same = line[from + j] == k.charAt(j);
+                }
+                if (same) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -209,12 +356,11 @@ final class TrailRowReplay {
         for (int i = 0; i < ms.size(); i++) {
             JsonNode m = ms.get(i);
             if (m.isTextual()) {
-                m = header.message(m.textValue());
-                if (m == null) {
+                // a cited message: its definition equal to today's (null when undefined: not equal)
+                if (!header.definedMessageEquals(m.textValue(), want.get(i))) {
                     return false;
                 }
-            }
-            if (!m.equals(want.get(i))) {
+            } else if (!m.equals(want.get(i))) {
                 return false;
             }
         }

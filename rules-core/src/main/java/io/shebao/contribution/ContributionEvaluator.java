@@ -41,6 +41,21 @@ public final class ContributionEvaluator {
     private final ParameterSet parameters;
     private final RuleEngine engine;
     private final List<Object> contextFacts;
+    /**
+     * The parameter facts of {@link #facts} by what they depend on: a new decision context of a batch or a
+     * replay (thousands in a file) mostly shares its region, month, insurances and risk class with an earlier
+     * one, and resolving every dated parameter again was 4-6% of a replay's CPU (docs/PERFORMANCE.md, "Issue 13,
+     * stop 13"). The facts are immutable, so sharing them between evaluations is safe; {@code RuleInputs}
+     * compares the parameter values they hold by identity, which this keeps. Bounded: past the bound a request's
+     * facts are computed as before, not kept.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<ParameterFactsKey, List<Object>> parameterFacts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    static final int MAX_PARAMETER_FACTS = 4_096;
+    /** Notes by what they are made of (see {@link #shared}). */
+    private final java.util.concurrent.ConcurrentHashMap<List<Object>, Message> sharedMessages =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    static final int MAX_SHARED_MESSAGES = 4_096;
 
     /**
      * An evaluator over the catalogue's {@value #KIE_BASE} rule base (loaded on first use in the JVM).
@@ -127,6 +142,35 @@ public final class ContributionEvaluator {
             facts.add(new Applicable(i));
         }
         facts.addAll(contextFacts);
+        ParameterFactsKey k = new ParameterFactsKey(region, req.period(), applicable, req.riskClass(),
+                req.allowCarryForward());
+        List<Object> params = parameterFacts.get(k);
+        if (params == null) {
+            params = parameterFacts(req, region, applicable);
+            if (parameterFacts.size() < MAX_PARAMETER_FACTS) {
+                parameterFacts.putIfAbsent(k, params);
+            }
+        }
+        facts.addAll(params);
+        return facts;
+    }
+
+    /**
+     * What the parameter facts of {@link #facts} depend on: the parameter set (fixed per evaluator), the region's
+     * code, the month, the insurances that apply, the risk class (the key of a keyed parameter) and whether a
+     * value may be carried forward. Nothing else of the request is read by {@link #parameterFacts}. The set is
+     * the one {@link #facts} made for this request and does not change afterwards.
+     */
+    private record ParameterFactsKey(String region, java.time.YearMonth period, Set<Insurance> insurances,
+                                     java.util.Optional<Integer> riskClass, boolean allowCarryForward) {
+    }
+
+    /**
+     * The dated parameter values in force for a request's region and month, as facts, in definition order (the
+     * order the rules are given them, so that rules of equal salience fire in the same order).
+     */
+    private List<Object> parameterFacts(ContributionRequest req, String region, Set<Insurance> applicable) {
+        List<Object> facts = new ArrayList<>();
         for (ParameterDefinition d : parameters.definitions().values()) {
             if (!relevant(d.id(), applicable)) {
                 continue;
@@ -150,7 +194,7 @@ public final class ContributionEvaluator {
                 }
             }
         }
-        return facts;
+        return List.copyOf(facts);
     }
 
     public ContributionResult evaluate(ContributionRequest req) {
@@ -175,11 +219,12 @@ public final class ContributionEvaluator {
         List<Message> notes = new ArrayList<>();
         if (req.insurances().isEmpty()) {
             for (Insurance i : defaultInsurances(region, req.contributor())) {
-                notYetKnown(i, region, req.contributor(), req.period()).ifPresent(first -> notes.add(new Message(
+                notYetKnown(i, region, req.contributor(), req.period()).ifPresent(first -> notes.add(shared(
+                        List.of("INSURANCE_NOT_YET_KNOWN", i, region, first, req.period()), () -> new Message(
                         "INSURANCE_NOT_YET_KNOWN", i.nameZh() + "未计算：" + region + " 的取值自 " + first + " 起才已知，"
                         + req.period() + " 未知（可用 --insurances 明确要求，将报未知）", i.nameEn() + " not computed: "
                         + region + "'s values are known from " + first + " only, " + req.period()
-                        + " is unknown (ask for it with the insurances to get the unknown error)")));
+                        + " is unknown (ask for it with the insurances to get the unknown error)"))));
             }
         }
         for (Note n : ev.inserted(Note.class)) {
@@ -198,16 +243,16 @@ public final class ContributionEvaluator {
             }
             io.shebao.trace.Assumptions.assumed(v).ifPresent(warnings::add);
             if (v.provenance() == Provenance.SCENARIO) {
-                notes.add(new Message("SCENARIO_VALUE",
+                notes.add(shared(List.of("SCENARIO_VALUE", v), () -> new Message("SCENARIO_VALUE",
                         v.qualifiedId() + " = " + v.raw() + " 是假设情景 " + v.origin().pack() + " 的取值，并非现行规定：" + v.reference(),
                         v.qualifiedId() + " = " + v.raw() + " is a what-if value of " + v.origin().pack()
-                                + ", not a rule in force: " + v.reference()));
+                                + ", not a rule in force: " + v.reference())));
             }
             if (v.provenance() == Provenance.SECONDARY) {
-                notes.add(new Message("SECONDARY_SOURCE",
+                notes.add(shared(List.of("SECONDARY_SOURCE", v), () -> new Message("SECONDARY_SOURCE",
                         v.qualifiedId() + " = " + v.raw() + " 来自二手资料，尚未经发文机关核实：" + v.reference(),
                         v.qualifiedId() + " = " + v.raw() + " is from a secondary source, not yet checked against the issuing office: "
-                                + v.reference()));
+                                + v.reference())));
             }
         }
         for (io.shebao.internal.facts.Caution c : ev.inserted(io.shebao.internal.facts.Caution.class)) {
@@ -215,6 +260,26 @@ public final class ContributionEvaluator {
         }
         return new ContributionResult(req, lines, totals.get(0).getTotals(), bases.get(0).getAdjustment(), notes,
                 warnings, new Trace(ev.fired(), used));
+    }
+
+    /**
+     * The one message object of these parts (a note that is a function of a parameter value, or of an insurance,
+     * region and month): every evaluation that gives it gives the very same strings, so that a replay comparing
+     * today's notes with a trail's cited definitions finds them equal by identity after the first comparison
+     * ({@code AuditHeader.definedMessageEquals}) instead of comparing their texts row by row, which was ~7% of a
+     * replay's CPU (docs/PERFORMANCE.md, "Issue 13, stop 13"). Equal content either way. Bounded: past the bound
+     * a message is made as before.
+     */
+    private Message shared(List<Object> parts, java.util.function.Supplier<Message> make) {
+        Message m = sharedMessages.get(parts);
+        if (m == null) {
+            m = make.get();
+            if (sharedMessages.size() < MAX_SHARED_MESSAGES) {
+                Message raced = sharedMessages.putIfAbsent(parts, m);
+                m = raced != null ? raced : m;
+            }
+        }
+        return m;
     }
 
     /**

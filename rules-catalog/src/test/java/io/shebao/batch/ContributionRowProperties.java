@@ -10,17 +10,21 @@ import io.shebao.contribution.ContributionResult;
 import io.shebao.internal.json.ContributionJson;
 import io.shebao.trace.Message;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
+import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The batch's audit rows ({@link AuditHeader#contributionRow}, written from the result without a JSON tree and
@@ -68,6 +72,29 @@ class ContributionRowProperties {
             c.check("stating the amount").count(n -> n > 0);
             c.check("none").count(n -> n > 0);
         });
+    }
+
+    /**
+     * A result whose own request is not the row's (another month): its region and period are written in the
+     * result, as the general path writes them (the planner and the evaluator always answer the row's request,
+     * so the populations above never reach this branch).
+     */
+    @Example
+    void aResultForAnotherMonthStatesItsRegionAndPeriod() {
+        AuditHeader header = AuditHeader.of(RULES, Optional.empty());
+        ContributionRequest req = ContributionRequest.builder("wuhan", YearMonth.of(2024, 3))
+                .wage(new BigDecimal("8000")).riskClass(2).build();
+        ContributionRequest other = ContributionRequest.builder("wuhan", YearMonth.of(2024, 4))
+                .wage(new BigDecimal("8000")).riskClass(2).build();
+        ContributionResult r = RULES.contribution(other);
+        ContributionResult moved = new ContributionResult(other, r.lines(), r.totals(), r.baseAdjustment(), r.notes(),
+                r.warnings(), r.trace());
+        AuditHeader.Row expected = header.row(EvaluationKind.CONTRIBUTION, ContributionJson.request(req),
+                ContributionJson.result(moved), moved.trace(), Optional.empty());
+        AuditHeader.Row got = header.contributionRow(req, moved, Optional.empty());
+        assertTrue(got.line().contains("\"result\":{\"region\":\"wuhan\",\"period\":\"2024-04\""), got.line());
+        assertEquals(expected.line(), got.line());
+        assertEquals(entries(expected.messages()), entries(got.messages()));
     }
 
     private static void collect(ContributionResult r, ContributionRequest req) {

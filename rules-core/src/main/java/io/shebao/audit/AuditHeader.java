@@ -1,23 +1,23 @@
 package io.shebao.audit;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ErrorCode;
 import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.shebao.contribution.ContributionEvaluator;
 import io.shebao.contribution.ContributionLine;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
-import io.shebao.internal.json.ContributionJson;
-import io.shebao.trace.Message;
 import io.shebao.internal.engine.RuleEngine;
 import io.shebao.internal.hash.Sha256;
+import io.shebao.internal.json.ContributionJson;
 import io.shebao.internal.json.Json;
 import io.shebao.parameter.ParameterValue;
 import io.shebao.retirement.RetirementEvaluator;
+import io.shebao.trace.Message;
 import io.shebao.trace.ParameterUse;
 import io.shebao.trace.RuleFiring;
 import io.shebao.trace.Trace;
@@ -107,8 +107,8 @@ public final class AuditHeader {
      * message objects, whose citations are kept here, compared by identity, to spare a lookup per list and message.
      */
     private static final class IndexedTrace {
-        /** Messages remembered per trace: a plan has a handful (its notes and warnings). */
-        private static final int KNOWN_MESSAGES = 16;
+        /** Lists (per slot) and messages remembered per trace: a plan has a handful (one list per month it serves). */
+        private static final int KNOWN = 16;
         final ObjectNode json;
         final String compact;
         /** Lists of notes [0] and of warnings [1] met (the plan's, one per month it serves), with their citations. */
@@ -135,7 +135,7 @@ public final class AuditHeader {
         MessageCitations.ListCitation citation(int slot, List<Message> ms, MessageCitations citations) {
             MessageCitations.ListCitation c = citations.ofAll(ms);
             Listed[] ls = lists.get(slot);
-            if (ls.length < KNOWN_MESSAGES) { // a lost race forgets one: it is looked up again
+            if (ls.length < KNOWN) { // a lost race forgets one: it is looked up again
                 Listed[] more = java.util.Arrays.copyOf(ls, ls.length + 1);
                 more[ls.length] = new Listed(ms, c);
                 lists.set(slot, more);
@@ -151,7 +151,7 @@ public final class AuditHeader {
                 }
             }
             MessageCitations.Cited c = citations.of(m);
-            if (k.messages().length < KNOWN_MESSAGES) { // a lost race forgets one: it is looked up again
+            if (k.messages().length < KNOWN) { // a lost race forgets one: it is looked up again
                 Message[] ms = java.util.Arrays.copyOf(k.messages(), k.messages().length + 1);
                 MessageCitations.Cited[] cs = java.util.Arrays.copyOf(k.cited(), ms.length);
                 ms[ms.length - 1] = m;

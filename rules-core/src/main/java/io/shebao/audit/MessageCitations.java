@@ -39,6 +39,9 @@ final class MessageCitations {
          * characters (then the texts must be searched).
          */
         Boolean states(String amount) {
+            if (amount.isEmpty()) { // every text contains it; not a row's amount (a row has a wage or a base)
+                return null;
+            }
             for (int i = 0; i < amount.length(); i++) {
                 if (NUMERAL.indexOf(amount.charAt(i)) < 0) {
                     return null;

@@ -239,8 +239,17 @@ public final class Daemon {
             return; // closed before a request: `daemon status` checking that it answers
         }
         // a request is use (a probe of `daemon status`, which closes before one, is not: it must not keep
-        // the process alive)
+        // the process alive); so is its end, however it ends (a client gone, an Error)
         last = Instant.now();
+        try {
+            reply(args, in, sink, guard);
+        } finally {
+            last = Instant.now();
+        }
+    }
+
+    private void reply(List<String> args, DataInputStream in, DataOutputStream sink, ScheduledFuture<?> guard)
+            throws IOException {
         if (args == null) {
             guard.cancel(false);
             Frames.writeExit(sink, 0);
@@ -273,7 +282,6 @@ public final class Daemon {
         out.flush();
         err.flush();
         Frames.writeExit(sink, code);
-        last = Instant.now();
         long n = calls.incrementAndGet();
         if (n <= LOGGED_CALLS) {
             // the command only: arguments can hold identity numbers

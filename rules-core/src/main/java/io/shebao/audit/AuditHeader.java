@@ -91,81 +91,14 @@ public final class AuditHeader {
             this.by = by;
         }
     }
-    /** References of messages formatted by {@link #row}, so that each is hashed once (writer side). */
-    private final Map<ObjectNode, String> messageRefs;
-    /** References of whole lists of cited messages formatted by {@link #row} (writer side), bounded as {@link #messageRefs}. */
-    private final Map<ArrayNode, String> listRefs;
     /**
      * A trace's indexes into the tables, by the trace object (identity: planned rows share their plan's), when
      * every entry is in the tables; bounded, and dropped with the trace (writer side).
      */
     private final com.github.benmanes.caffeine.cache.Cache<Trace, IndexedTrace> traceIndexes;
 
-    /**
-     * A row's trace as indexes into the tables: its JSON and that JSON written compact (shared, read-only). The
-     * rows of one trace object are one plan's: they also share their plan's lists of notes and warnings and its
-     * message objects, whose citations are kept here, compared by identity, to spare a lookup per list and message.
-     */
-    private static final class IndexedTrace {
-        /** Lists (per slot) and messages remembered per trace: a plan has a handful (one list per month it serves). */
-        private static final int KNOWN = 16;
-        final ObjectNode json;
-        final String compact;
-        /** Lists of notes [0] and of warnings [1] met (the plan's, one per month it serves), with their citations. */
-        final java.util.concurrent.atomic.AtomicReferenceArray<Listed[]> lists =
-                new java.util.concurrent.atomic.AtomicReferenceArray<>(new Listed[][]{new Listed[0], new Listed[0]});
-        /** Messages met one by one (in lists that also state the row's amount), with their citations. */
-        private volatile Known known = new Known(new Message[0], new MessageCitations.Cited[0]);
-
-        IndexedTrace(ObjectNode json, String compact) {
-            this.json = json;
-            this.compact = compact;
-        }
-
-        /** The citation of a list met before, or null. */
-        MessageCitations.ListCitation met(int slot, List<Message> ms) {
-            for (Listed l : lists.get(slot)) {
-                if (l.list() == ms) {
-                    return l.cited();
-                }
-            }
-            return null;
-        }
-
-        MessageCitations.ListCitation citation(int slot, List<Message> ms, MessageCitations citations) {
-            MessageCitations.ListCitation c = citations.ofAll(ms);
-            Listed[] ls = lists.get(slot);
-            if (ls.length < KNOWN) { // a lost race forgets one: it is looked up again
-                Listed[] more = java.util.Arrays.copyOf(ls, ls.length + 1);
-                more[ls.length] = new Listed(ms, c);
-                lists.set(slot, more);
-            }
-            return c;
-        }
-
-        MessageCitations.Cited citation(Message m, MessageCitations citations) {
-            Known k = known;
-            for (int i = 0; i < k.messages().length; i++) {
-                if (k.messages()[i] == m) {
-                    return k.cited()[i];
-                }
-            }
-            MessageCitations.Cited c = citations.of(m);
-            if (k.messages().length < KNOWN) { // a lost race forgets one: it is looked up again
-                Message[] ms = java.util.Arrays.copyOf(k.messages(), k.messages().length + 1);
-                MessageCitations.Cited[] cs = java.util.Arrays.copyOf(k.cited(), ms.length);
-                ms[ms.length - 1] = m;
-                cs[cs.length - 1] = c;
-                known = new Known(ms, cs);
-            }
-            return c;
-        }
-    }
-
-    private record Listed(List<Message> list, MessageCitations.ListCitation cited) {
-    }
-
-    private record Known(Message[] messages, MessageCitations.Cited[] cited) {
+    /** A row's trace as indexes into the tables: its JSON and that JSON written compact (shared, read-only). */
+    private record IndexedTrace(ObjectNode json, String compact) {
     }
     /** References of messages by their objects, for {@link #contributionRow} (writer side). */
     private final MessageCitations citations;
@@ -185,8 +118,6 @@ public final class AuditHeader {
         this.messages = new java.util.concurrent.ConcurrentHashMap<>();
         this.definedUpTo = 0;
         this.latest = new java.util.concurrent.atomic.AtomicInteger();
-        this.messageRefs = new java.util.concurrent.ConcurrentHashMap<>();
-        this.listRefs = new java.util.concurrent.ConcurrentHashMap<>();
         this.traceIndexes = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(50_000)
                 .executor(Runnable::run).build();
         this.tableIndex = new java.util.concurrent.ConcurrentHashMap<>();
@@ -236,8 +167,6 @@ public final class AuditHeader {
         this.messages = messages;
         this.latest = latest;
         this.definedUpTo = definedUpTo;
-        this.messageRefs = h.messageRefs;
-        this.listRefs = h.listRefs;
         this.traceIndexes = h.traceIndexes;
         this.citations = h.citations;
         this.tableIndex = h.tableIndex;
@@ -614,8 +543,7 @@ public final class AuditHeader {
                         refs.add(m);
                         continue;
                     }
-                    String ref = messageRefs.size() < 100_000 ? messageRefs.computeIfAbsent((ObjectNode) m,
-                            AuditHeader::messageReference) : messageReference(m);
+                    String ref = messageReference(m);
                     cited.put(ref, (ObjectNode) m);
                     refs.add(ref);
                 }
@@ -624,8 +552,7 @@ public final class AuditHeader {
                     allCited &= x.isTextual();
                 }
                 if (allCited) { // the whole list, shared by every row of a context, cited as one
-                    String ref = messageRefs.size() < 100_000 ? listRefs.computeIfAbsent(refs, AuditHeader::messageReference)
-                            : messageReference(refs);
+                    String ref = messageReference(refs);
                     cited.put(ref, refs);
                     result.put(list, ref);
                 } else {
@@ -648,7 +575,7 @@ public final class AuditHeader {
         r.put("kind", kind.code()).put("header", reference());
         r.set("request", request);
         r.set("result", result);
-        r.set("trace", traceIndexes(trace).json);
+        r.set("trace", traceIndexes(trace).json());
         return seal(r, cited, evaluatedAt);
     }
 
@@ -743,12 +670,11 @@ public final class AuditHeader {
             g.writeStringField("employee", res.totals().employee().toPlainString());
             g.writeStringField("total", res.totals().total().toPlainString());
             g.writeEndObject();
-            IndexedTrace trace = traceIndexes(res.trace());
-            writeCited(g, "notes", 0, res.notes(), amount, cited, trace);
-            writeCited(g, "warnings", 1, res.warnings(), amount, cited, trace);
+            writeCited(g, "notes", res.notes(), amount, cited);
+            writeCited(g, "warnings", res.warnings(), amount, cited);
             g.writeEndObject();
             g.writeFieldName("trace");
-            g.writeRawValue(trace.compact);
+            g.writeRawValue(traceIndexes(res.trace()).compact());
             g.writeEndObject();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -761,10 +687,10 @@ public final class AuditHeader {
      * other by its reference, and a list of two or more references (shared by every row of a context) by the
      * list's reference.
      */
-    private void writeCited(JsonGenerator g, String field, int slot, List<Message> ms, String amount,
-                            Map<String, JsonNode> cited, IndexedTrace trace) throws java.io.IOException {
+    private void writeCited(JsonGenerator g, String field, List<Message> ms, String amount,
+                            Map<String, JsonNode> cited) throws java.io.IOException {
         // a list met before says from its numerals whether a message may state the amount; else its texts do
-        MessageCitations.ListCitation all = trace.met(slot, ms);
+        MessageCitations.ListCitation all = citations.met(ms);
         Boolean statesAmount = all == null ? null : all.states(amount);
         if (statesAmount == null) {
             statesAmount = false;
@@ -773,7 +699,7 @@ public final class AuditHeader {
             }
         }
         if (!statesAmount) { // every message cited: the list's citations, looked up once
-            all = all != null ? all : trace.citation(slot, ms, citations);
+            all = all != null ? all : citations.ofAll(ms);
             for (MessageCitations.Cited c : all.each()) {
                 cited.put(c.ref(), c.json());
             }
@@ -796,7 +722,7 @@ public final class AuditHeader {
                 items.add(m);
                 continue;
             }
-            MessageCitations.Cited c = trace.citation(m, citations);
+            MessageCitations.Cited c = citations.of(m);
             cited.put(c.ref(), c.json());
             items.add(c.ref());
         }

@@ -16,7 +16,7 @@ import java.util.List;
  * identity instead of hashing and comparing their texts; a message no longer used is dropped with its object.
  */
 final class MessageCitations {
-    /** As many as the section's other writer-side caches hold (the {@code messageRefs} bound of {@link AuditHeader}). */
+    /** Bound of each cache: a file cites a few thousand distinct messages; the bound only stops growth without end. */
     private static final int BOUND = 100_000;
 
     /** A message's JSON (as a result lists it), or a list's (its messages' references), and its reference. */
@@ -74,6 +74,11 @@ final class MessageCitations {
 
     private final Cache<List<Message>, ListCitation> byMessages = Caffeine.newBuilder().weakKeys().maximumSize(BOUND)
             .executor(Runnable::run).build();
+
+    /** The citation of a list met before (by identity), or null: nothing is computed. */
+    ListCitation met(List<Message> ms) {
+        return byMessages.getIfPresent(ms);
+    }
 
     ListCitation ofAll(List<Message> ms) {
         return byMessages.get(ms, x -> {

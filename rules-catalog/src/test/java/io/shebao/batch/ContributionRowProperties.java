@@ -1,13 +1,16 @@
 package io.shebao.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
 import io.shebao.audit.AuditHeader;
+import io.shebao.audit.AuditRecord;
 import io.shebao.audit.EvaluationKind;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
 import io.shebao.internal.json.ContributionJson;
+import io.shebao.internal.json.Json;
 import io.shebao.trace.Message;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -96,6 +99,16 @@ class ContributionRowProperties {
         AuditHeader.Row got = header.contributionRow(req, r, Optional.empty());
         assertEquals(expected.line(), got.line(), req.toString());
         assertEquals(entries(expected.messages()), entries(got.messages()), req.toString());
+        // both are sealed from bytes: the seal is the definition's, SHA-256 of the header's digest, a line feed
+        // and the content (the row without its seal keys), computed here plainly
+        try {
+            ObjectNode row = (ObjectNode) Json.MAPPER.readTree(got.line());
+            String digest = row.remove("digest").asText();
+            String headerDigest = AuditRecord.digestOf((ObjectNode) Json.MAPPER.readTree(header.line()));
+            assertEquals(AuditHeader.rowDigest(headerDigest, Json.write(row, false)), digest, got.line());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return got.line();
     }
 

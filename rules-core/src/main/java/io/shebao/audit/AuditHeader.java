@@ -234,7 +234,29 @@ public final class AuditHeader {
     }
 
     /** A row formatted for the trail, and the messages it cites by reference (to be defined before it). */
-    public record Row(String line, Map<String, JsonNode> messages) {
+    public static final class Row {
+        private final byte[] utf8;
+        private final Map<String, JsonNode> messages;
+
+        private Row(byte[] utf8, Map<String, JsonNode> messages) {
+            this.utf8 = utf8;
+            this.messages = messages;
+        }
+
+        /** The line, without its line feed. */
+        public String line() {
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+
+        /** The messages it cites: reference → definition. */
+        public Map<String, JsonNode> messages() {
+            return messages;
+        }
+
+        /** Writes the line's UTF-8 bytes (as sealed: the writer does not encode it again). */
+        void writeTo(java.io.OutputStream out) throws java.io.IOException {
+            out.write(utf8);
+        }
     }
 
     /**
@@ -631,8 +653,9 @@ public final class AuditHeader {
     public Row contributionRow(ContributionRequest req, ContributionResult res, Optional<Instant> evaluatedAt) {
         Map<String, JsonNode> cited = new java.util.LinkedHashMap<>();
         String amount = req.wage().or(req::base).map(BigDecimal::toPlainString).orElse("");
-        java.io.StringWriter w = new java.io.StringWriter(1024);
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(w)) {
+        // written as UTF-8 bytes, which are hashed and written out as they are
+        RowBytes w = new RowBytes();
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(w, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("kind", EvaluationKind.CONTRIBUTION.code());
             g.writeStringField("header", reference());
@@ -679,7 +702,18 @@ public final class AuditHeader {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return seal(w.toString(), cited, evaluatedAt);
+        return seal(w.bytes(), w.size(), cited, evaluatedAt);
+    }
+
+    /** A row's content as the generator writes it: its buffer read in place. */
+    private static final class RowBytes extends java.io.ByteArrayOutputStream {
+        RowBytes() {
+            super(1024);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
     }
 
     /**
@@ -748,14 +782,24 @@ public final class AuditHeader {
 
     /** The row's line from its content's compact JSON. */
     private Row seal(String content, Map<String, JsonNode> cited, Optional<Instant> evaluatedAt) {
-        String rowDigest = rowDigest(computedDigest, content);
-        // the sealed line is the content with the seal keys appended, which is what writing the sealed object
-        // gives (digest, signature and time have nothing to escape): the row is written once, not twice
-        StringBuilder line = new StringBuilder(content.length() + 200).append(content, 0, content.length() - 1)
-                .append(",\"digest\":\"").append(rowDigest).append('"');
-        key.ifPresent(k -> line.append(",\"signature\":\"").append(sign(k, rowDigest).value()).append('"'));
-        evaluatedAt.ifPresent(at -> line.append(",\"evaluatedAt\":\"").append(at).append('"'));
-        return new Row(line.append('}').toString(), cited);
+        byte[] b = content.getBytes(StandardCharsets.UTF_8);
+        return seal(b, b.length, cited, evaluatedAt);
+    }
+
+    /**
+     * The row's line from its content's compact JSON in UTF-8, {@code content[0, length)}: the content with the
+     * seal keys appended before its closing brace, which is what writing the sealed object gives (digest,
+     * signature and time have nothing to escape), so the row is written once, not twice.
+     */
+    private Row seal(byte[] content, int length, Map<String, JsonNode> cited, Optional<Instant> evaluatedAt) {
+        String rowDigest = RowDigest.of(computedDigest, content, length);
+        StringBuilder seal = new StringBuilder(200).append(",\"digest\":\"").append(rowDigest).append('"');
+        key.ifPresent(k -> seal.append(",\"signature\":\"").append(sign(k, rowDigest).value()).append('"'));
+        evaluatedAt.ifPresent(at -> seal.append(",\"evaluatedAt\":\"").append(at).append('"'));
+        byte[] tail = seal.append('}').toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] line = java.util.Arrays.copyOf(content, length - 1 + tail.length);
+        System.arraycopy(tail, 0, line, length - 1, tail.length);
+        return new Row(line, cited);
     }
 
     private static ParameterUse uncarried(ParameterUse u) {
@@ -763,7 +807,10 @@ public final class AuditHeader {
                 u.provenance(), u.pack(), u.file(), u.line(), false);
     }
 
-    /** A row's digest: SHA-256 of the header's digest, a line feed, and the row's canonical content. */
+    /**
+     * A row's digest: SHA-256 of the header's digest, a line feed, and the row's canonical content. Its
+     * definition, computed plainly; the writer and replay compute the same from bytes ({@code RowDigest}).
+     */
     public static String rowDigest(String headerDigest, String rowCanonical) {
         return Sha256.of(headerDigest + "\n" + rowCanonical);
     }

@@ -5,7 +5,7 @@ import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
 import io.shebao.trace.Trace;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +22,8 @@ import java.util.Optional;
  * and appended in order by {@link #append}. A run that writes no row writes no header either.
  */
 public final class AuditTrailWriter implements Closeable {
-    private final BufferedWriter out;
+    /** UTF-8 bytes: rows come encoded from the workers, and the header and messages lines are encoded here. */
+    private final BufferedOutputStream out;
     private final AuditHeader header;
     private final Optional<Clock> clock;
     private boolean headerWritten;
@@ -33,7 +34,7 @@ public final class AuditTrailWriter implements Closeable {
     /** The file's size when opened: {@link #rollback()} truncates back to it. */
     private final long startSize;
 
-    private AuditTrailWriter(BufferedWriter out, AuditHeader header, Optional<Clock> clock, Path file, long startSize) {
+    private AuditTrailWriter(BufferedOutputStream out, AuditHeader header, Optional<Clock> clock, Path file, long startSize) {
         this.out = out;
         this.header = header;
         this.clock = clock;
@@ -55,8 +56,8 @@ public final class AuditTrailWriter implements Closeable {
                 Files.createDirectories(parent);
             }
             long size = Files.exists(file) ? Files.size(file) : 0;
-            return new AuditTrailWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE), header, clock, file, size);
+            return new AuditTrailWriter(new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE), 1 << 16), header, clock, file, size);
         } catch (IOException e) {
             throw ShebaoException.invalid("audit-out", file.toString(), "a file that can be created or appended to ("
                     + e.getMessage() + ")");
@@ -88,7 +89,7 @@ public final class AuditTrailWriter implements Closeable {
         }
         try {
             if (!headerWritten) {
-                out.write(header.line());
+                out.write(header.line().getBytes(StandardCharsets.UTF_8));
                 out.write('\n');
                 headerWritten = true;
             }
@@ -100,11 +101,11 @@ public final class AuditTrailWriter implements Closeable {
                     }
                 });
                 if (!fresh.isEmpty()) {
-                    out.write(header.messagesLine(fresh));
+                    out.write(header.messagesLine(fresh).getBytes(StandardCharsets.UTF_8));
                     out.write('\n');
                     defined.addAll(fresh.keySet());
                 }
-                out.write(r.line());
+                r.writeTo(out);
                 out.write('\n');
                 rows++;
             }

@@ -9,19 +9,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoRules;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
-import io.shebao.internal.hash.Sha256;
 import io.shebao.internal.json.ContributionJson;
 import io.shebao.internal.json.Json;
 import io.shebao.trace.ParameterUse;
 import io.shebao.trace.RuleFiring;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +91,7 @@ final class TrailRowReplay {
         // digest, then signature, as Audit.replay checks them
         String computed = digestFromLine(header.computedDigest(), text, content.size());
         if (computed == null) {
-            computed = AuditHeader.rowDigest(header.computedDigest(), Json.write(content, false));
+            computed = RowDigest.of(header.computedDigest(), Json.write(content, false));
         }
         if (!computed.equals(digest.textValue())) {
             return Optional.empty();
@@ -140,7 +136,7 @@ final class TrailRowReplay {
     }
 
     /**
-     * The row's digest ({@link AuditHeader#rowDigest} of its canonical content) hashed straight from the line's
+     * The row's digest ({@link RowDigest} of its canonical content) hashed straight from the line's
      * UTF-8 bytes, when the line is exactly the canonical content followed by the seal ({@link #canonicalEnd});
      * null for any other line, whose content is then written again from its tree as before. Same digest either
      * way; writing the tree again and copying it into one string were ~8% of a replay's CPU (docs/PERFORMANCE.md,
@@ -152,29 +148,7 @@ final class TrailRowReplay {
         if (end < 0) {
             return null;
         }
-        MessageDigest md = afterHeader(headerDigest);
-        md.update(line, 0, end);
-        md.update((byte) '}');
-        return HEX.formatHex(md.digest());
-    }
-
-    private static final HexFormat HEX = HexFormat.of();
-    /** SHA-256 having read a header's digest and a line feed (one 64-byte block), cloned for each row. */
-    private static volatile Object[] afterHeader = {"", null};
-
-    private static MessageDigest afterHeader(String headerDigest) {
-        Object[] a = afterHeader;
-        try {
-            if (a[0].equals(headerDigest)) {
-                return (MessageDigest) ((MessageDigest) a[1]).clone();
-            }
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((headerDigest + "\n").getBytes(StandardCharsets.UTF_8));
-            afterHeader = new Object[]{headerDigest, md};
-            return (MessageDigest) md.clone();
-        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return RowDigest.ofClosed(headerDigest, line, end);
     }
 
     /**

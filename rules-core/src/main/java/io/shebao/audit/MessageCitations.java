@@ -32,7 +32,28 @@ final class MessageCitations {
      * A list's citations: each message's, and the whole list's when it has two or more. Planned rows share
      * their plan's lists of notes (when none states the amount) and of warnings: one lookup per list.
      */
-    record ListCitation(List<Cited> each, Cited whole, List<String> numerals) {
+    static final class ListCitation {
+        private final List<Cited> each;
+        private final Cited whole;
+        /** The messages' texts, read for their numerals when the list is met again (most lists are met once). */
+        private final String[] texts;
+        /** The texts' runs of numerals, joined by spaces; computed on first use. */
+        private volatile String numerals;
+
+        ListCitation(List<Cited> each, Cited whole, String[] texts) {
+            this.each = each;
+            this.whole = whole;
+            this.texts = texts;
+        }
+
+        List<Cited> each() {
+            return each;
+        }
+
+        Cited whole() {
+            return whole;
+        }
+
         /**
          * Whether a message of the list may state the amount (a decimal's plain string): only within one of its
          * texts' runs of digits, points and minus signs can the amount appear. Null when the amount has other
@@ -47,12 +68,17 @@ final class MessageCitations {
                     return null;
                 }
             }
-            for (String n : numerals) {
-                if (n.contains(amount)) {
-                    return true;
+            String ns = numerals;
+            if (ns == null) {
+                List<String> found = new java.util.ArrayList<>();
+                for (String t : texts) {
+                    numerals(t, found);
                 }
+                ns = String.join(" ", found);
+                numerals = ns;
             }
-            return false;
+            // a space is no numeral, and the amount has only numerals: found here only within one run
+            return ns.contains(amount);
         }
     }
 
@@ -75,25 +101,59 @@ final class MessageCitations {
     private final Cache<List<Message>, ListCitation> byMessages = Caffeine.newBuilder().weakKeys().maximumSize(BOUND)
             .executor(Runnable::run).build();
 
+    /**
+     * Per thread, the lists and messages met last, by identity, in a direct-mapped table of {@value #RECENT}
+     * slots (an object and its citation) in front of the shared caches: a batch worker meets the few lists of
+     * its current plans on row after row, and a Caffeine look-up by identity costs far more under C1 (the
+     * batch's compiler) than a slot compared by reference. Bounded; a miss costs one comparison.
+     */
+    private final ThreadLocal<Object[]> recent = ThreadLocal.withInitial(() -> new Object[2 * RECENT]);
+    private static final int RECENT = 64;
+
+    private static int slot(Object o) {
+        return (System.identityHashCode(o) & (RECENT - 1)) << 1;
+    }
+
     /** The citation of a list met before (by identity), or null: nothing is computed. */
     ListCitation met(List<Message> ms) {
-        return byMessages.getIfPresent(ms);
+        Object[] t = recent.get();
+        int i = slot(ms);
+        if (t[i] == ms) {
+            return (ListCitation) t[i + 1];
+        }
+        ListCitation c = byMessages.getIfPresent(ms);
+        if (c != null) {
+            t[i] = ms;
+            t[i + 1] = c;
+        }
+        return c;
     }
 
     ListCitation ofAll(List<Message> ms) {
+        Object[] t = recent.get();
+        int i = slot(ms);
+        if (t[i] == ms) {
+            return (ListCitation) t[i + 1];
+        }
+        ListCitation c = ofAllShared(ms);
+        t[i] = ms;
+        t[i + 1] = c;
+        return c;
+    }
+
+    private ListCitation ofAllShared(List<Message> ms) {
         return byMessages.get(ms, x -> {
             List<Cited> each = new java.util.ArrayList<>(x.size());
             List<String> refs = new java.util.ArrayList<>(x.size());
-            List<String> numerals = new java.util.ArrayList<>();
+            String[] texts = new String[2 * x.size()];
             for (Message m : x) {
                 Cited c = of(m);
+                texts[2 * each.size()] = m.zh();
+                texts[2 * each.size() + 1] = m.en();
                 each.add(c);
                 refs.add(c.ref());
-                numerals(m.zh(), numerals);
-                numerals(m.en(), numerals);
             }
-            return new ListCitation(List.copyOf(each), x.size() >= 2 ? ofList(List.copyOf(refs)) : null,
-                    List.copyOf(numerals));
+            return new ListCitation(List.copyOf(each), x.size() >= 2 ? ofList(List.copyOf(refs)) : null, texts);
         });
     }
 
@@ -102,6 +162,18 @@ final class MessageCitations {
             .executor(Runnable::run).build();
 
     Cited of(Message m) {
+        Object[] t = recent.get();
+        int i = slot(m);
+        if (t[i] == m) {
+            return (Cited) t[i + 1];
+        }
+        Cited c = ofShared(m);
+        t[i] = m;
+        t[i + 1] = c;
+        return c;
+    }
+
+    private Cited ofShared(Message m) {
         return byMessage.get(m, x -> byContent.get(x, y -> {
             ObjectNode json = (ObjectNode) Json.messages(List.of(y)).get(0);
             return new Cited(AuditHeader.messageReference(json), json);

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +52,25 @@ public final class ShebaoSparkJob {
         boolean carryForward;
         @Option(names = "--multi-line", description = "The CSV has line breaks inside quoted fields (each file is read by one task).")
         boolean multiLine;
+        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Day.class,
+                description = "Date every row's retirement question is asked on (as `shebao batch --as-of`). "
+                        + "Default: the first day of each row's own period.")
+        LocalDate asOf;
 
         RulesConfig config() {
             return RulesConfig.bundled().withParameterPacks(packs).withDefaults(period, region, carryForward);
+        }
+    }
+
+    /** A day as the CLI reads one: bad input is one line naming the value and what is allowed. */
+    static final class Day implements CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String v) {
+            try {
+                return LocalDate.parse(v);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + v + "' is not a date; allowed: YYYY-MM-DD, e.g. 2026-07-01");
+            }
         }
     }
 
@@ -73,7 +91,9 @@ public final class ShebaoSparkJob {
             SparkSession spark = SparkSession.builder().appName("shebao batch").getOrCreate();
             Dataset<Row> population = SparkPopulation.read(spark, in, common.multiLine);
             // evaluated once, kept for the three actions below (results, errors, count)
-            SparkBatch.Output o = new SparkBatch(common.config()).contributions(population).persisted();
+            SparkBatch batch = new SparkBatch(common.config());
+            SparkBatch.Output o = (common.asOf == null ? batch : batch.retirementAsOf(common.asOf))
+                    .contributions(population).persisted();
             // no sort: rows keep the file's order within and across partitions (part-00000 holds the first rows)
             write(o.results(), out);
             write(o.errors(), errors);
@@ -101,8 +121,12 @@ public final class ShebaoSparkJob {
             String yaml = Files.readString(scenario, StandardCharsets.UTF_8);
             SparkSession spark = SparkSession.builder().appName("shebao whatif").getOrCreate();
             Dataset<Row> p = SparkPopulation.read(spark, population, common.multiLine);
-            SparkWhatif.Output o = new SparkWhatif(common.config().withScenario(yaml, scenario.getFileName().toString()))
-                    .compare(p);
+            SparkWhatif whatif = new SparkWhatif(common.config().withScenario(yaml, scenario.getFileName().toString()));
+            if (common.asOf != null && !whatif.touchesRetirement()) {
+                System.err.println("shebao-spark whatif: note: --as-of " + common.asOf + " is not used: the scenario does"
+                        + " not change retirement, so no retirement month is compared");
+            }
+            SparkWhatif.Output o = (common.asOf == null ? whatif : whatif.retirementAsOf(common.asOf)).compare(p);
             Dataset<Row> people = o.people().persist(StorageLevel.MEMORY_AND_DISK());
             write(people, out + "/people");
             write(o.errors(), out + "/errors");

@@ -49,9 +49,24 @@ public final class SparkBatch implements Serializable {
     private static final String ERROR_MARK = "_error";
 
     private final RulesConfig config;
+    /** 退休查询日: the date every row's retirement question is asked on, or null for each row's own period. */
+    private final java.time.LocalDate retirementAsOf;
 
     public SparkBatch(RulesConfig config) {
+        this(config, null);
+    }
+
+    private SparkBatch(RulesConfig config, java.time.LocalDate retirementAsOf) {
         this.config = Objects.requireNonNull(config);
+        this.retirementAsOf = retirementAsOf;
+    }
+
+    /**
+     * The same batch, asking every row's retirement question as of {@code asOf} ({@code shebao batch --as-of});
+     * by default each row's is asked as of the first day of its own period.
+     */
+    public SparkBatch retirementAsOf(java.time.LocalDate asOf) {
+        return new SparkBatch(config, Objects.requireNonNull(asOf));
     }
 
     /**
@@ -91,10 +106,11 @@ public final class SparkBatch implements Serializable {
                 .add(ERROR_MARK + "_reason", DataTypes.StringType, true);
         StructType schema = population.schema();
         RulesConfig c = config;
+        java.time.LocalDate asOf = retirementAsOf;
         int width = header.size();
         JavaRDD<Row> rows = population.javaRDD().mapPartitions(
                 (Iterator<Row> it) -> new Evaluation(ExecutorRules.of(c), new SparkPopulation.Shape(schema), it,
-                        retirement, width));
+                        retirement, asOf, width));
         return split(SparkSession.active().createDataFrame(rows, outcomes), results.fieldNames());
     }
 
@@ -114,10 +130,13 @@ public final class SparkBatch implements Serializable {
         private final SparkPopulation.Shape shape;
         private final Iterator<Row> in;
         private final boolean retirement;
+        private final java.time.LocalDate asOf;
         private final int width;
         private final StringBuilder line = new StringBuilder(512);
 
-        Evaluation(ExecutorRules rules, SparkPopulation.Shape shape, Iterator<Row> in, boolean retirement, int width) {
+        Evaluation(ExecutorRules rules, SparkPopulation.Shape shape, Iterator<Row> in, boolean retirement,
+                   java.time.LocalDate asOf, int width) {
+            this.asOf = asOf;
             this.rules = rules;
             this.shape = shape;
             this.in = in;
@@ -140,7 +159,8 @@ public final class SparkBatch implements Serializable {
                 req = rules.parser().parse(row);
                 PlannedContribution c = rules.baselinePlanner().evaluate(req);
                 inRetirement = true;
-                Optional<RetirementQuery> q = RetirementRowParser.parse(row, req.region(), req.period());
+                Optional<RetirementQuery> q = RetirementRowParser.parse(row, req.region(),
+                        asOf != null ? asOf : req.period().atDay(1));
                 Optional<YearMonth> month = q.map(x -> rules.baseline().retirement(x)).map(RetirementResult::retirementMonth);
                 line.setLength(0);
                 ResultFormat.CSV.append(line, row.rowNumber(), row.id(), c, retirement, month);

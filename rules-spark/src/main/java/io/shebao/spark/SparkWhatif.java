@@ -66,9 +66,25 @@ public final class SparkWhatif implements Serializable {
     }
 
     private final RulesConfig config;
+    /** 退休查询日: the date every row's retirement question is asked on, or null for each row's own period. */
+    private final java.time.LocalDate retirementAsOf;
 
     /** @param config a configuration with a scenario ({@link RulesConfig#withScenario}) */
     public SparkWhatif(RulesConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * The same comparison, asking every row's retirement question (baseline and scenario) as of {@code asOf}, as
+     * {@code shebao whatif --as-of} ({@code PopulationComparison.retirementAsOf}) does; by default each row's is
+     * asked as of the first day of its own period.
+     */
+    public SparkWhatif retirementAsOf(java.time.LocalDate asOf) {
+        return new SparkWhatif(config, Objects.requireNonNull(asOf));
+    }
+
+    private SparkWhatif(RulesConfig config, java.time.LocalDate retirementAsOf) {
+        this.retirementAsOf = retirementAsOf;
         this.config = Objects.requireNonNull(config);
         if (config.scenarioYaml() == null) {
             throw new IllegalArgumentException("a what-if needs a scenario (RulesConfig.withScenario)");
@@ -77,6 +93,11 @@ public final class SparkWhatif implements Serializable {
 
     /** @param people one row per person computed under both ({@link #PEOPLE}); errors as the batch's */
     public record Output(Dataset<Row> people, Dataset<Row> errors) {
+    }
+
+    /** Whether the scenario changes retirement: then each person's retirement month is compared. */
+    public boolean touchesRetirement() {
+        return ExecutorRules.of(config).scenario().scenario().map(Scenario::touchesRetirement).orElse(false);
     }
 
     public Output compare(Dataset<Row> population) {
@@ -88,6 +109,7 @@ public final class SparkWhatif implements Serializable {
                 .add(ERROR_MARK + "_value", DataTypes.StringType).add(ERROR_MARK + "_reason", DataTypes.StringType);
         StructType schema = population.schema();
         RulesConfig c = config;
+        java.time.LocalDate asOf = retirementAsOf;
         int width = PEOPLE.size();
         JavaRDD<Row> rows = population.javaRDD().mapPartitions((Iterator<Row> it) -> {
             ExecutorRules rules = ExecutorRules.of(c);
@@ -100,7 +122,7 @@ public final class SparkWhatif implements Serializable {
 
                 @Override
                 public Row next() {
-                    return evaluate(rules, sh.of(it.next()), retirement, width);
+                    return evaluate(rules, sh.of(it.next()), retirement, asOf, width);
                 }
             };
         });
@@ -131,7 +153,8 @@ public final class SparkWhatif implements Serializable {
         return people.groupBy(g).agg(count(lit(1)).as("people"), aggs.toArray(new Column[0]));
     }
 
-    private static Row evaluate(ExecutorRules rules, PopulationRow row, boolean retirement, int width) {
+    private static Row evaluate(ExecutorRules rules, PopulationRow row, boolean retirement, java.time.LocalDate asOf,
+                                int width) {
         // the same steps and messages as PopulationComparison (shebao whatif)
         ContributionRequest request;
         try {
@@ -160,7 +183,8 @@ public final class SparkWhatif implements Serializable {
             }
             RetirementQuery q;
             try {
-                q = RetirementRowParser.parse(row, request.region(), request.period()).orElseThrow();
+                q = RetirementRowParser.parse(row, request.region(), asOf != null ? asOf : request.period().atDay(1))
+                        .orElseThrow();
             } catch (ShebaoException ex) {
                 return error(RowError.of(row, ex, "retirement: ", null), width);
             }

@@ -27,10 +27,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -184,6 +186,50 @@ class SparkBatchTest {
             BigDecimal byRegion = SparkWhatif.totals(o.people(), "region").selectExpr("sum(scenario_employer)").first().getDecimal(0);
             assertEquals(0, s.scenario().employer().compareTo(byRegion), name);
         }
+    }
+
+    /**
+     * {@code --as-of}: every row's retirement question asked on one date, as {@code shebao batch --as-of} and
+     * {@code shebao whatif --as-of} ask it. The date changes answers (asked before the 2025 reform took effect,
+     * rows of 2025 and later get the months before it, and the reform switched off moves no one), so a date
+     * ignored would fail the comparison.
+     */
+    @Test
+    void retirementAsOfOneDateIsTheBatchAndWhatifAnswer(@TempDir Path dir) throws IOException {
+        LocalDate asOf = LocalDate.of(2024, 6, 1);
+        Path population = head(dir, 300);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        BatchRunner.builder(ShebaoRules.load()).threads(2).retirementAsOf(asOf).build()
+                .run(PopulationReader.open(population), ResultFormat.CSV, out, err);
+        SparkBatch.Output o = new SparkBatch(RulesConfig.bundled()).retirementAsOf(asOf)
+                .contributions(SparkPopulation.read(spark, population.toString()));
+        assertEquals(out.toString(), csv(o.results()));
+        assertEquals(err.toString(), csv(o.errors()));
+        assertNotEquals(batch(population).results(), out.toString(), "the date must change some retirement month");
+
+        Path scenarioFile = SCENARIOS.resolve("retirement-reform-off.yaml");
+        ShebaoRules rules = ShebaoRules.load();
+        ShebaoRules scenario = rules.withScenario(ScenarioReader.of(rules).read(scenarioFile));
+        List<RowError> errors = new ArrayList<>();
+        Summary s;
+        try (PopulationReader in = PopulationReader.open(population)) {
+            s = new PopulationComparison(rules, scenario).retirementAsOf(asOf).run(in, ContributionRowParser.strict(), errors::add);
+        }
+        SparkWhatif w = new SparkWhatif(RulesConfig.bundled().withScenario(Files.readString(scenarioFile), scenarioFile.toString()));
+        assertTrue(w.touchesRetirement());
+        SparkWhatif.Output wo = w.retirementAsOf(asOf).compare(SparkPopulation.read(spark, population.toString()));
+        StringBuilder expectedErrors = new StringBuilder(RowError.HEADER + "\n");
+        errors.forEach(e -> e.appendCsv(expectedErrors));
+        assertEquals(expectedErrors.toString(), csv(wo.errors()));
+        long later = wo.people().filter("retirement_shift_months > 0").count();
+        long earlier = wo.people().filter("retirement_shift_months < 0").count();
+        assertEquals(s.retirement().orElseThrow().later(), later);
+        assertEquals(s.retirement().orElseThrow().earlier(), earlier);
+        long movedByPeriod = new SparkWhatif(RulesConfig.bundled().withScenario(Files.readString(scenarioFile),
+                scenarioFile.toString())).compare(SparkPopulation.read(spark, population.toString())).people()
+                .filter("retirement_shift_months <> 0").count();
+        assertNotEquals(movedByPeriod, later + earlier, "the date must change some retirement shift");
     }
 
     private static void same(SideTotals expected, Row t, String side) {

@@ -96,6 +96,8 @@ public final class AuditHeader {
      * every entry is in the tables; bounded, and dropped with the trace (writer side).
      */
     private final com.github.benmanes.caffeine.cache.Cache<Trace, IndexedTrace> traceIndexes;
+    /** The same, per worker thread, for the traces it met last (4,096 slots a thread; shared by the copies). */
+    private final RecentByIdentity<Trace, IndexedTrace> recentTraces;
 
     /** A row's trace as indexes into the tables: its JSON and that JSON written compact (shared, read-only). */
     private record IndexedTrace(ObjectNode json, String compact) {
@@ -120,6 +122,7 @@ public final class AuditHeader {
         this.latest = new java.util.concurrent.atomic.AtomicInteger();
         this.traceIndexes = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(50_000)
                 .executor(Runnable::run).build();
+        this.recentTraces = new RecentByIdentity<>(4096);
         this.tableIndex = new java.util.concurrent.ConcurrentHashMap<>();
         this.rowNotes = new java.util.concurrent.ConcurrentHashMap<>();
         this.citations = new MessageCitations();
@@ -168,6 +171,7 @@ public final class AuditHeader {
         this.latest = latest;
         this.definedUpTo = definedUpTo;
         this.traceIndexes = h.traceIndexes;
+        this.recentTraces = h.recentTraces;
         this.citations = h.citations;
         this.tableIndex = h.tableIndex;
         this.rowNotes = h.rowNotes;
@@ -606,7 +610,7 @@ public final class AuditHeader {
      * row's trace is its plan's (the same object): its indexes are computed once and shared, read-only.
      */
     private IndexedTrace traceIndexes(Trace trace) {
-        IndexedTrace indexed = traceIndexes.getIfPresent(trace);
+        IndexedTrace indexed = recentTraces.get(trace, traceIndexes::getIfPresent);
         if (indexed != null) {
             return indexed;
         }

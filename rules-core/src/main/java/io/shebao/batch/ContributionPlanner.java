@@ -443,8 +443,20 @@ public final class ContributionPlanner {
             return new NotedCase(plan, a, r.request().period(), r.notes(), false, false);
         }
 
+        /** The plan's fixed parts ({@link PlannedCase}) for the rounding of the context it is applied in, kept. */
+        private volatile PlannedCase planned;
+
+        private PlannedCase planned(ContextPlan p) {
+            PlannedCase c = planned;
+            if (c == null || c.scale != p.scale || c.mode != p.mode) {
+                c = new PlannedCase(plan, p.scale, p.mode);
+                planned = c;
+            }
+            return c;
+        }
+
         ContributionResult apply(ContextPlan p, ContributionRequest request, String rowAmount) {
-            PlannedContribution x = p.apply(plan, request);
+            PlannedContribution x = p.apply(planned(p), request);
             // notes that do not state the amount are the plan's own objects (the list too, when none does): the
             // audit trail cites them by identity
             List<io.shebao.trace.Message> ns = notes;
@@ -678,8 +690,14 @@ public final class ContributionPlanner {
         /** Per line, the employee's fixed amount of the line, or null where adding it changes nothing (as above). */
         private final BigDecimal[] employeeFixed;
 
+        /** The rounding the fixed parts were computed for. */
+        final int scale;
+        final RoundingMode mode;
+
         PlannedCase(PlannedContribution plan, int scale, RoundingMode mode) {
             this.plan = plan;
+            this.scale = scale;
+            this.mode = mode;
             int n = plan.lines().size();
             this.employerFixed = new BigDecimal[n];
             this.employeeFixed = new BigDecimal[n];

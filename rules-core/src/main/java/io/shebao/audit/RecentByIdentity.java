@@ -1,0 +1,40 @@
+package io.shebao.audit;
+
+import java.util.function.Function;
+
+/**
+ * Per thread, the objects met last and what was computed for them, by identity, in a direct-mapped table in front
+ * of a shared cache: a batch worker meets its plans' lists, messages and traces on row after row, and a look-up in a
+ * shared weak-key cache (an identity hash, a probe, a reference compared, an access recorded) costs far more than
+ * one slot compared by reference. Bounded (a slot is overwritten by the next object that maps to it); a miss asks
+ * the shared cache, whose answer the slot then keeps. An object is only ever kept with its own value.
+ */
+final class RecentByIdentity<K, V> {
+    private final int mask;
+    private final ThreadLocal<Object[]> slots;
+
+    /** @param size slots per thread, a power of two */
+    RecentByIdentity(int size) {
+        if (Integer.bitCount(size) != 1) {
+            throw new IllegalArgumentException("a power of two: " + size);
+        }
+        this.mask = size - 1;
+        this.slots = ThreadLocal.withInitial(() -> new Object[2 * size]);
+    }
+
+    /** The value kept for {@code key}, else {@code shared}'s (kept when not null), or null. */
+    @SuppressWarnings("unchecked")
+    V get(K key, Function<K, V> shared) {
+        Object[] t = slots.get();
+        int i = (System.identityHashCode(key) & mask) << 1;
+        if (t[i] == key) {
+            return (V) t[i + 1];
+        }
+        V v = shared.apply(key);
+        if (v != null) {
+            t[i] = key;
+            t[i + 1] = v;
+        }
+        return v;
+    }
+}

@@ -1,0 +1,55 @@
+package io.shebao.audit;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class RecentByIdentityTest {
+    /** Equal but distinct keys (as the rules' own results are to a plan's lists) never share a slot's value. */
+    @Test
+    void aKeyIsOnlyEverAnsweredWithItsOwnValue() {
+        RecentByIdentity<List<String>, String> recent = new RecentByIdentity<>(1); // every key in the one slot
+        List<String> a = new ArrayList<>(List.of("x"));
+        List<String> b = new ArrayList<>(List.of("x"));
+        AtomicInteger asked = new AtomicInteger();
+        Map<List<String>, String> shared = new java.util.IdentityHashMap<>();
+        shared.put(a, "A");
+        shared.put(b, "B");
+        assertEquals("A", recent.get(a, k -> { asked.incrementAndGet(); return shared.get(k); }));
+        assertEquals("A", recent.get(a, k -> { asked.incrementAndGet(); return shared.get(k); }));
+        assertEquals(1, asked.get(), "met again: answered from the slot");
+        assertEquals("B", recent.get(b, k -> { asked.incrementAndGet(); return shared.get(k); }));
+        assertEquals("A", recent.get(a, k -> { asked.incrementAndGet(); return shared.get(k); }));
+        assertEquals(3, asked.get(), "a slot taken by another key asks the shared cache again");
+    }
+
+    @Test
+    void manyKeysAndAMissThatIsNotKept() {
+        RecentByIdentity<Object, Object> recent = new RecentByIdentity<>(64);
+        Map<Object, Object> values = new HashMap<>();
+        List<Object> keys = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            Object k = new Object();
+            keys.add(k);
+            values.put(k, i);
+        }
+        for (int round = 0; round < 3; round++) {
+            for (Object k : keys) {
+                assertSame(values.get(k), recent.get(k, values::get));
+            }
+        }
+        Object unknown = new Object();
+        assertNull(recent.get(unknown, k -> null));
+        assertEquals(7, recent.get(unknown, k -> 7), "a miss (null) is not kept");
+        assertThrows(IllegalArgumentException.class, () -> new RecentByIdentity<>(3));
+    }
+}

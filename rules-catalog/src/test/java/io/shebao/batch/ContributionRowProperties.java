@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shebao.ShebaoException;
 import io.shebao.ShebaoRules;
 import io.shebao.audit.AuditHeader;
+import io.shebao.audit.AuditKeys;
 import io.shebao.audit.AuditRecord;
+import io.shebao.audit.SigningKey;
 import io.shebao.audit.EvaluationKind;
 import io.shebao.contribution.ContributionRequest;
 import io.shebao.contribution.ContributionResult;
@@ -20,6 +22,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,11 +95,52 @@ class ContributionRowProperties {
         assertTrue(line.contains("\"result\":{\"region\":\"wuhan\",\"period\":\"2024-04\""), line);
     }
 
+    /**
+     * A text beyond the Basic Multilingual Plane (a rare 汉字, 𠮷, two UTF-16 chars) is written as its own four
+     * UTF-8 bytes, as the general path writes it, in a note stating the amount (written out in the row) and in one
+     * that does not (cited, defined in a messages line).
+     */
+    @Example
+    void aCharacterBeyondTheBasicPlaneIsWrittenAsItsOwnBytes() {
+        AuditHeader header = AuditHeader.of(RULES, Optional.empty());
+        ContributionRequest req = ContributionRequest.builder("wuhan", YearMonth.of(2024, 3))
+                .wage(new BigDecimal("8000")).riskClass(2).build();
+        ContributionResult r = RULES.contribution(req);
+        List<Message> notes = List.of(new Message("NOTE_A", "吉𠮷 申报工资 8000", "𠮷 wage 8000"),
+                new Message("NOTE_B", "𠮷野家", "𠮷"));
+        String line = assertSameRow(header, req, new ContributionResult(req, r.lines(), r.totals(),
+                r.baseAdjustment(), notes, r.warnings(), r.trace()));
+        assertTrue(line.contains("吉𠮷 申报工资 8000") && !line.contains("\\u"), line);
+    }
+
+    /** A signed row with its time: the seal is the definition's, the signature verifies with the public key. */
+    @Example
+    void aSignedRowWithItsTimeIsSealedAsDefined() throws Exception {
+        java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        AuditHeader header = AuditHeader.of(RULES, Optional.of(new SigningKey(pair.getPrivate(),
+                AuditKeys.keyId(pair.getPublic()))));
+        ContributionRequest req = ContributionRequest.builder("yichang", YearMonth.of(2025, 12))
+                .wage(new BigDecimal("15960")).riskClass(7).build();
+        Instant at = Instant.parse("2026-12-02T07:30:00Z");
+        String line = assertSameRow(header, req, RULES.contribution(req), Optional.of(at));
+        ObjectNode row = (ObjectNode) Json.MAPPER.readTree(line);
+        assertEquals(at.toString(), row.path("evaluatedAt").asText(), line);
+        java.security.Signature v = java.security.Signature.getInstance("Ed25519");
+        v.initVerify(pair.getPublic());
+        v.update(row.path("digest").asText().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(v.verify(java.util.Base64.getDecoder().decode(row.path("signature").asText())), line);
+    }
+
     /** The row the batch writes for {@code r} is the general path's, byte for byte, citing the same; its line. */
     private static String assertSameRow(AuditHeader header, ContributionRequest req, ContributionResult r) {
+        return assertSameRow(header, req, r, Optional.empty());
+    }
+
+    private static String assertSameRow(AuditHeader header, ContributionRequest req, ContributionResult r,
+                                        Optional<Instant> at) {
         AuditHeader.Row expected = header.row(EvaluationKind.CONTRIBUTION, ContributionJson.request(req),
-                ContributionJson.result(r), r.trace(), Optional.empty());
-        AuditHeader.Row got = header.contributionRow(req, r, Optional.empty());
+                ContributionJson.result(r), r.trace(), at);
+        AuditHeader.Row got = header.contributionRow(req, r, at);
         assertEquals(expected.line(), got.line(), req.toString());
         assertEquals(entries(expected.messages()), entries(got.messages()), req.toString());
         // both are sealed from bytes: the seal is the definition's, SHA-256 of the header's digest, a line feed
@@ -104,8 +148,13 @@ class ContributionRowProperties {
         try {
             ObjectNode row = (ObjectNode) Json.MAPPER.readTree(got.line());
             String digest = row.remove("digest").asText();
-            String headerDigest = AuditRecord.digestOf((ObjectNode) Json.MAPPER.readTree(header.line()));
+            row.remove(List.of("signature", "evaluatedAt"));
+            ObjectNode h = (ObjectNode) Json.MAPPER.readTree(header.line());
+            String headerDigest = AuditRecord.digestOf(h);
             assertEquals(AuditHeader.rowDigest(headerDigest, Json.write(row, false)), digest, got.line());
+            // and the row's content is what writing its tree gives: the bytes are canonical
+            assertTrue(got.line().startsWith(Json.write(row, false).substring(0, Json.write(row, false).length() - 1)
+                    + ",\"digest\":"), got.line());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

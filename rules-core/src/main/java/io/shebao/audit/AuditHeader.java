@@ -93,10 +93,11 @@ public final class AuditHeader {
     }
     /**
      * A trace's indexes into the tables, by the trace object (identity: planned rows share their plan's), when
-     * every entry is in the tables; bounded, and dropped with the trace (writer side).
+     * every entry is in the tables; bounded, and dropped with the trace once no thread's {@link #recentTraces}
+     * slot holds it (writer side).
      */
     private final com.github.benmanes.caffeine.cache.Cache<Trace, IndexedTrace> traceIndexes;
-    /** The same, per worker thread, for the traces it met last (4,096 slots a thread; shared by the copies). */
+    /** The same, per worker thread, for the traces it met last (held strongly while in a slot; shared by the copies). */
     private final RecentByIdentity<Trace, IndexedTrace> recentTraces;
 
     /** A row's trace as indexes into the tables: its JSON and that JSON written compact (shared, read-only). */
@@ -106,6 +107,8 @@ public final class AuditHeader {
     private final MessageCitations citations;
     /** The digest of the content as it is: rows are sealed over it, so an altered header breaks every row. */
     private final String computedDigest;
+    /** Its rows' digests: SHA-256 having read {@link #computedDigest} and a line feed, once (shared by the copies). */
+    private final RowDigest rowDigests;
     /**
      * Table index found for a trace entry of a recomputed result (a {@link RuleFiring} or {@link ParameterUse}),
      * whose table entry is the entry's JSON: replay's field-by-field comparison ({@link TrailRowReplay}). Shared
@@ -122,7 +125,7 @@ public final class AuditHeader {
         this.latest = new java.util.concurrent.atomic.AtomicInteger();
         this.traceIndexes = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(50_000)
                 .executor(Runnable::run).build();
-        this.recentTraces = new RecentByIdentity<>(4096);
+        this.recentTraces = new RecentByIdentity<>(RecentByIdentity.SLOTS);
         this.tableIndex = new java.util.concurrent.ConcurrentHashMap<>();
         this.rowNotes = new java.util.concurrent.ConcurrentHashMap<>();
         this.citations = new MessageCitations();
@@ -131,6 +134,7 @@ public final class AuditHeader {
         this.signature = signature;
         this.key = key;
         this.computedDigest = Sha256.of(Json.write(content, false));
+        this.rowDigests = RowDigest.under(computedDigest);
         List<ObjectNode> re = new ArrayList<>();
         for (JsonNode r : content.path("rules")) {
             re.add((ObjectNode) r);
@@ -163,6 +167,7 @@ public final class AuditHeader {
         this.signature = h.signature;
         this.key = h.key;
         this.computedDigest = h.computedDigest;
+        this.rowDigests = h.rowDigests;
         this.ruleEntries = h.ruleEntries;
         this.parameterEntries = h.parameterEntries;
         this.ruleIndex = h.ruleIndex;
@@ -247,7 +252,7 @@ public final class AuditHeader {
             this.messages = messages;
         }
 
-        /** The line, without its line feed. */
+        /** The line, without its line feed (decoded from its bytes on each call: the trail writes the bytes). */
         public String line() {
             return new String(utf8, StandardCharsets.UTF_8);
         }
@@ -392,6 +397,10 @@ public final class AuditHeader {
     /** The digest as recorded. */
     public String digest() {
         return digest;
+    }
+
+    RowDigest rowDigests() {
+        return rowDigests;
     }
 
     public String computedDigest() {
@@ -659,7 +668,7 @@ public final class AuditHeader {
         String amount = req.wage().or(req::base).map(BigDecimal::toPlainString).orElse("");
         // written as UTF-8 bytes, which are hashed and written out as they are
         RowBytes w = new RowBytes();
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(w, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+        try (JsonGenerator g = RowBytes.JSON.createGenerator(w, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("kind", EvaluationKind.CONTRIBUTION.code());
             g.writeStringField("header", reference());
@@ -711,6 +720,16 @@ public final class AuditHeader {
 
     /** A row's content as the generator writes it: its buffer read in place. */
     private static final class RowBytes extends java.io.ByteArrayOutputStream {
+        /**
+         * The mapper's JSON, written as UTF-8 bytes the way {@code Json.write} writes a String: a character beyond
+         * the Basic Multilingual Plane (a rare 汉字 such as 𠮷) as its four UTF-8 bytes, not as an escaped
+         * surrogate pair (Jackson's UTF-8 generator escapes it unless told otherwise), so the row's bytes are
+         * its canonical content (ContributionRowProperties).
+         */
+        static final com.fasterxml.jackson.core.JsonFactory JSON = com.fasterxml.jackson.core.JsonFactory.builder()
+                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build()
+                .setCodec(Json.MAPPER);
+
         RowBytes() {
             super(1024);
         }
@@ -796,7 +815,7 @@ public final class AuditHeader {
      * signature and time have nothing to escape), so the row is written once, not twice.
      */
     private Row seal(byte[] content, int length, Map<String, JsonNode> cited, Optional<Instant> evaluatedAt) {
-        String rowDigest = RowDigest.of(computedDigest, content, length);
+        String rowDigest = rowDigests.of(content, length);
         StringBuilder seal = new StringBuilder(200).append(",\"digest\":\"").append(rowDigest).append('"');
         key.ifPresent(k -> seal.append(",\"signature\":\"").append(sign(k, rowDigest).value()).append('"'));
         evaluatedAt.ifPresent(at -> seal.append(",\"evaluatedAt\":\"").append(at).append('"'));

@@ -104,11 +104,10 @@ final class MessageCitations {
     /**
      * Per thread, the lists and messages met last ({@link RecentByIdentity}): a batch worker meets its plans' lists
      * on row after row, and a Caffeine look-up by identity costs far more (~8% of an audited batch's samples under
-     * C1) than a slot compared by reference. 4,096 slots a thread: plans come in any order in a population.
+     * C1) than a slot compared by reference.
      */
-    private final RecentByIdentity<List<Message>, ListCitation> recentLists = new RecentByIdentity<>(RECENT);
-    private final RecentByIdentity<Message, Cited> recentMessages = new RecentByIdentity<>(RECENT);
-    private static final int RECENT = 4096;
+    private final RecentByIdentity<List<Message>, ListCitation> recentLists = new RecentByIdentity<>(RecentByIdentity.SLOTS);
+    private final RecentByIdentity<Message, Cited> recentMessages = new RecentByIdentity<>(RecentByIdentity.SLOTS);
 
     /** The citation of a list met before (by identity), or null: nothing is computed. */
     ListCitation met(List<Message> ms) {

@@ -6,22 +6,40 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * 行摘要: a version-2 row's digest, SHA-256 of the header's digest (as computed from the header's content), a
- * line feed, and the row's canonical content (docs/AUDIT.md, "Digest and signature of a row"). The one
- * computation behind both the writer's seal and replay's check. The state after the header's 65 bytes (one
- * 64-byte block compressed) is kept per header digest and cloned for each row.
+ * 行摘要: the digests of a section's version-2 rows, SHA-256 of the header's digest (as computed from the header's
+ * content), a line feed, and the row's canonical content (docs/AUDIT.md, "Digest and signature of a row"). The
+ * one computation behind both the writer's seal and replay's check; {@link AuditHeader#rowDigest} is its plain
+ * definition, which the tests compare it with. The state after the header's 65 bytes (one 64-byte block
+ * compressed) is computed once per header and cloned for each row. Immutable; thread-safe (the kept state is
+ * only ever cloned).
  */
 final class RowDigest {
     private static final HexFormat HEX = HexFormat.of();
-    /** The last header digest asked for and SHA-256 having read it and its line feed; a file has one or a few. */
-    private static volatile Object[] afterHeader = {"", null};
+    private final String headerDigest;
+    private final MessageDigest afterHeader;
 
-    private RowDigest() {
+    private RowDigest(String headerDigest) {
+        this.headerDigest = headerDigest;
+        try {
+            this.afterHeader = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+        afterHeader.update((headerDigest + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The rows of the header whose computed digest is {@code headerDigest}. */
+    static RowDigest under(String headerDigest) {
+        return new RowDigest(headerDigest);
+    }
+
+    String headerDigest() {
+        return headerDigest;
     }
 
     /** The digest of the row whose canonical content is {@code content[0, length)} in UTF-8. */
-    static String of(String headerDigest, byte[] content, int length) {
-        MessageDigest md = afterHeader(headerDigest);
+    String of(byte[] content, int length) {
+        MessageDigest md = start();
         md.update(content, 0, length);
         return HEX.formatHex(md.digest());
     }
@@ -30,30 +48,23 @@ final class RowDigest {
      * The digest of the row whose canonical content is {@code content[0, end)} followed by a closing brace: a
      * line read back, cut before its seal keys, whose content's closing brace is the line's own last one.
      */
-    static String ofClosed(String headerDigest, byte[] content, int end) {
-        MessageDigest md = afterHeader(headerDigest);
+    String ofClosed(byte[] content, int end) {
+        MessageDigest md = start();
         md.update(content, 0, end);
         md.update((byte) '}');
         return HEX.formatHex(md.digest());
     }
 
-    static String of(String headerDigest, String content) {
+    String of(String content) {
         byte[] b = content.getBytes(StandardCharsets.UTF_8);
-        return of(headerDigest, b, b.length);
+        return of(b, b.length);
     }
 
-    private static MessageDigest afterHeader(String headerDigest) {
-        Object[] a = afterHeader;
+    private MessageDigest start() {
         try {
-            if (a[0].equals(headerDigest)) {
-                return (MessageDigest) ((MessageDigest) a[1]).clone();
-            }
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((headerDigest + "\n").getBytes(StandardCharsets.UTF_8));
-            afterHeader = new Object[]{headerDigest, md};
-            return (MessageDigest) md.clone();
-        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+            return (MessageDigest) afterHeader.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
         }
     }
 }

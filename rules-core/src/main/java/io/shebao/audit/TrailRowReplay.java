@@ -89,9 +89,9 @@ final class TrailRowReplay {
             }
         }
         // digest, then signature, as Audit.replay checks them
-        String computed = digestFromLine(header.computedDigest(), text, content.size());
+        String computed = digestFromLine(header.rowDigests(), text, content.size());
         if (computed == null) {
-            computed = RowDigest.of(header.computedDigest(), Json.write(content, false));
+            computed = header.rowDigests().of(Json.write(content, false));
         }
         if (!computed.equals(digest.textValue())) {
             return Optional.empty();
@@ -142,13 +142,13 @@ final class TrailRowReplay {
      * way; writing the tree again and copying it into one string were ~8% of a replay's CPU (docs/PERFORMANCE.md,
      * "Issue 13, stop 13").
      */
-    static String digestFromLine(String headerDigest, String text, int contentKeys) {
+    static String digestFromLine(RowDigest digests, String text, int contentKeys) {
         byte[] line = text.getBytes(StandardCharsets.UTF_8);
         int end = canonicalEnd(line, contentKeys);
         if (end < 0) {
             return null;
         }
-        return RowDigest.ofClosed(headerDigest, line, end);
+        return digests.ofClosed(line, end);
     }
 
     /**

@@ -66,13 +66,13 @@ class CanonicalContentTest {
     void theDigestFromTheLineIsTheRowDigestOfItsContent() throws Exception {
         String h = "5546282d5caa17c3b2a1e0f9d8c7b6a5f4e3d2c1b0a99887766554433221100f";
         for (String line : List.of(ROW + SEAL + "}", ROW.replace("中文", "中文\\\"") + SEAL + "}")) {
-            String d = TrailRowReplay.digestFromLine(h, line, contentKeys(line));
+            String d = TrailRowReplay.digestFromLine(RowDigest.under(h), line, contentKeys(line));
             assertEquals(line.contains("\\") ? null : AuditHeader.rowDigest(h, written(line)), d, line);
         }
         // another header's digest after the first (the state after a header is kept for the next rows)
         String other = "0f" + h.substring(2);
         assertEquals(AuditHeader.rowDigest(other, written(ROW + SEAL + "}")),
-                TrailRowReplay.digestFromLine(other, ROW + SEAL + "}", contentKeys(ROW + SEAL + "}")));
+                TrailRowReplay.digestFromLine(RowDigest.under(other), ROW + SEAL + "}", contentKeys(ROW + SEAL + "}")));
     }
 
     @Test

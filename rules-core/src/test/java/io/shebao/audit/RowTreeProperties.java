@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /**
  * {@code RowTree} reads a line as the writer writes it without Jackson's parser (issue 13, stop 14): for any text
  * it must give null or exactly the tree the replay's Jackson reader gives (strict duplicate detection, no
- * trailing tokens), never a tree for a text Jackson refuses, and it must read the rows the writer writes.
+ * trailing tokens), keys in the same order, never a tree for a text Jackson refuses, and it must read the rows the
+ * writer writes.
  */
 class RowTreeProperties {
     /** As TrailRowReplay configures its reader. */
@@ -45,6 +46,7 @@ class RowTreeProperties {
         ObjectNode t = RowTree.read(ROW);
         assertNotNull(t);
         assertEquals(READER.readTree(ROW), t);
+        assertEquals(READER.readTree(ROW).toString(), t.toString());
     }
 
     @Example
@@ -79,7 +81,9 @@ class RowTreeProperties {
         }
         ObjectNode mine = RowTree.read(text);
         if (mine != null) {
-            assertEquals(READER.readTree(text), mine, text); // Jackson throws if it refuses the text
+            JsonNode jackson = READER.readTree(text); // throws if Jackson refuses the text
+            assertEquals(jackson, mine, text);
+            assertEquals(jackson.toString(), mine.toString(), text); // the same order of keys (the digest's text)
         } else if (edits == 0 && plain(text)) {
             throw new AssertionError("a text as written was not read: " + text);
         }

@@ -91,7 +91,10 @@ public final class ContributionPlanner {
     private final Map<RuleFiring, RuleFiring> firings = new ConcurrentHashMap<>();
     private final Map<ParameterUse, ParameterUse> uses = new ConcurrentHashMap<>();
 
-    /** The region texts and float grades of the keys kept, one instance per value ({@link Context#kept}), bounded. */
+    /**
+     * The region texts and float grades of the keys kept ({@link Context#kept}) and the notes re-stamped for another
+     * month ({@link NotedCase#forPeriod}), one instance per value, bounded.
+     */
     private final Map<Object, Object> keyParts = new ConcurrentHashMap<>();
     private static final int MAX_KEY_PARTS = 4_096;
 
@@ -190,11 +193,11 @@ public final class ContributionPlanner {
         }
         BaseAdjustment c = plan.caseOf(request);
         if (c == null) {
-            return byRules(request);
+            return byRulesNoted(request);
         }
-        NotedCase n = plan.noted(c, request.period(), this::shapesKnown);
+        NotedCase n = plan.noted(c, request.period(), this::shapesKnown, this::canonical);
         if (n == null || n.refused) {
-            ContributionResult r = byRules(request);
+            ContributionResult r = byRulesNoted(request);
             if (n == null && r.baseAdjustment() == c) {
                 plan.candidate(r, representative(plan, r), this::shapesKnown);
             }
@@ -204,7 +207,7 @@ public final class ContributionPlanner {
         if (n.verified || amount.equals(n.amount)) {
             return n.apply(plan, request, amount);
         }
-        ContributionResult r = byRules(request);
+        ContributionResult r = byRulesNoted(request);
         ContributionResult t = n.apply(plan, request, amount);
         boolean same = r.baseAdjustment() == c && r.lines().equals(t.lines()) && r.totals().equals(t.totals())
                 && r.notes().equals(t.notes()) && r.warnings().equals(t.warnings()) && r.trace().equals(t.trace());
@@ -258,6 +261,12 @@ public final class ContributionPlanner {
      */
     static final Set<String> PERIOD_STAMPED_NOTES = Set.of("INSURANCE_NOT_YET_KNOWN");
 
+    /**
+     * Note codes whose text is a function of a parameter value (its source) or of an insurance, region and month,
+     * never of the row's amount: as few texts as the parameters have values, cited by the audit trail.
+     */
+    static final Set<String> SHARED_NOTES = Set.of("SECONDARY_SOURCE", "SCENARIO_VALUE", "INSURANCE_NOT_YET_KNOWN");
+
     /** Learnt note shapes, by code: as few as the rules have note codes. */
     private final Map<String, NoteShape> shapes = new ConcurrentHashMap<>();
 
@@ -284,7 +293,7 @@ public final class ContributionPlanner {
     private ContributionResult learnComplete(Context key, ContributionRequest request, RuleInputs inputs) {
         ContributionResult r;
         try {
-            r = byRules(request);
+            r = byRulesNoted(request);
         } catch (ShebaoException e) {
             plans.putIfAbsent(key, new ContextPlan(e));
             throw e;
@@ -316,7 +325,7 @@ public final class ContributionPlanner {
 
     /** True when the leader has no notes for the row's case yet, or its notes applied to the row are the rules'. */
     private boolean notesAgree(ContextPlan leader, ContributionResult r) {
-        NotedCase n = leader.noted(r.baseAdjustment(), r.request().period(), this::shapesKnown);
+        NotedCase n = leader.noted(r.baseAdjustment(), r.request().period(), this::shapesKnown, this::canonical);
         if (n == null) {
             return true;
         }
@@ -400,9 +409,11 @@ public final class ContributionPlanner {
          * once in it and neither month's text contains the amount (whose first occurrence {@link #apply}
          * replaces); any other note keeps the case to its month. The case's warnings must be free of the month
          * ({@link Cases#periodFree}). Whether the amount's substitution was verified carries over: it is the
-         * same text at the same place.
+         * same text at the same place. A re-stamped note is the one instance {@code same} keeps for its content,
+         * so that the contexts of a month share its strings: a replay recognises a cited note it has already found
+         * equal by their identity ({@code AuditHeader.definedMessageEquals}) instead of comparing the texts again.
          */
-        NotedCase forPeriod(YearMonth other) {
+        NotedCase forPeriod(YearMonth other, java.util.function.UnaryOperator<Object> same) {
             if (refused || other.equals(period)) {
                 return this;
             }
@@ -419,7 +430,8 @@ public final class ContributionPlanner {
                 if (PERIOD_FREE_NOTES.contains(m.code())) {
                     out.add(m);
                 } else if (PERIOD_STAMPED_NOTES.contains(m.code()) && once(m.zh(), mine) && once(m.en(), mine)) {
-                    out.add(new io.shebao.trace.Message(m.code(), m.zh().replace(mine, theirs), m.en().replace(mine, theirs)));
+                    out.add((io.shebao.trace.Message) same.apply(
+                            new io.shebao.trace.Message(m.code(), m.zh().replace(mine, theirs), m.en().replace(mine, theirs))));
                 } else {
                     return null;
                 }
@@ -529,7 +541,10 @@ public final class ContributionPlanner {
         return rules.contributionInputs(request).orElse(null);
     }
 
-    /** The instance kept for this value (a String or a BigDecimal: equal only to its own kind), or the value itself. */
+    /**
+     * The instance kept for this value (a String, a BigDecimal or a re-stamped note: each equal only to its own
+     * kind), or the value itself.
+     */
     private Object canonical(Object part) {
         Object kept = keyParts.get(part);
         if (kept != null) {
@@ -540,6 +555,31 @@ public final class ContributionPlanner {
         }
         kept = keyParts.putIfAbsent(part, part);
         return kept != null ? kept : part;
+    }
+
+    /**
+     * One evaluation by the rules for the complete path, its notes made of a parameter value or of an insurance,
+     * region and month ({@link #SHARED_NOTES}) being the instances kept for their content ({@link #canonical}), as
+     * the notes re-stamped for another month ({@link NotedCase#forPeriod}): every row carries the same strings for
+     * the same note, whichever context or month computed it, and a replay finds them equal to a cited definition
+     * by identity instead of comparing the texts row after row. (The evaluator shares them by what they are made
+     * of; a province's value used in nine cities is nine values of one text.)
+     */
+    private ContributionResult byRulesNoted(ContributionRequest request) {
+        ContributionResult r = byRules(request);
+        List<io.shebao.trace.Message> notes = r.notes();
+        for (int i = 0; i < notes.size(); i++) {
+            io.shebao.trace.Message m = notes.get(i);
+            if (SHARED_NOTES.contains(m.code())) {
+                io.shebao.trace.Message kept = (io.shebao.trace.Message) canonical(m);
+                if (kept != m) {
+                    notes = notes == r.notes() ? new ArrayList<>(notes) : notes;
+                    notes.set(i, kept);
+                }
+            }
+        }
+        return notes == r.notes() ? r : new ContributionResult(r.request(), r.lines(), r.totals(), r.baseAdjustment(),
+                List.copyOf(notes), r.warnings(), r.trace());
     }
 
     /** One evaluation by the rules, counted. */
@@ -872,11 +912,12 @@ public final class ContributionPlanner {
          * has them ({@link NotedCase#forPeriod}; taken over as this context's own, so that verifying or refusing
          * them here does not touch the other month).
          */
-        NotedCase noted(BaseAdjustment c, YearMonth period, java.util.function.Predicate<NotedCase> trusted) {
+        NotedCase noted(BaseAdjustment c, YearMonth period, java.util.function.Predicate<NotedCase> trusted,
+                        java.util.function.UnaryOperator<Object> same) {
             NotedCase n = noted.get(c);
             if (n == null && acrossPeriods != null) {
                 NotedCase other = acrossPeriods.get(c);
-                NotedCase mine = other == null ? null : other.forPeriod(period);
+                NotedCase mine = other == null ? null : other.forPeriod(period, same);
                 if (mine != null) {
                     mine = mine.verified || !trusted.test(mine) ? mine : mine.verified();
                     NotedCase raced = noted.putIfAbsent(c, mine);

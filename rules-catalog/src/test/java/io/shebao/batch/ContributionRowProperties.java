@@ -68,12 +68,26 @@ class ContributionRowProperties {
                 collect(planned, req);
             }
         }
+        // "cited alone" (one note, not stating the amount) is rare in these populations, and some seeds draw
+        // none (seed -9045112926751911829): aNoteCitedAloneIsCitedByItsReference covers it on every run
         Statistics.label("notes").coverage(c -> {
             c.check("cited as a list").count(n -> n > 0);
-            c.check("cited alone").count(n -> n > 0);
             c.check("stating the amount").count(n -> n > 0);
             c.check("none").count(n -> n > 0);
         });
+    }
+
+    /** One note that does not state the amount: cited by its reference alone, not as a list. */
+    @Example
+    void aNoteCitedAloneIsCitedByItsReference() {
+        AuditHeader header = AuditHeader.of(RULES, Optional.empty());
+        ContributionRequest req = ContributionRequest.builder("yichang", YearMonth.of(2023, 5))
+                .wage(new BigDecimal("4000")).riskClass(1).build();
+        ContributionResult r = RULES.contribution(req);
+        List<Message> one = List.of(new Message("SECONDARY_SOURCE", "某参数来自二手资料", "a value from a secondary source"));
+        String line = assertSameRow(header, req, new ContributionResult(req, r.lines(), r.totals(), r.baseAdjustment(),
+                one, r.warnings(), r.trace()));
+        assertTrue(line.matches(".*\"notes\":\\[\"[0-9a-f]{32}\"\\].*"), line);
     }
 
     /**

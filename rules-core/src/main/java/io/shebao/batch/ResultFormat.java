@@ -120,8 +120,8 @@ public enum ResultFormat {
      * the UTF-8 bytes of it: for a batch that writes to a stream (issue 13: no character form of the results,
      * no second copy to encode it). JSONL lines are made as text and encoded.
      */
-    public void append(Utf8Buffer out, long row, String id, PlannedContribution c, boolean retirement,
-                       Optional<YearMonth> retirementMonth) {
+    void append(Utf8Buffer out, long row, String id, PlannedContribution c, boolean retirement,
+                Optional<YearMonth> retirementMonth) {
         if (this == JSONL) {
             StringBuilder sb = new StringBuilder(512);
             append(sb, row, id, c, retirement, retirementMonth);
@@ -129,9 +129,9 @@ public enum ResultFormat {
             return;
         }
         out.number(row).ascii(',');
-        CsvText.append(out, id);
+        csvField(out, id);
         out.ascii(',');
-        CsvText.append(out, c.request().region());
+        csvField(out, c.request().region());
         out.ascii(',');
         month(out, c.request().period()).ascii(',').text(ADJUSTMENT[c.baseAdjustment().ordinal()]).ascii(',');
         out.decimal(c.totals().employer()).ascii(',');
@@ -161,6 +161,38 @@ public enum ResultFormat {
             retirementMonth.ifPresent(m -> out.text(m.toString()));
         }
         out.ascii('\n');
+    }
+
+    /**
+     * The same field as {@link CsvText#append(StringBuilder, String)}, as UTF-8 bytes: a field that needs neither
+     * the formula guard nor quotes (an id, a region code) is copied as it is, any other goes through the text form.
+     */
+    static void csvField(Utf8Buffer out, String text) {
+        if (plain(text)) {
+            out.text(text);
+            return;
+        }
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        CsvText.append(sb, text);
+        out.text(sb);
+    }
+
+    /** True when {@link CsvText#append(StringBuilder, String)} writes the text as it is (see SpreadsheetSafe). */
+    private static boolean plain(String s) {
+        int n = s.length();
+        if (n > 0) {
+            char first = s.charAt(0);
+            if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+                return false; // perhaps a formula: the guard decides
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Utf8Buffer month(Utf8Buffer out, YearMonth m) {

@@ -1,7 +1,6 @@
 package io.shebao.population;
 
 import io.shebao.internal.output.SpreadsheetSafe;
-import io.shebao.internal.output.Utf8Buffer;
 
 /**
  * RFC 4180 quoting of one output field: quoted when it holds a comma, a quote or a line break, inner quotes
@@ -36,38 +35,6 @@ public final class CsvText {
             sb.append(c);
         }
         sb.append('"');
-    }
-
-    /**
-     * The same field as {@link #append(StringBuilder, String)}, as UTF-8 bytes: a field that needs neither the
-     * formula guard nor quotes (an id, a region code) is copied as it is, any other goes through the text form.
-     */
-    public static void append(Utf8Buffer out, String text) {
-        if (plain(text)) {
-            out.text(text);
-            return;
-        }
-        StringBuilder sb = new StringBuilder(text.length() + 8);
-        append(sb, text);
-        out.text(sb);
-    }
-
-    /** True when {@link #append(StringBuilder, String)} writes the text as it is (see {@link SpreadsheetSafe}). */
-    private static boolean plain(String s) {
-        int n = s.length();
-        if (n > 0) {
-            char first = s.charAt(0);
-            if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-                return false; // perhaps a formula: the guard decides
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The field as it is written. */

@@ -1,6 +1,5 @@
 package io.shebao.internal.output;
 
-import io.shebao.population.CsvText;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -18,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The batch's byte writer (issue 13) writes exactly the UTF-8 bytes of what the text writers write: numbers as
  * {@link Long#toString}, decimals as {@link BigDecimal#toPlainString()}, text as {@link String#getBytes} in UTF-8,
- * and CSV fields as {@link CsvText#append(StringBuilder, String)} (formula guard and quotes included).
+ * ({@code io.shebao.batch.CsvFieldBytesProperties}: CSV fields).
  */
 class Utf8BufferProperties {
 
@@ -53,17 +52,6 @@ class Utf8BufferProperties {
     void textAsGetBytes(@ForAll("texts") String s) {
         assertArrayEquals(("a," + s + ",b").getBytes(StandardCharsets.UTF_8),
                 new Utf8Buffer(2).text("a,").text(s).ascii(',').text(new StringBuilder("b")).toByteArray());
-    }
-
-    @Property(tries = 3000)
-    void csvFieldsAsTheTextWriter(@ForAll("texts") String s) {
-        StringBuilder sb = new StringBuilder("1,");
-        CsvText.append(sb, s);
-        sb.append(',');
-        Utf8Buffer b = new Utf8Buffer(8).text("1,");
-        CsvText.append(b, s);
-        b.ascii(',');
-        assertArrayEquals(sb.toString().getBytes(StandardCharsets.UTF_8), b.toByteArray(), s);
     }
 
     @Provide

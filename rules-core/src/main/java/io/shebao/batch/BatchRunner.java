@@ -10,6 +10,7 @@ import io.shebao.audit.AuditTrailWriter;
 import io.shebao.audit.AuditWriter;
 import io.shebao.audit.EvaluationKind;
 import io.shebao.internal.json.RetirementJson;
+import io.shebao.internal.output.Utf8Buffer;
 import io.shebao.population.ContributionRowParser;
 import io.shebao.population.PopulationReader;
 import io.shebao.population.PopulationRow;
@@ -306,7 +307,9 @@ public final class BatchRunner {
 
     private Chunk evaluate(List<PopulationRow> rows, ResultFormat format, ContributionPlanner planner, boolean retirement,
                            long bytesConsumed, boolean encode) {
-        StringBuilder res = new StringBuilder(rows.size() * 256);
+        // the results as UTF-8 bytes straight away for a stream, else as text for a writer (the same bytes)
+        StringBuilder res = encode ? null : new StringBuilder(rows.size() * 256);
+        Utf8Buffer resBytes = encode ? new Utf8Buffer(rows.size() * 200) : null;
         StringBuilder err = new StringBuilder();
         List<AuditRecord> aud = new ArrayList<>();
         List<AuditHeader.Row> trailRows = trail == null ? List.of() : new ArrayList<>(rows.size());
@@ -356,7 +359,11 @@ public final class BatchRunner {
                     }
                 }
                 Optional<YearMonth> retirementMonth = retired.map(RetirementResult::retirementMonth);
-                format.append(res, row.rowNumber(), row.id(), c, retirement, retirementMonth);
+                if (encode) {
+                    format.append(resBytes, row.rowNumber(), row.id(), c, retirement, retirementMonth);
+                } else {
+                    format.append(res, row.rowNumber(), row.id(), c, retirement, retirementMonth);
+                }
                 written++;
             } catch (ShebaoException e) {
                 // a parameter unknown for the period is the period's fault, unless retirement asked for it
@@ -369,7 +376,7 @@ public final class BatchRunner {
             }
         }
         if (encode) {
-            return new Chunk(null, null, utf8(res), utf8(err), aud, trailRows, written, inError, rows.size(),
+            return new Chunk(null, null, resBytes.toByteArray(), utf8(err), aud, trailRows, written, inError, rows.size(),
                     bytesConsumed);
         }
         return new Chunk(res.toString(), err.toString(), null, null, aud, trailRows, written, inError, rows.size(),

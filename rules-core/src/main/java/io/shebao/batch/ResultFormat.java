@@ -6,6 +6,7 @@ import io.shebao.contribution.ContributionLine;
 import io.shebao.contribution.Insurance;
 import io.shebao.internal.json.Json;
 import io.shebao.internal.output.PlainDecimal;
+import io.shebao.internal.output.Utf8Buffer;
 import io.shebao.population.CsvText;
 import io.shebao.population.RowError;
 import io.shebao.trace.Message;
@@ -112,6 +113,95 @@ public enum ResultFormat {
             retirementMonth.ifPresent(sb::append);
         }
         sb.append('\n');
+    }
+
+    /**
+     * The same line as {@link #append(StringBuilder, long, String, PlannedContribution, boolean, Optional)}, as
+     * the UTF-8 bytes of it: for a batch that writes to a stream (issue 13: no character form of the results,
+     * no second copy to encode it). JSONL lines are made as text and encoded.
+     */
+    void append(Utf8Buffer out, long row, String id, PlannedContribution c, boolean retirement,
+                Optional<YearMonth> retirementMonth) {
+        if (this == JSONL) {
+            StringBuilder sb = new StringBuilder(512);
+            append(sb, row, id, c, retirement, retirementMonth);
+            out.text(sb);
+            return;
+        }
+        out.number(row).ascii(',');
+        csvField(out, id);
+        out.ascii(',');
+        csvField(out, c.request().region());
+        out.ascii(',');
+        month(out, c.request().period()).ascii(',').text(ADJUSTMENT[c.baseAdjustment().ordinal()]).ascii(',');
+        out.decimal(c.totals().employer()).ascii(',');
+        out.decimal(c.totals().employee()).ascii(',');
+        out.decimal(c.totals().total());
+        ContributionLine[] byInsurance = new ContributionLine[Insurance.values().size()];
+        for (ContributionLine l : c.lines()) {
+            byInsurance[l.insurance().index()] = l;
+        }
+        for (ContributionLine l : byInsurance) {
+            if (l == null) {
+                out.text(",,,,,");
+            } else {
+                out.ascii(',').decimal(l.base()).ascii(',').decimal(l.employerRate()).ascii(',')
+                        .decimal(l.employeeRate()).ascii(',').decimal(l.employer()).ascii(',').decimal(l.employee());
+            }
+        }
+        out.ascii(',');
+        for (int i = 0; i < c.warnings().size(); i++) {
+            if (i > 0) {
+                out.ascii(';');
+            }
+            out.text(c.warnings().get(i).code());
+        }
+        if (retirement) {
+            out.ascii(',');
+            retirementMonth.ifPresent(m -> out.text(m.toString()));
+        }
+        out.ascii('\n');
+    }
+
+    /**
+     * The same field as {@link CsvText#append(StringBuilder, String)}, as UTF-8 bytes: a field that needs neither
+     * the formula guard nor quotes (an id, a region code) is copied as it is, any other goes through the text form.
+     */
+    static void csvField(Utf8Buffer out, String text) {
+        if (plain(text)) {
+            out.text(text);
+            return;
+        }
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        CsvText.append(sb, text);
+        out.text(sb);
+    }
+
+    /** True when {@link CsvText#append(StringBuilder, String)} writes the text as it is (see SpreadsheetSafe). */
+    private static boolean plain(String s) {
+        int n = s.length();
+        if (n > 0) {
+            char first = s.charAt(0);
+            if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+                return false; // perhaps a formula: the guard decides
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Utf8Buffer month(Utf8Buffer out, YearMonth m) {
+        int year = m.getYear();
+        if (year < 1000 || year > 9999) {
+            return out.text(m.toString());
+        }
+        int month = m.getMonthValue();
+        return out.number(year).text(month < 10 ? "-0" : "-").number(month);
     }
 
     /** {@link YearMonth#toString()} without its builder: {@code 2025-09}; other years as YearMonth writes them. */

@@ -72,7 +72,7 @@ public record ContributionRequest(String region, YearMonth period, Optional<BigD
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(riskClass, "riskClass");
         Objects.requireNonNull(floatGrade, "floatGrade");
-        insurances = insurances.isEmpty() ? Set.of() : Set.copyOf(new java.util.TreeSet<>(insurances));
+        insurances = unmodifiable(insurances);
         if (wage.isPresent() == base.isPresent()) {
             throw ShebaoException.invalid("wage", wage.map(BigDecimal::toPlainString).orElse(""),
                     "give exactly one of wage (declared monthly wage) and base (contribution base)");
@@ -87,6 +87,35 @@ public record ContributionRequest(String region, YearMonth period, Optional<BigD
             }
         });
         DecimalBounds.PERCENT.check("floatGrade", floatGrade);
+    }
+
+    /**
+     * The request's insurances: one per catalogue index (the {@code TreeSet} keeps the first of two that compare
+     * equal), unmodifiable. A set that is already an unmodifiable {@code Set.of}/{@code Set.copyOf} set of distinct
+     * indexes is kept as it is (a batch row's list is one shared by the rows that wrote it: issue 13, it was copied
+     * twice per row); any other set is copied as before. Either way the same elements.
+     */
+    static Set<Insurance> unmodifiable(Set<Insurance> insurances) {
+        if (insurances.isEmpty()) {
+            return Set.of();
+        }
+        if (distinctIndexes(insurances)) {
+            return Set.copyOf(insurances); // the set itself when it is already unmodifiable, else a copy
+        }
+        return Set.copyOf(new java.util.TreeSet<>(insurances));
+    }
+
+    /** True when no two insurances of the set share a catalogue index (below 64; false otherwise). */
+    private static boolean distinctIndexes(Set<Insurance> insurances) {
+        long seen = 0;
+        for (Insurance i : insurances) {
+            int x = i.index(); // a null element throws here, as the TreeSet would
+            if (x >= 64 || (seen & 1L << x) != 0) {
+                return false;
+            }
+            seen |= 1L << x;
+        }
+        return true;
     }
 
     public static Builder builder(String region, YearMonth period) {

@@ -217,7 +217,8 @@ public record ContributionRowParser(Optional<YearMonth> defaultPeriod, Optional<
             out.add(Insurance.fromCode(code).orElseThrow(() ->
                     ShebaoException.invalid(INSURANCES, code, "insurance codes separated by ; — " + Insurance.allowedCodes())));
         }
-        return java.util.Collections.unmodifiableSet(out); // shared by the rows that wrote the same list
+        // shared by the rows that wrote the same list; a Set.copyOf set, which a request keeps as it is
+        return Set.copyOf(out);
     }
 
     /** The population column an API field name refers to (riskClass → risk_class…), for error files. */

@@ -78,7 +78,44 @@ public record DecimalBounds(String allowed, int maxIntegerDigits, int maxFractio
         if (problem != null) {
             throw ShebaoException.invalid(field, clip(text), allowed);
         }
-        return check(field, new BigDecimal(text));
+        return check(field, plain(text));
+    }
+
+    /**
+     * {@code new BigDecimal(text)} for a text that {@link #syntax} accepted: a plain number of at most 18 digits
+     * (the wage, the base, the float grade of a population row) is made from its digits, the same unscaled value
+     * and scale (issue 13: the constructor copies the text into a char array first, twice a row); a text with an
+     * exponent or more digits goes through the constructor.
+     */
+    static BigDecimal plain(String s) {
+        int n = s.length();
+        int i = 0;
+        char first = s.charAt(0);
+        boolean negative = first == '-';
+        if (first == '+' || first == '-') {
+            i++;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int scale = 0;
+        boolean point = false;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 18) {
+                    return new BigDecimal(s); // might not fit in a long
+                }
+                unscaled = unscaled * 10 + (c - '0');
+                if (point) {
+                    scale++;
+                }
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return new BigDecimal(s); // an exponent
+            }
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
     }
 
     /** True when {@link #parse} would accept the text. */
@@ -110,6 +147,11 @@ public record DecimalBounds(String allowed, int maxIntegerDigits, int maxFractio
             return "out of range";
         }
         return null;
+    }
+
+    /** True when the text has the syntax {@link #parse} accepts (for tests of {@link #plain}). */
+    static boolean syntaxAccepts(String s) {
+        return AMOUNT.syntax(s) == null;
     }
 
     private String syntax(String s) {

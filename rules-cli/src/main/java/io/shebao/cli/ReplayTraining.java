@@ -27,9 +27,11 @@ public final class ReplayTraining {
     private ReplayTraining() {
     }
 
+    /** @param args optionally, the folder to make the temporary folder in (default: the system's) */
     public static void main(String[] args) throws IOException {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        Path dir = Files.createTempDirectory("shebao-replay-training");
+        Path dir = args.length > 0 ? Files.createTempDirectory(Path.of(args[0]), "shebao-replay-training")
+                : Files.createTempDirectory("shebao-replay-training");
         try {
             List<String> rows = new ArrayList<>();
             rows.add("id,name,region,period,wage,base,risk_class,float_grade,insurances");

@@ -1,6 +1,7 @@
 package io.shebao.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,16 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The launcher's replay training run (writes and replays a small trail for the start-up archive) leaves nothing behind. */
 class ReplayTrainingTest {
-    private static long trainingFolders() throws IOException {
-        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return s.filter(p -> p.getFileName().toString().startsWith("shebao-replay-training")).count();
-        }
-    }
-
+    /**
+     * In a folder of its own: counting training folders in the shared temporary folder failed when another process
+     * trained at the same time.
+     */
     @Test
-    void runsAndRemovesItsFiles() throws IOException {
-        long before = trainingFolders();
-        ReplayTraining.main(new String[0]);
-        assertEquals(before, trainingFolders());
+    void runsAndRemovesItsFiles(@TempDir Path parent) throws IOException {
+        ReplayTraining.main(new String[]{parent.toString()});
+        try (Stream<Path> s = Files.list(parent)) {
+            assertEquals(0, s.count(), "the training folder and its files are removed");
+        }
     }
 }

@@ -85,8 +85,7 @@ class ContributionRowProperties {
                 .wage(new BigDecimal("4000")).riskClass(1).build();
         ContributionResult r = RULES.contribution(req);
         List<Message> one = List.of(new Message("SECONDARY_SOURCE", "某参数来自二手资料", "a value from a secondary source"));
-        String line = assertSameRow(header, req, new ContributionResult(req, r.lines(), r.totals(), r.baseAdjustment(),
-                one, r.warnings(), r.trace()));
+        String line = assertSameRow(header, req, withNotes(r, one));
         assertTrue(line.matches(".*\"notes\":\\[\"[0-9a-f]{32}\"\\].*"), line);
     }
 
@@ -122,8 +121,7 @@ class ContributionRowProperties {
         ContributionResult r = RULES.contribution(req);
         List<Message> notes = List.of(new Message("NOTE_A", "吉𠮷 申报工资 8000", "𠮷 wage 8000"),
                 new Message("NOTE_B", "𠮷野家", "𠮷"));
-        String line = assertSameRow(header, req, new ContributionResult(req, r.lines(), r.totals(),
-                r.baseAdjustment(), notes, r.warnings(), r.trace()));
+        String line = assertSameRow(header, req, withNotes(r, notes));
         assertTrue(line.contains("吉𠮷 申报工资 8000") && !line.contains("\\u"), line);
     }
 
@@ -143,6 +141,12 @@ class ContributionRowProperties {
         v.initVerify(pair.getPublic());
         v.update(row.path("digest").asText().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertTrue(v.verify(java.util.Base64.getDecoder().decode(row.path("signature").asText())), line);
+    }
+
+    /** The same result with these notes. */
+    private static ContributionResult withNotes(ContributionResult r, List<Message> notes) {
+        return new ContributionResult(r.request(), r.lines(), r.totals(), r.baseAdjustment(), notes, r.warnings(),
+                r.trace());
     }
 
     /** The row the batch writes for {@code r} is the general path's, byte for byte, citing the same; its line. */
@@ -165,10 +169,10 @@ class ContributionRowProperties {
             row.remove(List.of("signature", "evaluatedAt"));
             ObjectNode h = (ObjectNode) Json.MAPPER.readTree(header.line());
             String headerDigest = AuditRecord.digestOf(h);
-            assertEquals(AuditHeader.rowDigest(headerDigest, Json.write(row, false)), digest, got.line());
+            String content = Json.write(row, false);
+            assertEquals(AuditHeader.rowDigest(headerDigest, content), digest, got.line());
             // and the row's content is what writing its tree gives: the bytes are canonical
-            assertTrue(got.line().startsWith(Json.write(row, false).substring(0, Json.write(row, false).length() - 1)
-                    + ",\"digest\":"), got.line());
+            assertTrue(got.line().startsWith(content.substring(0, content.length() - 1) + ",\"digest\":"), got.line());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -15,11 +15,9 @@ import java.util.HexFormat;
  */
 final class RowDigest {
     private static final HexFormat HEX = HexFormat.of();
-    private final String headerDigest;
     private final MessageDigest afterHeader;
 
     private RowDigest(String headerDigest) {
-        this.headerDigest = headerDigest;
         try {
             this.afterHeader = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -31,10 +29,6 @@ final class RowDigest {
     /** The rows of the header whose computed digest is {@code headerDigest}. */
     static RowDigest under(String headerDigest) {
         return new RowDigest(headerDigest);
-    }
-
-    String headerDigest() {
-        return headerDigest;
     }
 
     /** The digest of the row whose canonical content is {@code content[0, length)} in UTF-8. */

@@ -104,7 +104,7 @@ public final class SparkWhatif implements Serializable {
         SparkPopulation.Shape shape = new SparkPopulation.Shape(population.schema());
         ExecutorRules driver = ExecutorRules.of(config);
         driver.parser().requireColumns(shape.columns);
-        boolean retirement = driver.scenario().scenario().map(Scenario::touchesRetirement).orElse(false);
+        boolean retirement = touchesRetirement();
         StructType outcomes = PEOPLE.add(ERROR_MARK + "_field", DataTypes.StringType)
                 .add(ERROR_MARK + "_value", DataTypes.StringType).add(ERROR_MARK + "_reason", DataTypes.StringType);
         StructType schema = population.schema();

@@ -8,7 +8,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -19,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@link Long#toString}, decimals as {@link BigDecimal#toPlainString()}, text as {@link String#getBytes} in UTF-8,
  * ({@code io.shebao.batch.CsvFieldBytesProperties}: CSV fields).
  */
-class Utf8BufferProperties {
+public class Utf8BufferProperties {
 
     @Property(tries = 5000)
     void decimalsAsToPlainString(@ForAll("decimals") BigDecimal d) {
@@ -54,8 +53,9 @@ class Utf8BufferProperties {
                 new Utf8Buffer(2).text("a,").text(s).ascii(',').text(new StringBuilder("b")).toByteArray());
     }
 
+    /** Also the texts of {@code CsvFieldBytesProperties}. */
     @Provide
-    Arbitrary<String> texts() {
+    public Arbitrary<String> texts() {
         // ids and regions as files have them, and what a hostile file puts there: formula starts, quotes, commas,
         // line breaks, Chinese, emoji (surrogate pairs) and unpaired surrogates
         return Arbitraries.oneOf(
@@ -67,12 +67,6 @@ class Utf8BufferProperties {
 
     @Provide
     Arbitrary<BigDecimal> decimals() {
-        Arbitrary<BigInteger> unscaled = Arbitraries.oneOf(
-                Arbitraries.longs().between(-100_000_000L, 100_000_000L).map(BigInteger::valueOf),
-                Arbitraries.longs().between(0x7FFF_0000L, 0x1_0001_0000L).map(BigInteger::valueOf), // around 2^31 and 2^32
-                Arbitraries.longs().map(BigInteger::valueOf),
-                Arbitraries.bigIntegers().between(BigInteger.TEN.pow(25).negate(), BigInteger.TEN.pow(25)));
-        return net.jqwik.api.Combinators.combine(unscaled, Arbitraries.integers().between(-5, 22))
-                .as(BigDecimal::new);
+        return new PlainDecimalProperties().decimals(); // the same decimals PlainDecimal is checked on
     }
 }

@@ -30,7 +30,20 @@ import java.util.concurrent.Callable;
         description = "Contributions and what-if comparisons of a population on Apache Spark.")
 public final class ShebaoSparkJob {
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The job's command line: bad input (an option's value, a rule's refusal) is one line on stderr naming it,
+     * exit 2, as the CLI answers it.
+     */
+    static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ShebaoSparkJob());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("shebao-spark: " + ex.getMessage()
+                    + " (shebao-spark " + ex.getCommandLine().getCommandName() + " --help)");
+            return 2;
+        });
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof ShebaoException s) {
                 line.getErr().println("shebao-spark: " + s.getMessage());
@@ -38,7 +51,7 @@ public final class ShebaoSparkJob {
             }
             throw e;
         });
-        System.exit(cl.execute(args));
+        return cl;
     }
 
     static class Common {

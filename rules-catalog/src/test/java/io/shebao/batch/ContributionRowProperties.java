@@ -125,6 +125,55 @@ class ContributionRowProperties {
         assertTrue(line.contains("吉𠮷 申报工资 8000") && !line.contains("\\u"), line);
     }
 
+    /**
+     * Texts with characters a JSON string escapes (quotes, a backslash, a line feed, a control character, DEL), in
+     * a note stating the amount (written out) and in one that does not (cited), and an insurance whose Chinese
+     * name is not the header's (written in the row): as the general path writes them.
+     */
+    @Example
+    void textsWithEscapesAndAnotherNameAreWrittenAsTheGeneralPathWritesThem() {
+        AuditHeader header = AuditHeader.of(RULES, Optional.empty());
+        ContributionRequest req = ContributionRequest.builder("wuhan", YearMonth.of(2024, 3))
+                .wage(new BigDecimal("8000")).riskClass(2).build();
+        ContributionResult r = RULES.contribution(req);
+        List<Message> notes = List.of(new Message("NOTE_A", "申报工资 \"8000\"\n低于\\下限\u0001", "wage\t8000\u007f"),
+                new Message("NOTE_B", "引号\"与\\反斜杠", "quote \" and \u001f"));
+        io.shebao.contribution.ContributionLine l = r.lines().get(0);
+        io.shebao.contribution.Insurance renamed = new io.shebao.contribution.Insurance(l.insurance().code(),
+                "改名\"险\"", l.insurance().nameEn(), l.insurance().index(), l.insurance().definingParameter(),
+                l.insurance().riskClassRequired());
+        List<io.shebao.contribution.ContributionLine> lines = new ArrayList<>(r.lines());
+        lines.set(0, new io.shebao.contribution.ContributionLine(renamed, l.base(), l.employerRate(), l.employeeRate(),
+                l.employer(), l.employee(), l.employeeFixed()));
+        ContributionResult edited = new ContributionResult(r.request(), lines, r.totals(), r.baseAdjustment(), notes,
+                notes.subList(1, 2), r.trace());
+        String line = assertSameRow(header, req, edited);
+        assertTrue(line.contains("\"nameZh\":\"改名\\\"险\\\"\"") && line.contains("\\u0001"), line);
+    }
+
+    /**
+     * A flexible worker's request (contributor, birth month, sex, unit kind) and a base instead of a wage: the
+     * request's optional keys in the general path's order.
+     */
+    @Example
+    void aFlexibleWorkersRequestIsWrittenAsTheGeneralPathWritesIt() {
+        AuditHeader header = AuditHeader.of(RULES, Optional.empty());
+        ContributionRequest req = ContributionRequest.builder("wuhan", YearMonth.of(2025, 3))
+                .base(new BigDecimal("6000.5")).contributor(io.shebao.contribution.Contributor.FLEXIBLE)
+                .person(YearMonth.of(1980, 4), io.shebao.retirement.Sex.FEMALE).build();
+        ContributionResult r;
+        try {
+            r = RULES.contribution(req);
+        } catch (ShebaoException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+        String line = assertSameRow(header, req, r);
+        assertTrue(line.contains("\"contributor\":\"flexible\"") && line.contains("\"birth\":\"1980-04\""), line);
+        ContributionRequest unit = ContributionRequest.builder("wuhan", YearMonth.of(2025, 3)).wage(new BigDecimal("7000"))
+                .riskClass(3).unitKind(io.shebao.contribution.UnitKind.values()[0]).allowCarryForward(true).build();
+        assertSameRow(header, unit, RULES.contribution(unit));
+    }
+
     /** A signed row with its time: the seal is the definition's, the signature verifies with the public key. */
     @Example
     void aSignedRowWithItsTimeIsSealedAsDefined() throws Exception {

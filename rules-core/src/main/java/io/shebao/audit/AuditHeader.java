@@ -1,6 +1,5 @@
 package io.shebao.audit;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -100,9 +99,13 @@ public final class AuditHeader {
     /** The same, per worker thread, for the traces it met last (held strongly while in a slot; shared by the copies). */
     private final RecentByIdentity<Trace, IndexedTrace> recentTraces;
 
-    /** A row's trace as indexes into the tables: its JSON and that JSON written compact (shared, read-only). */
-    private record IndexedTrace(ObjectNode json, String compact) {
+    /** A row's trace as indexes into the tables: its JSON and that JSON written compact in UTF-8 (shared, read-only). */
+    private record IndexedTrace(ObjectNode json, byte[] utf8) {
     }
+    /** {@code {"kind":"contribution","header":"<reference>","request":} as bytes: every contribution row's start. */
+    private final byte[] contributionRowStart;
+    /** A request's insurances as {@link #contributionRow} writes them, per set met lately (requests share sets). */
+    private final RecentByIdentity<Set<io.shebao.contribution.Insurance>, byte[]> insuranceCodes;
     /** References of messages by their objects, for {@link #contributionRow} (writer side). */
     private final MessageCitations citations;
     /** The digest of the content as it is: rows are sealed over it, so an altered header breaks every row. */
@@ -129,12 +132,17 @@ public final class AuditHeader {
         this.tableIndex = new java.util.concurrent.ConcurrentHashMap<>();
         this.rowNotes = new java.util.concurrent.ConcurrentHashMap<>();
         this.citations = new MessageCitations();
+        this.insuranceCodes = new RecentByIdentity<>(RecentByIdentity.SLOTS);
         this.content = content;
         this.digest = digest;
         this.signature = signature;
         this.key = key;
         this.computedDigest = Sha256.of(Json.write(content, false));
         this.rowDigests = RowDigest.under(computedDigest);
+        // a header read from a file may have any text as its digest: written as the generator writes a string
+        JsonBytes start = new JsonBytes(96).raw(JsonBytes.ascii("{\"kind\":")).string(EvaluationKind.CONTRIBUTION.code())
+                .raw(JsonBytes.ascii(",\"header\":")).string(reference()).raw(JsonBytes.ascii(",\"request\":"));
+        this.contributionRowStart = java.util.Arrays.copyOf(start.array(), start.size());
         List<ObjectNode> re = new ArrayList<>();
         for (JsonNode r : content.path("rules")) {
             re.add((ObjectNode) r);
@@ -178,6 +186,8 @@ public final class AuditHeader {
         this.traceIndexes = h.traceIndexes;
         this.recentTraces = h.recentTraces;
         this.citations = h.citations;
+        this.insuranceCodes = h.insuranceCodes;
+        this.contributionRowStart = h.contributionRowStart;
         this.tableIndex = h.tableIndex;
         this.rowNotes = h.rowNotes;
     }
@@ -650,7 +660,7 @@ public final class AuditHeader {
         ObjectNode json = Json.object();
         json.set("rules", rules);
         json.set("parameters", params);
-        indexed = new IndexedTrace(json, Json.write(json, false));
+        indexed = new IndexedTrace(json, JsonBytes.raw(Json.write(json, false)));
         if (full == null) {
             traceIndexes.put(trace, indexed);
         }
@@ -659,84 +669,136 @@ public final class AuditHeader {
 
     /**
      * A contribution row, as {@link #row} writes it from {@code ContributionJson}'s request and result, written
-     * straight from the result (the batch's audit trail: no JSON tree of the result, and notes and warnings
+     * straight from the result (the batch's audit trail: no JSON tree and no generator, and notes and warnings
      * looked up by their objects, which planned rows share with their plan). The same line and citations as
-     * {@code row(CONTRIBUTION, ContributionJson.request(req), ContributionJson.result(res), res.trace(), at)}.
+     * {@code row(CONTRIBUTION, ContributionJson.request(req), ContributionJson.result(res), res.trace(), at)}
+     * (ContributionRowProperties).
      */
     public Row contributionRow(ContributionRequest req, ContributionResult res, Optional<Instant> evaluatedAt) {
         Map<String, JsonNode> cited = new java.util.LinkedHashMap<>();
         String amount = req.wage().or(req::base).map(BigDecimal::toPlainString).orElse("");
         // written as UTF-8 bytes, which are hashed and written out as they are
-        RowBytes w = new RowBytes();
-        try (JsonGenerator g = RowBytes.JSON.createGenerator(w, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            g.writeStringField("kind", EvaluationKind.CONTRIBUTION.code());
-            g.writeStringField("header", reference());
-            g.writeFieldName("request");
-            g.writeTree(ContributionJson.request(req));
-            g.writeObjectFieldStart("result");
-            // stated by the request and the header: region, period, the insurances' Chinese names
-            if (!res.request().region().equals(req.region()) || !res.request().period().equals(req.period())) {
-                g.writeStringField("region", res.request().region());
-                g.writeStringField("period", res.request().period().toString());
-            }
-            g.writeStringField("baseAdjustment", res.baseAdjustment().name());
-            g.writeArrayFieldStart("lines");
-            JsonNode names = content.path("insuranceNames");
-            for (ContributionLine l : res.lines()) {
-                g.writeStartObject();
-                g.writeStringField("insurance", l.insurance().code());
-                JsonNode stated = names.path(l.insurance().code());
-                if (!stated.isTextual() || !stated.textValue().equals(l.insurance().nameZh())) {
-                    g.writeStringField("nameZh", l.insurance().nameZh());
-                }
-                g.writeStringField("base", l.base().toPlainString());
-                g.writeStringField("employerRate", l.employerRate().toPlainString());
-                g.writeStringField("employeeRate", l.employeeRate().toPlainString());
-                g.writeStringField("employer", l.employer().toPlainString());
-                g.writeStringField("employee", l.employee().toPlainString());
-                if (l.employeeFixed().signum() != 0) {
-                    g.writeStringField("employeeFixed", l.employeeFixed().toPlainString());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("totals");
-            g.writeStringField("employer", res.totals().employer().toPlainString());
-            g.writeStringField("employee", res.totals().employee().toPlainString());
-            g.writeStringField("total", res.totals().total().toPlainString());
-            g.writeEndObject();
-            writeCited(g, "notes", res.notes(), amount, cited);
-            writeCited(g, "warnings", res.warnings(), amount, cited);
-            g.writeEndObject();
-            g.writeFieldName("trace");
-            g.writeRawValue(traceIndexes(res.trace()).compact());
-            g.writeEndObject();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        JsonBytes w = new JsonBytes(1280);
+        w.raw(contributionRowStart);
+        request(w, req);
+        w.raw(Keys.RESULT);
+        // stated by the request and the header: region, period, the insurances' Chinese names
+        if (!res.request().region().equals(req.region()) || !res.request().period().equals(req.period())) {
+            w.raw(Keys.REGION).string(res.request().region()).raw(Keys.PERIOD).string(res.request().period().toString())
+                    .ascii(',');
         }
-        return seal(w.bytes(), w.size(), cited, evaluatedAt);
+        w.raw(Keys.BASE_ADJUSTMENT).string(res.baseAdjustment().name()).raw(Keys.LINES);
+        JsonNode names = content.path("insuranceNames");
+        boolean first = true;
+        for (ContributionLine l : res.lines()) {
+            if (!first) {
+                w.ascii(',');
+            }
+            first = false;
+            w.raw(Keys.INSURANCE).string(l.insurance().code());
+            JsonNode stated = names.path(l.insurance().code());
+            if (!stated.isTextual() || !stated.textValue().equals(l.insurance().nameZh())) {
+                w.raw(Keys.NAME_ZH).string(l.insurance().nameZh());
+            }
+            w.raw(Keys.BASE).decimal(l.base()).raw(Keys.EMPLOYER_RATE).decimal(l.employerRate())
+                    .raw(Keys.EMPLOYEE_RATE).decimal(l.employeeRate()).raw(Keys.EMPLOYER).decimal(l.employer())
+                    .raw(Keys.EMPLOYEE).decimal(l.employee());
+            if (l.employeeFixed().signum() != 0) {
+                w.raw(Keys.EMPLOYEE_FIXED).decimal(l.employeeFixed());
+            }
+            w.ascii('}');
+        }
+        w.raw(Keys.TOTALS).decimal(res.totals().employer()).raw(Keys.EMPLOYEE).decimal(res.totals().employee())
+                .raw(Keys.TOTAL).decimal(res.totals().total()).ascii('}');
+        w.raw(Keys.NOTES);
+        writeCited(w, res.notes(), amount, cited);
+        w.raw(Keys.WARNINGS);
+        writeCited(w, res.warnings(), amount, cited);
+        w.raw(Keys.TRACE).raw(traceIndexes(res.trace()).utf8()).ascii('}');
+        return seal(w.array(), w.size(), cited, evaluatedAt);
     }
 
-    /** A row's content as the generator writes it: its buffer read in place. */
-    private static final class RowBytes extends java.io.ByteArrayOutputStream {
-        /**
-         * The mapper's JSON, written as UTF-8 bytes the way {@code Json.write} writes a String: a character beyond
-         * the Basic Multilingual Plane (a rare 汉字 such as 𠮷) as its four UTF-8 bytes, not as an escaped
-         * surrogate pair (Jackson's UTF-8 generator escapes it unless told otherwise), so the row's bytes are
-         * its canonical content (ContributionRowProperties).
-         */
-        static final com.fasterxml.jackson.core.JsonFactory JSON = com.fasterxml.jackson.core.JsonFactory.builder()
-                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build()
-                .setCodec(Json.MAPPER);
+    /** The fixed fragments of a contribution row, in the order {@link #row} writes its keys. */
+    private static final class Keys {
+        static final byte[] RESULT = JsonBytes.ascii(",\"result\":{");
+        static final byte[] REGION = JsonBytes.key("region");
+        static final byte[] PERIOD = JsonBytes.ascii(",\"period\":");
+        static final byte[] BASE_ADJUSTMENT = JsonBytes.key("baseAdjustment");
+        static final byte[] LINES = JsonBytes.ascii(",\"lines\":[");
+        static final byte[] INSURANCE = JsonBytes.ascii("{\"insurance\":");
+        static final byte[] NAME_ZH = JsonBytes.ascii(",\"nameZh\":");
+        static final byte[] BASE = JsonBytes.ascii(",\"base\":");
+        static final byte[] EMPLOYER_RATE = JsonBytes.ascii(",\"employerRate\":");
+        static final byte[] EMPLOYEE_RATE = JsonBytes.ascii(",\"employeeRate\":");
+        static final byte[] EMPLOYER = JsonBytes.ascii(",\"employer\":");
+        static final byte[] EMPLOYEE = JsonBytes.ascii(",\"employee\":");
+        static final byte[] EMPLOYEE_FIXED = JsonBytes.ascii(",\"employeeFixed\":");
+        static final byte[] TOTALS = JsonBytes.ascii("],\"totals\":{\"employer\":");
+        static final byte[] TOTAL = JsonBytes.ascii(",\"total\":");
+        static final byte[] NOTES = JsonBytes.ascii(",\"notes\":");
+        static final byte[] WARNINGS = JsonBytes.ascii(",\"warnings\":");
+        static final byte[] TRACE = JsonBytes.ascii("},\"trace\":");
+        static final byte[] CODE = JsonBytes.ascii("{\"code\":");
+        static final byte[] ZH = JsonBytes.ascii(",\"zh\":");
+        static final byte[] EN = JsonBytes.ascii(",\"en\":");
+        // the request, as ContributionJson.request writes it
+        static final byte[] REQUEST_REGION = JsonBytes.ascii("{\"region\":");
+        static final byte[] WAGE = JsonBytes.ascii(",\"wage\":");
+        static final byte[] REQUEST_BASE = BASE;
+        static final byte[] RISK_CLASS = JsonBytes.ascii(",\"riskClass\":");
+        static final byte[] FLOAT_GRADE = JsonBytes.ascii(",\"floatGrade\":");
+        static final byte[] INSURANCES = JsonBytes.ascii(",\"insurances\":");
+        static final byte[] CARRY_FORWARD = JsonBytes.ascii(",\"allowCarryForward\":");
+        static final byte[] UNIT_KIND = JsonBytes.ascii(",\"unitKind\":");
+        static final byte[] CONTRIBUTOR = JsonBytes.ascii(",\"contributor\":");
+        static final byte[] BIRTH = JsonBytes.ascii(",\"birth\":");
+        static final byte[] SEX = JsonBytes.ascii(",\"sex\":");
+    }
 
-        RowBytes() {
-            super(1024);
+    /** The request as {@code ContributionJson.request} writes it. */
+    private void request(JsonBytes w, ContributionRequest r) {
+        w.raw(Keys.REQUEST_REGION).string(r.region()).raw(Keys.PERIOD).string(r.period().toString());
+        if (r.wage().isPresent()) {
+            w.raw(Keys.WAGE).decimal(r.wage().get());
         }
+        if (r.base().isPresent()) {
+            w.raw(Keys.REQUEST_BASE).decimal(r.base().get());
+        }
+        if (r.riskClass().isPresent()) {
+            w.raw(Keys.RISK_CLASS).number(r.riskClass().get());
+        }
+        w.raw(Keys.FLOAT_GRADE).decimal(r.floatGrade());
+        w.raw(Keys.INSURANCES).raw(insuranceCodes.get(r.insurances(), AuditHeader::insuranceCodes));
+        w.raw(Keys.CARRY_FORWARD).bool(r.allowCarryForward());
+        if (r.unitKind().isPresent()) {
+            w.raw(Keys.UNIT_KIND).string(r.unitKind().get().code());
+        }
+        if (r.contributor() != io.shebao.contribution.Contributor.EMPLOYEE) {
+            w.raw(Keys.CONTRIBUTOR).string(r.contributor().code());
+        }
+        if (r.birthMonth().isPresent()) {
+            w.raw(Keys.BIRTH).string(r.birthMonth().get().toString());
+        }
+        if (r.sex().isPresent()) {
+            w.raw(Keys.SEX).string(r.sex().get().code());
+        }
+        w.ascii('}');
+    }
 
-        byte[] bytes() {
-            return buf;
+    /** A request's insurances as their codes in catalogue order, a JSON array's bytes. */
+    private static byte[] insuranceCodes(Set<io.shebao.contribution.Insurance> insurances) {
+        JsonBytes w = new JsonBytes(64);
+        w.ascii('[');
+        boolean first = true;
+        for (io.shebao.contribution.Insurance i : insurances.stream().sorted().toList()) {
+            if (!first) {
+                w.ascii(',');
+            }
+            first = false;
+            w.string(i.code());
         }
+        w.ascii(']');
+        return java.util.Arrays.copyOf(w.array(), w.size());
     }
 
     /**
@@ -744,15 +806,22 @@ public final class AuditHeader {
      * other by its reference, and a list of two or more references (shared by every row of a context) by the
      * list's reference.
      */
-    private void writeCited(JsonGenerator g, String field, List<Message> ms, String amount,
-                            Map<String, JsonNode> cited) throws java.io.IOException {
-        // a list met before says from its numerals whether a message may state the amount; else its texts do
-        MessageCitations.ListCitation all = citations.met(ms);
+    private void writeCited(JsonBytes w, List<Message> ms, String amount, Map<String, JsonNode> cited) {
+        MessageCitations.ListCitation all = citations.recent(ms);
         Boolean statesAmount = all == null ? null : all.states(amount);
+        boolean[] states = null;
         if (statesAmount == null) {
+            // a list this thread has not met lately (a list stating the row's amount is new on every row): each
+            // message met lately says from its numerals whether it states the amount, any other from its texts
             statesAmount = false;
-            for (Message m : ms) {
-                statesAmount |= m.zh().contains(amount) || m.en().contains(amount);
+            for (int i = 0; i < ms.size(); i++) {
+                Message m = ms.get(i);
+                MessageCitations.Cited c = citations.recent(m);
+                if (c != null ? c.states(amount) : m.zh().contains(amount) || m.en().contains(amount)) {
+                    states = states != null ? states : new boolean[ms.size()];
+                    states[i] = true;
+                    statesAmount = true;
+                }
             }
         }
         if (!statesAmount) { // every message cited: the list's citations, looked up once
@@ -762,40 +831,36 @@ public final class AuditHeader {
             }
             if (all.whole() != null) {
                 cited.put(all.whole().ref(), all.whole().json());
-                g.writeStringField(field, all.whole().ref());
+                w.string(all.whole().ref());
                 return;
             }
-            g.writeArrayFieldStart(field);
-            for (MessageCitations.Cited c : all.each()) {
-                g.writeString(c.ref());
+            w.ascii('[');
+            for (int i = 0; i < all.each().size(); i++) {
+                if (i > 0) {
+                    w.ascii(',');
+                }
+                w.string(all.each().get(i).ref());
             }
-            g.writeEndArray();
+            w.ascii(']');
             return;
         }
         // a message states the amount: written out, the others cited one by one (the list is not cited whole)
-        List<Object> items = new ArrayList<>(ms.size());
-        for (Message m : ms) {
-            if (m.zh().contains(amount) || m.en().contains(amount)) {
-                items.add(m);
+        w.ascii('[');
+        for (int i = 0; i < ms.size(); i++) {
+            if (i > 0) {
+                w.ascii(',');
+            }
+            Message m = ms.get(i);
+            boolean stated = states != null ? states[i] : m.zh().contains(amount) || m.en().contains(amount);
+            if (stated) {
+                w.raw(Keys.CODE).string(m.code()).raw(Keys.ZH).string(m.zh()).raw(Keys.EN).string(m.en()).ascii('}');
                 continue;
             }
             MessageCitations.Cited c = citations.of(m);
             cited.put(c.ref(), c.json());
-            items.add(c.ref());
+            w.string(c.ref());
         }
-        g.writeArrayFieldStart(field);
-        for (Object x : items) {
-            if (x instanceof Message m) {
-                g.writeStartObject();
-                g.writeStringField("code", m.code());
-                g.writeStringField("zh", m.zh());
-                g.writeStringField("en", m.en());
-                g.writeEndObject();
-            } else {
-                g.writeString((String) x);
-            }
-        }
-        g.writeEndArray();
+        w.ascii(']');
     }
 
     /** The row's line: its content sealed with its digest (and signature), and the time when given. */

@@ -19,8 +19,32 @@ final class MessageCitations {
     /** Bound of each cache: a file cites a few thousand distinct messages; the bound only stops growth without end. */
     private static final int BOUND = 100_000;
 
-    /** A message's JSON (as a result lists it), or a list's (its messages' references), and its reference. */
-    record Cited(String ref, JsonNode json) {
+    /**
+     * A message's JSON (as a result lists it), or a list's (its messages' references), and its reference; for a
+     * message, its texts' runs of numerals joined by spaces (see {@link ListCitation#states}), else null.
+     */
+    record Cited(String ref, JsonNode json, String numerals) {
+        /** Whether the message's texts contain the amount (a decimal's plain string). */
+        boolean states(String amount) {
+            if (numerals != null && isNumeral(amount)) {
+                // a space is no numeral, and the amount has only numerals: found here only within one run
+                return numerals.contains(amount);
+            }
+            return json.path("zh").asText().contains(amount) || json.path("en").asText().contains(amount);
+        }
+    }
+
+    /** True for a non-empty text of numerals only (every plain decimal string is one). */
+    private static boolean isNumeral(String amount) {
+        if (amount.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < amount.length(); i++) {
+            if (NUMERAL.indexOf(amount.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private final Cache<Message, Cited> byMessage = Caffeine.newBuilder().weakKeys().maximumSize(BOUND)
@@ -60,13 +84,8 @@ final class MessageCitations {
          * characters (then the texts must be searched).
          */
         Boolean states(String amount) {
-            if (amount.isEmpty()) { // every text contains it; not a row's amount (a row has a wage or a base)
+            if (!isNumeral(amount)) { // empty (every text contains it; a row has a wage or a base) or not a decimal
                 return null;
-            }
-            for (int i = 0; i < amount.length(); i++) {
-                if (NUMERAL.indexOf(amount.charAt(i)) < 0) {
-                    return null;
-                }
             }
             String ns = numerals;
             if (ns == null) {
@@ -109,6 +128,16 @@ final class MessageCitations {
     private final RecentByIdentity<List<Message>, ListCitation> recentLists = new RecentByIdentity<>(RecentByIdentity.SLOTS);
     private final RecentByIdentity<Message, Cited> recentMessages = new RecentByIdentity<>(RecentByIdentity.SLOTS);
 
+    /** The citation of a list this thread met lately (its slot), or null: nothing else is asked. */
+    ListCitation recent(List<Message> ms) {
+        return recentLists.peek(ms);
+    }
+
+    /** The citation of a message this thread met lately (its slot), or null: nothing else is asked. */
+    Cited recent(Message m) {
+        return recentMessages.peek(m);
+    }
+
     /** The citation of a list met before (by identity), or null: nothing is computed. */
     ListCitation met(List<Message> ms) {
         return recentLists.get(ms, byMessages::getIfPresent);
@@ -145,7 +174,10 @@ final class MessageCitations {
     private Cited ofShared(Message m) {
         return byMessage.get(m, x -> byContent.get(x, y -> {
             ObjectNode json = (ObjectNode) Json.messages(List.of(y)).get(0);
-            return new Cited(AuditHeader.messageReference(json), json);
+            List<String> found = new java.util.ArrayList<>();
+            numerals(y.zh(), found);
+            numerals(y.en(), found);
+            return new Cited(AuditHeader.messageReference(json), json, String.join(" ", found));
         }));
     }
 
@@ -154,7 +186,7 @@ final class MessageCitations {
         return byList.get(refs, x -> {
             ArrayNode json = Json.array();
             x.forEach(json::add);
-            return new Cited(AuditHeader.messageReference(json), json);
+            return new Cited(AuditHeader.messageReference(json), json, null);
         });
     }
 }

@@ -36,6 +36,22 @@ public final class Utf8Buffer {
         }
     }
 
+    /** Bytes as they are (already UTF-8: a fragment written once and copied into every line). */
+    public Utf8Buffer raw(byte[] utf8) {
+        ensure(utf8.length);
+        System.arraycopy(utf8, 0, bytes, size, utf8.length);
+        size += utf8.length;
+        return this;
+    }
+
+    /**
+     * The buffer itself, of which the first {@link #size()} bytes are written: read in place (hashed, copied
+     * once), never kept, and stale after the next write.
+     */
+    public byte[] array() {
+        return bytes;
+    }
+
     /** One ASCII character ({@code c < 0x80}). */
     public Utf8Buffer ascii(char c) {
         if (c >= 0x80) {

@@ -13,9 +13,11 @@ import java.util.function.Function;
  */
 final class RecentByIdentity<K, V> {
     /**
-     * Slots a thread: a population's rows come in any order of their plans (17,010 cases in 100k mixed rows), and
-     * with 64 slots the lists' look-ups still went to the shared cache on most rows (5.6% of an audited 1M-row
-     * batch's samples; 2.6% with 4,096). 4,096 slots are 8,192 references, ~32 KB a table a thread.
+     * Slots a thread: a population's rows come in any order of their plans (17,010 cases in 100k mixed rows, over
+     * 20,000 contexts in 1M), and with 64 slots the lists' look-ups still went to the shared cache on most rows
+     * (5.6% of an audited 1M-row batch's samples; 2.6% with 4,096, where a 1M batch's plans still mostly missed
+     * their slot). 65,536 slots are 131,072 references, ~512 KB a table a thread (four tables: lists, messages,
+     * traces, insurance sets), so that a plan's slot is rarely taken by another before the plan comes again.
      */
     static final int SLOTS = 65536;
 

@@ -60,7 +60,7 @@ final class BatchCommand implements Callable<Integer> {
             description = "Region for rows without one (no region column, or an empty cell).")
     String region;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = CertificateCommand.Day.class,
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Converters.Day.class,
             description = "Date every row's retirement question is asked on (retirement_month, the reform in force). "
                     + "Default: the first day of each row's own period, so a 2023 row gets the rules of 2023.")
     LocalDate asOf;

@@ -34,7 +34,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -64,11 +63,11 @@ final class CertificateCommand implements Callable<Integer> {
             description = "费款所属期: the declaration month.")
     YearMonth period;
 
-    @Option(names = "--issued-on", required = true, paramLabel = "YYYY-MM-DD", converter = Day.class,
+    @Option(names = "--issued-on", required = true, paramLabel = "YYYY-MM-DD", converter = Converters.Day.class,
             description = "经办日期: the day the certificate is generated.")
     LocalDate issuedOn;
 
-    @Option(names = "--pay-on", paramLabel = "YYYY-MM-DD", converter = Day.class,
+    @Option(names = "--pay-on", paramLabel = "YYYY-MM-DD", converter = Converters.Day.class,
             description = "Payment date for late fee and interest (default: the issue date).")
     LocalDate payOn;
 
@@ -99,18 +98,6 @@ final class CertificateCommand implements Callable<Integer> {
 
     @Mixin
     AuditOptions audit;
-
-    /** YYYY-MM-DD, one line naming what is allowed otherwise. */
-    static final class Day implements picocli.CommandLine.ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String v) {
-            try {
-                return LocalDate.parse(v);
-            } catch (DateTimeParseException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + v + "' is not a date; allowed: YYYY-MM-DD, e.g. 2021-11-13");
-            }
-        }
-    }
 
     @Override
     public Integer call() throws IOException {

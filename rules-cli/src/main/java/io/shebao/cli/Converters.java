@@ -29,6 +29,18 @@ final class Converters {
         }
     };
 
+    /** YYYY-MM-DD within the years allowed ({@code DayText}), one line naming the value and what is allowed otherwise. */
+    static final class Day implements CommandLine.ITypeConverter<java.time.LocalDate> {
+        @Override
+        public java.time.LocalDate convert(String v) {
+            java.time.LocalDate d = io.shebao.internal.number.DayText.value(v);
+            if (d == null) {
+                throw new CommandLine.TypeConversionException(io.shebao.internal.number.DayText.refusal(v));
+            }
+            return d;
+        }
+    }
+
     static final class Month implements CommandLine.ITypeConverter<YearMonth> {
         @Override
         public YearMonth convert(String v) {

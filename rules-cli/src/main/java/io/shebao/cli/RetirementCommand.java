@@ -27,7 +27,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +90,7 @@ final class RetirementCommand implements Runnable {
             description = "Declared grounds for a pension transfer-in (SBZX00041): hukou-return, approved-transfer, ten-year-return.")
     List<String> transferGrounds = new ArrayList<>();
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Converters.Day.class,
             description = "Date of the question (default: today); contributions are counted up to it.")
     LocalDate asOf;
 
@@ -312,17 +311,6 @@ final class RetirementCommand implements Runnable {
             }
             throw new CommandLine.TypeConversionException("'" + v + "' is not a number of months; allowed: "
                     + io.shebao.internal.number.WholeBounds.MONTHS.allowed());
-        }
-    }
-
-    static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String v) {
-            try {
-                return LocalDate.parse(v);
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + v + "' is not a date; allowed: YYYY-MM-DD, e.g. 2026-11-01");
-            }
         }
     }
 }

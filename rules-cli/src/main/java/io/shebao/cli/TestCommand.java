@@ -41,7 +41,7 @@ final class TestCommand implements Callable<Integer> {
             description = "Test files (.yaml, .yml), or directories searched for them.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD", converter = RetirementCommand.DateConverter.class,
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD", converter = Converters.Day.class,
             description = "The date a retirement case without asOf is asked on (default: today).")
     LocalDate today;
 

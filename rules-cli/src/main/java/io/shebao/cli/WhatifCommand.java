@@ -64,7 +64,7 @@ final class WhatifCommand implements Callable<Integer> {
             description = "The region for rows without a region (column absent or cell empty).")
     String region;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = CertificateCommand.Day.class,
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Converters.Day.class,
             description = "Date every row's retirement question is asked on, under the baseline and the scenario "
                     + "(retirement scenarios). Default: the first day of each row's own period, so a 2023 row gets the rules of 2023.")
     LocalDate asOf;

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,15 +74,15 @@ public final class ShebaoSparkJob {
         }
     }
 
-    /** A day as the CLI reads one: bad input is one line naming the value and what is allowed. */
+    /** A day as the CLI reads one ({@code DayText}): bad input is one line naming the value and what is allowed. */
     static final class Day implements CommandLine.ITypeConverter<LocalDate> {
         @Override
         public LocalDate convert(String v) {
-            try {
-                return LocalDate.parse(v);
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + v + "' is not a date; allowed: YYYY-MM-DD, e.g. 2026-07-01");
+            LocalDate d = io.shebao.internal.number.DayText.value(v);
+            if (d == null) {
+                throw new CommandLine.TypeConversionException(io.shebao.internal.number.DayText.refusal(v));
             }
+            return d;
         }
     }
 

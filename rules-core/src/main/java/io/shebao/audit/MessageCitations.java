@@ -93,7 +93,7 @@ final class MessageCitations {
                 for (String t : texts) {
                     numerals(t, found);
                 }
-                ns = String.join(" ", found);
+                ns = joined(found);
                 numerals = ns;
             }
             // a space is no numeral, and the amount has only numerals: found here only within one run
@@ -115,6 +115,25 @@ final class MessageCitations {
                 start = -1;
             }
         }
+    }
+
+    /**
+     * The runs joined by spaces, each once and none that another contains: the amount is within one of the runs
+     * exactly when it is within one of these. A list's texts repeat their numbers (the Chinese and the English
+     * text, a value and its document's dates in several notes): its runs were ~550 characters joined, searched
+     * on every row that cites the list (6.5% of an audited 1M-row batch's samples).
+     */
+    static String joined(List<String> runs) {
+        List<String> kept = new java.util.ArrayList<>();
+        runs.stream().distinct().sorted(java.util.Comparator.comparingInt(String::length).reversed()).forEach(r -> {
+            for (String k : kept) {
+                if (k.contains(r)) {
+                    return;
+                }
+            }
+            kept.add(r);
+        });
+        return String.join(" ", kept);
     }
 
     private final Cache<List<Message>, ListCitation> byMessages = Caffeine.newBuilder().weakKeys().maximumSize(BOUND)
@@ -177,7 +196,7 @@ final class MessageCitations {
             List<String> found = new java.util.ArrayList<>();
             numerals(y.zh(), found);
             numerals(y.en(), found);
-            return new Cited(AuditHeader.messageReference(json), json, String.join(" ", found));
+            return new Cited(AuditHeader.messageReference(json), json, joined(found));
         }));
     }
 

@@ -52,4 +52,48 @@ class RecentByIdentityTest {
         assertEquals(7, recent.get(unknown, k -> 7), "a miss (null) is not kept");
         assertThrows(IllegalArgumentException.class, () -> new RecentByIdentity<>(3));
     }
+
+    /** A thread's table grows when its misses outnumber its slots, up to the size given, and answers as before. */
+    @Test
+    void aTableGrowsWhenTheKeysDoNotFit() {
+        RecentByIdentity<Object, Object> recent = new RecentByIdentity<>(16 * RecentByIdentity.FIRST_SLOTS);
+        assertEquals(RecentByIdentity.FIRST_SLOTS, recent.slots());
+        Map<Object, Object> values = new java.util.IdentityHashMap<>();
+        List<Object> few = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Object k = new Object();
+            few.add(k);
+            values.put(k, i);
+        }
+        for (int round = 0; round < 50; round++) { // few keys met again and again: collisions only, no growth
+            for (Object k : few) {
+                assertSame(values.get(k), recent.get(k, values::get));
+            }
+        }
+        assertEquals(RecentByIdentity.FIRST_SLOTS, recent.slots(), "100 keys fit in the first table");
+        List<Object> many = new ArrayList<>();
+        for (int i = 0; i < 40_000; i++) {
+            Object k = new Object();
+            many.add(k);
+            values.put(k, -i);
+        }
+        for (int round = 0; round < 2; round++) {
+            for (Object k : many) {
+                assertSame(values.get(k), recent.get(k, values::get));
+            }
+        }
+        assertEquals(16 * RecentByIdentity.FIRST_SLOTS, recent.slots(), "grown to the size given, not beyond");
+        for (Object k : few) {
+            assertSame(values.get(k), recent.get(k, values::get));
+        }
+        int[] otherThread = new int[1];
+        Thread t = new Thread(() -> otherThread[0] = recent.slots());
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(RecentByIdentity.FIRST_SLOTS, otherThread[0], "each thread its own table");
+    }
 }

@@ -21,30 +21,16 @@ final class MessageCitations {
 
     /**
      * A message's JSON (as a result lists it), or a list's (its messages' references), and its reference; for a
-     * message, its texts' runs of numerals joined by spaces (see {@link ListCitation#states}), else null.
+     * message, its texts' runs of numerals (see {@link ListCitation#states}), else null.
      */
-    record Cited(String ref, JsonNode json, String numerals) {
+    record Cited(String ref, JsonNode json, NumeralRuns numerals) {
         /** Whether the message's texts contain the amount (a decimal's plain string). */
         boolean states(String amount) {
-            if (numerals != null && isNumeral(amount)) {
-                // a space is no numeral, and the amount has only numerals: found here only within one run
-                return numerals.contains(amount);
+            if (numerals != null && NumeralRuns.isNumeral(amount)) {
+                return numerals.contain(amount);
             }
             return json.path("zh").asText().contains(amount) || json.path("en").asText().contains(amount);
         }
-    }
-
-    /** True for a non-empty text of numerals only (every plain decimal string is one). */
-    private static boolean isNumeral(String amount) {
-        if (amount.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < amount.length(); i++) {
-            if (NUMERAL.indexOf(amount.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private final Cache<Message, Cited> byMessage = Caffeine.newBuilder().weakKeys().maximumSize(BOUND)
@@ -61,8 +47,8 @@ final class MessageCitations {
         private final Cited whole;
         /** The messages' texts, read for their numerals when the list is met again (most lists are met once). */
         private final String[] texts;
-        /** The texts' runs of numerals, joined by spaces; computed on first use. */
-        private volatile String numerals;
+        /** The texts' runs of numerals; computed on first use. */
+        private volatile NumeralRuns numerals;
 
         ListCitation(List<Cited> each, Cited whole, String[] texts) {
             this.each = each;
@@ -84,56 +70,16 @@ final class MessageCitations {
          * characters (then the texts must be searched).
          */
         Boolean states(String amount) {
-            if (!isNumeral(amount)) { // empty (every text contains it; a row has a wage or a base) or not a decimal
+            if (!NumeralRuns.isNumeral(amount)) { // empty (every text contains it; a row has a wage or a base) or not a decimal
                 return null;
             }
-            String ns = numerals;
+            NumeralRuns ns = numerals;
             if (ns == null) {
-                List<String> found = new java.util.ArrayList<>();
-                for (String t : texts) {
-                    numerals(t, found);
-                }
-                ns = joined(found);
+                ns = NumeralRuns.of(texts);
                 numerals = ns;
             }
-            // a space is no numeral, and the amount has only numerals: found here only within one run
-            return ns.contains(amount);
+            return ns.contain(amount);
         }
-    }
-
-    private static final String NUMERAL = "0123456789.-";
-
-    /** The maximal runs of {@link #NUMERAL} characters in the texts (a handful of short strings per message). */
-    private static void numerals(String text, List<String> into) {
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean in = i < text.length() && NUMERAL.indexOf(text.charAt(i)) >= 0;
-            if (in && start < 0) {
-                start = i;
-            } else if (!in && start >= 0) {
-                into.add(text.substring(start, i));
-                start = -1;
-            }
-        }
-    }
-
-    /**
-     * The runs joined by spaces, each once and none that another contains: the amount is within one of the runs
-     * exactly when it is within one of these. A list's texts repeat their numbers (the Chinese and the English
-     * text, a value and its document's dates in several notes): its runs were ~550 characters joined, searched
-     * on every row that cites the list (6.5% of an audited 1M-row batch's samples).
-     */
-    static String joined(List<String> runs) {
-        List<String> kept = new java.util.ArrayList<>();
-        runs.stream().distinct().sorted(java.util.Comparator.comparingInt(String::length).reversed()).forEach(r -> {
-            for (String k : kept) {
-                if (k.contains(r)) {
-                    return;
-                }
-            }
-            kept.add(r);
-        });
-        return String.join(" ", kept);
     }
 
     private final Cache<List<Message>, ListCitation> byMessages = Caffeine.newBuilder().weakKeys().maximumSize(BOUND)
@@ -193,10 +139,7 @@ final class MessageCitations {
     private Cited ofShared(Message m) {
         return byMessage.get(m, x -> byContent.get(x, y -> {
             ObjectNode json = (ObjectNode) Json.messages(List.of(y)).get(0);
-            List<String> found = new java.util.ArrayList<>();
-            numerals(y.zh(), found);
-            numerals(y.en(), found);
-            return new Cited(AuditHeader.messageReference(json), json, joined(found));
+            return new Cited(AuditHeader.messageReference(json), json, NumeralRuns.of(y.zh(), y.en()));
         }));
     }
 

@@ -12,40 +12,47 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A list's runs of numerals, each once and none that another contains ({@link MessageCitations#joined}), hold an
- * amount exactly when one of the runs as found holds it: whether a row's amount is stated is answered as before.
+ * {@link NumeralRuns} answers exactly whether one of the texts contains the amount, as searching the texts would:
+ * texts of numbers (repeated, within one another, dates and references as notes write them) among other
+ * characters, and amounts of numerals, short and long, often taken from the texts themselves.
  */
 class NumeralRunsProperties {
 
     @Provide
     Arbitrary<String> runs() {
-        return Arbitraries.strings().withChars("0123456789.-").ofMinLength(1).ofMaxLength(10);
+        return Arbitraries.strings().withChars("0123456789.-").ofMinLength(1).ofMaxLength(12);
     }
 
     @Provide
-    Arbitrary<String> amounts() {
-        return Arbitraries.strings().withChars("01234589.").ofMinLength(1).ofMaxLength(5);
-    }
-
-    @Property(tries = 3000)
-    void anAmountIsWithinTheJoinedRunsWhenWithinOneRun(@ForAll("runsLists") List<String> runs, @ForAll("amounts") String amount) {
-        boolean expected = runs.stream().anyMatch(r -> r.contains(amount));
-        assertEquals(expected, MessageCitations.joined(runs).contains(amount), runs + " " + amount);
-        Statistics.label("stated").collect(expected);
-    }
-
-    @Provide
-    Arbitrary<List<String>> runsLists() {
-        // repeated runs, and runs within others, as a list's Chinese and English texts give them
-        return runs().list().ofMaxSize(12).flatMap(rs -> Arbitraries.integers().between(0, 3).map(k -> {
-            List<String> out = new java.util.ArrayList<>(rs);
-            for (int i = 0; i < k && !rs.isEmpty(); i++) {
-                String r = rs.get(i % rs.size());
-                out.add(r);
-                out.add(r.substring(0, Math.max(1, r.length() / 2)));
-            }
-            java.util.Collections.shuffle(out, new java.util.Random(k));
+    Arbitrary<List<String>> texts() {
+        Arbitrary<String> other = Arbitraries.of(" ", "：", "，", "申报工资", "wage ", "(", ")", "…", "〔", "〕号", "e");
+        Arbitrary<String> piece = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, runs()), net.jqwik.api.Tuple.of(2, other));
+        Arbitrary<String> text = piece.list().ofMaxSize(10).map(ps -> String.join("", ps));
+        // a text and its copy (the Chinese and the English text repeat their numbers)
+        return text.list().ofMinSize(1).ofMaxSize(6).map(ts -> {
+            List<String> out = new java.util.ArrayList<>(ts);
+            out.add(ts.get(0) + " en");
             return out;
-        }));
+        });
+    }
+
+    @Property(tries = 5000)
+    void anAmountIsStatedWhenATextContainsIt(@ForAll("texts") List<String> texts, @ForAll("runs") String drawn,
+                                             @ForAll boolean fromTexts, @ForAll int at) {
+        String amount = drawn;
+        if (fromTexts) { // a piece of a run of the texts, so that "stated" is often true
+            List<String> found = new java.util.ArrayList<>();
+            texts.forEach(t -> NumeralRuns.runs(t, found));
+            if (!found.isEmpty()) {
+                String r = found.get(Math.floorMod(at, found.size()));
+                int from = Math.floorMod(at, r.length());
+                amount = r.substring(from, Math.min(r.length(), from + 1 + Math.floorMod(at >>> 8, 7)));
+            }
+        }
+        String a = amount;
+        boolean expected = texts.stream().anyMatch(t -> t.contains(a));
+        assertEquals(expected, NumeralRuns.of(texts.toArray(String[]::new)).contain(a), texts + " " + a);
+        Statistics.label("stated").collect(expected);
+        Statistics.label("amount of 4 or more").collect(a.length() >= 4);
     }
 }

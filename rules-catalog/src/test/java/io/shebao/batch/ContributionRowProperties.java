@@ -126,7 +126,8 @@ class ContributionRowProperties {
     }
 
     /**
-     * Texts with characters a JSON string escapes (quotes, a backslash, a line feed, a control character, DEL), in
+     * Texts with characters a JSON string escapes (quotes, a backslash, a line feed, a control character, DEL) and
+     * lone surrogates, in
      * a note stating the amount (written out) and in one that does not (cited), and an insurance whose Chinese
      * name is not the header's (written in the row): as the general path writes them.
      */
@@ -137,7 +138,9 @@ class ContributionRowProperties {
                 .wage(new BigDecimal("8000")).riskClass(2).build();
         ContributionResult r = RULES.contribution(req);
         List<Message> notes = List.of(new Message("NOTE_A", "申报工资 \"8000\"\n低于\\下限\u0001", "wage\t8000\u007f"),
-                new Message("NOTE_B", "引号\"与\\反斜杠", "quote \" and \u001f"));
+                new Message("NOTE_B", "引号\"与\\反斜杠", "quote \" and \u001f"),
+                // a lone surrogate each (no character): the general path writes it as UTF-8 writes it, "?"
+                new Message("NOTE_C", "工资 8000 \ud842", "wage 8000 \udc00"), new Message("NOTE_D", "孤\ud842", "\udfb7"));
         io.shebao.contribution.ContributionLine l = r.lines().get(0);
         io.shebao.contribution.Insurance renamed = new io.shebao.contribution.Insurance(l.insurance().code(),
                 "改名\"险\"", l.insurance().nameEn(), l.insurance().index(), l.insurance().definingParameter(),

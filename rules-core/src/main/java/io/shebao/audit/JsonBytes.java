@@ -1,35 +1,21 @@
 package io.shebao.audit;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.shebao.internal.json.Json;
 import io.shebao.internal.output.Utf8Buffer;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * 行字节: compact JSON written as UTF-8 bytes exactly as the trail's Jackson generator ({@link #JSON}) writes it,
- * for the batch's audit rows (issue 13): fixed fragments (keys, a header's reference, a trace's indexes) are copied
- * as bytes, decimals go in as digits, and a text is quoted as is unless it has a character Jackson escapes or a
- * surrogate, which Jackson itself then writes. A generator's per-call bookkeeping (context, separators, escape
- * tables) was a fifth of an audited row's cost. Not thread-safe: one per row.
+ * 行字节: compact JSON written as UTF-8 bytes exactly as the general path writes a row (its tree written by
+ * {@code Json.write} as a String, then encoded in UTF-8), for the batch's audit rows (issue 13): fixed fragments
+ * (keys, a header's reference, a trace's indexes) are copied as bytes, decimals go in as digits, and a text is
+ * quoted as it is unless it has a character JSON escapes or a surrogate, which the general path itself then writes
+ * ({@link #generated}: a lone surrogate becomes {@code ?} there, as in every row the general path writes). A
+ * generator's per-call bookkeeping (context, separators, escape tables) was a fifth of an audited row's cost.
+ * Not thread-safe: one per row.
  */
 final class JsonBytes {
-    /**
-     * The mapper's JSON, written as UTF-8 bytes the way {@code Json.write} writes a String: a character beyond
-     * the Basic Multilingual Plane (a rare 汉字 such as 𠮷) as its four UTF-8 bytes, not as an escaped surrogate
-     * pair (Jackson's UTF-8 generator escapes it unless told otherwise), so a row's bytes are its canonical content
-     * (ContributionRowProperties).
-     */
-    static final JsonFactory JSON = JsonFactory.builder()
-            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build().setCodec(Json.MAPPER);
-
     private final Utf8Buffer out;
 
     JsonBytes(int capacity) {
@@ -51,15 +37,9 @@ final class JsonBytes {
         return fragment.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** A JSON text written raw as the generator writes it ({@code writeRawValue}): a trace's compact indexes. */
+    /** A JSON text (a trace's compact indexes) as the general path encodes it within a row. */
     static byte[] raw(String json) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream(json.length() + 16);
-        try (JsonGenerator g = JSON.createGenerator(o, JsonEncoding.UTF8)) {
-            g.writeRawValue(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return o.toByteArray();
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     JsonBytes raw(byte[] fragment) {
@@ -76,7 +56,8 @@ final class JsonBytes {
     JsonBytes string(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            // what Jackson escapes (controls, quote, backslash), DEL, and surrogates: Jackson writes the text
+            // what JSON escapes (controls, quote, backslash), and surrogates: the general path writes the text
+            // (DEL too, which Jackson leaves as it is: rare, and the general path is exact by definition)
             if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f || Character.isSurrogate(c)) {
                 out.raw(generated(text));
                 return this;
@@ -114,14 +95,9 @@ final class JsonBytes {
         return out.size();
     }
 
-    /** A text as the generator writes it as a JSON string. */
+    /** A text as the general path writes it as a JSON string: {@code Json.write}, then UTF-8. */
     static byte[] generated(String text) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream(text.length() * 3 + 8);
-        try (JsonGenerator g = JSON.createGenerator(o, JsonEncoding.UTF8)) {
-            g.writeString(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return o.toByteArray();
+        return Json.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(text), false)
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.Function;
  * the shared cache, whose answer the slot then keeps. An object is only ever kept with its own value. A slot holds
  * its key strongly: up to {@link #SLOTS} keys a thread outlive their use until overwritten or the thread ends
  * (the batch's workers end with the run). A thread's table starts at {@link #FIRST_SLOTS} and grows fourfold, up
- * to the size given, each time its misses outnumber its slots: a batch's workers meeting 20,000 plans get the
+ * to the size given, each time the keys it displaced (a miss whose slot held another key) outnumber its slots: a batch's workers meeting 20,000 plans get the
  * large table, a thread that writes a few rows (a test, a server's request) keeps a small one.
  */
 final class RecentByIdentity<K, V> {
@@ -28,7 +28,7 @@ final class RecentByIdentity<K, V> {
     private final int max;
     private final ThreadLocal<Table> tables;
 
-    /** One thread's slots (keys at even indexes, their values after them) and its misses since it last grew. */
+    /** One thread's slots (keys at even indexes, their values after them) and the keys displaced since it last grew. */
     private static final class Table {
         Object[] slots;
         int mask;
@@ -69,8 +69,9 @@ final class RecentByIdentity<K, V> {
         }
         V v = shared.apply(key);
         if (v != null) {
-            if (++t.misses > t.mask && t.mask + 1 < max) {
-                // more misses than slots: the keys in use do not fit; a larger table, empty (refilled as met)
+            // only a miss that takes another key's slot counts: keys met for the first time into empty slots do not
+            if (t.slots[i] != null && ++t.misses > t.mask && t.mask + 1 < max) {
+                // more keys displaced than slots: the keys in use do not fit; a larger table, empty (refilled as met)
                 int size = Math.min(max, (t.mask + 1) * 4);
                 t.slots = new Object[2 * size];
                 t.mask = size - 1;

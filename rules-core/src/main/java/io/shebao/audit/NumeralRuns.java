@@ -46,7 +46,8 @@ final class NumeralRuns {
             return false;
         }
         for (int i = 0; i < amount.length(); i++) {
-            if (NUMERAL.indexOf(amount.charAt(i)) < 0) {
+            char c = amount.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != '-') { // NUMERAL's characters
                 return false;
             }
         }

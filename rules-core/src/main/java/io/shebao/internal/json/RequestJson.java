@@ -20,7 +20,6 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -255,11 +254,11 @@ public final class RequestJson {
         b.transferGrounds(gs);
         if (present(o, "asOf")) {
             String s = text(o, "asOf", true, () -> "a date YYYY-MM-DD");
-            try {
-                b.asOf(LocalDate.parse(s));
-            } catch (DateTimeException e) {
-                throw ShebaoException.invalid("asOf", s, "a date YYYY-MM-DD, e.g. 2026-11-01");
+            LocalDate d = io.shebao.internal.number.DayText.value(s);
+            if (d == null) {
+                throw ShebaoException.invalid("asOf", s, "a date " + io.shebao.internal.number.DayText.ALLOWED);
             }
+            b.asOf(d);
         } else {
             b.asOf(today);
         }
@@ -306,24 +305,21 @@ public final class RequestJson {
     }
 
     private static YearMonth month(JsonNode o, String k, boolean required) {
-        String s = text(o, k, required, () -> "a month YYYY-MM, e.g. 2025-09");
-        try {
-            return YearMonth.parse(s);
-        } catch (DateTimeException e) {
-            throw ShebaoException.invalid(k, s, "a month YYYY-MM, e.g. 2025-09");
-        }
+        // as the command line reads a month (MonthText): no sign, four year digits, the years allowed
+        return io.shebao.internal.number.MonthText.parse(k, text(o, k, required, () -> "a month YYYY-MM, e.g. 2025-09"),
+                "a month YYYY-MM, e.g. 2025-09");
     }
 
     private static LocalDate date(JsonNode o, String k, boolean required) {
-        String s = text(o, k, required, () -> "a date YYYY-MM-DD, e.g. 2021-11-13");
+        String s = text(o, k, required, () -> "a date " + io.shebao.internal.number.DayText.ALLOWED);
         if (s == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeException e) {
-            throw ShebaoException.invalid(k, s, "a date YYYY-MM-DD, e.g. 2021-11-13");
+        LocalDate d = io.shebao.internal.number.DayText.value(s);
+        if (d == null) {
+            throw ShebaoException.invalid(k, s, "a date " + io.shebao.internal.number.DayText.ALLOWED);
         }
+        return d;
     }
 
     private static BigDecimal decimal(JsonNode o, String k, String allowed) {

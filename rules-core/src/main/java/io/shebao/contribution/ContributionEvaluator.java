@@ -281,17 +281,18 @@ public final class ContributionEvaluator {
     }
 
     /** The scheme as every evaluation made it before it was kept (the definition {@code SchemeCacheProperties} checks). */
-    Scheme makeScheme(String region, Contributor contributor, java.time.YearMonth month) {
+    // the month is named period here, as in the request: PeriodBlindRulesTest finds the notes that state it by that name
+    Scheme makeScheme(String region, Contributor contributor, java.time.YearMonth period) {
         // TreeSet: catalogue order, as the facts are given (see facts)
         Set<Insurance> insurances = java.util.Collections.unmodifiableSortedSet(
-                new java.util.TreeSet<>(defaultInsurances(region, contributor, month)));
+                new java.util.TreeSet<>(defaultInsurances(region, contributor, period)));
         List<Message> notes = new ArrayList<>();
         for (Insurance i : defaultInsurances(region, contributor)) {
-            notYetKnown(i, region, contributor, month).ifPresent(first -> notes.add(shared(
-                    List.of("INSURANCE_NOT_YET_KNOWN", i, region, first, month), () -> new Message(
+            notYetKnown(i, region, contributor, period).ifPresent(first -> notes.add(shared(
+                    List.of("INSURANCE_NOT_YET_KNOWN", i, region, first, period), () -> new Message(
                     "INSURANCE_NOT_YET_KNOWN", i.nameZh() + "未计算：" + region + " 的取值自 " + first + " 起才已知，"
-                    + month + " 未知（可用 --insurances 明确要求，将报未知）", i.nameEn() + " not computed: "
-                    + region + "'s values are known from " + first + " only, " + month
+                    + period + " 未知（可用 --insurances 明确要求，将报未知）", i.nameEn() + " not computed: "
+                    + region + "'s values are known from " + first + " only, " + period
                     + " is unknown (ask for it with the insurances to get the unknown error)"))));
         }
         List<Message> flexible = contributor == Contributor.FLEXIBLE ? flexibleRatesUnknown(region) : List.of();

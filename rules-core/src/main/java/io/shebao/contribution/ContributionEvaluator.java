@@ -56,6 +56,10 @@ public final class ContributionEvaluator {
     private final java.util.concurrent.ConcurrentHashMap<List<Object>, Message> sharedMessages =
             new java.util.concurrent.ConcurrentHashMap<>();
     static final int MAX_SHARED_MESSAGES = 4_096;
+    /** Defaults by region, contributor and month (see {@link #scheme}). */
+    private final java.util.concurrent.ConcurrentHashMap<SchemeKey, Scheme> schemes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    static final int MAX_SCHEMES = 4_096;
 
     /**
      * An evaluator over the catalogue's {@value #KIE_BASE} rule base (loaded on first use in the JVM).
@@ -124,7 +128,7 @@ public final class ContributionEvaluator {
         String region = parameters.regions().require("region", req.region()).code();
         // TreeSet: facts go in in catalogue order, so rules of equal salience fire in the same order in every JVM
         // (a Set.of iterates in a per-JVM random order) and audit records are byte-identical.
-        Set<Insurance> applicable = req.insurances().isEmpty() ? defaultInsurances(region, req.contributor(), req.period())
+        Set<Insurance> applicable = req.insurances().isEmpty() ? scheme(region, req.contributor(), req.period()).insurances()
                 : new java.util.TreeSet<>(req.insurances());
         java.util.Optional<Insurance> keyed = applicable.stream().filter(Insurance::riskClassRequired).findFirst();
         if (keyed.isPresent() && req.riskClass().isEmpty()) {
@@ -218,21 +222,14 @@ public final class ContributionEvaluator {
         }
         List<Message> notes = new ArrayList<>();
         if (req.insurances().isEmpty()) {
-            for (Insurance i : defaultInsurances(region, req.contributor())) {
-                notYetKnown(i, region, req.contributor(), req.period()).ifPresent(first -> notes.add(shared(
-                        List.of("INSURANCE_NOT_YET_KNOWN", i, region, first, req.period()), () -> new Message(
-                        "INSURANCE_NOT_YET_KNOWN", i.nameZh() + "未计算：" + region + " 的取值自 " + first + " 起才已知，"
-                        + req.period() + " 未知（可用 --insurances 明确要求，将报未知）", i.nameEn() + " not computed: "
-                        + region + "'s values are known from " + first + " only, " + req.period()
-                        + " is unknown (ask for it with the insurances to get the unknown error)"))));
-            }
+            notes.addAll(scheme(region, req.contributor(), req.period()).notYetKnown());
         }
         for (Note n : ev.inserted(Note.class)) {
             notes.add(n.getMessage());
         }
         List<Message> warnings = new ArrayList<>();
         if (req.insurances().isEmpty() && req.contributor() == Contributor.FLEXIBLE) {
-            warnings.addAll(flexibleRatesUnknown(region));
+            warnings.addAll(scheme(region, req.contributor(), req.period()).flexibleRatesUnknown());
         }
         List<ParameterUse> used = new ArrayList<>();
         for (Param p : ev.paramsUsed()) {
@@ -260,6 +257,53 @@ public final class ContributionEvaluator {
         }
         return new ContributionResult(req, lines, totals.get(0).getTotals(), bases.get(0).getAdjustment(), notes,
                 warnings, new Trace(ev.fired(), used));
+    }
+
+    /**
+     * What a request that names no insurances gets from its region, contributor and month alone: the default
+     * insurances, the notes of insurances not yet known in that month, and a flexible worker's insurances whose
+     * rate the region does not know. Made once per (region, contributor, month) instead of once per evaluation:
+     * looking the region chain up for every insurance was ~6% of a rule evaluation (docs/PERFORMANCE.md, "Issue
+     * 13, stop 15"). The parameter set is fixed per evaluator, so the answer is a function of the key. Bounded:
+     * past the bound the scheme is made for the evaluation and not kept.
+     */
+    Scheme scheme(String region, Contributor contributor, java.time.YearMonth month) {
+        SchemeKey k = new SchemeKey(region, contributor, month);
+        Scheme s = schemes.get(k);
+        if (s == null) {
+            s = makeScheme(region, contributor, month);
+            if (schemes.size() < MAX_SCHEMES) {
+                Scheme raced = schemes.putIfAbsent(k, s);
+                s = raced != null ? raced : s;
+            }
+        }
+        return s;
+    }
+
+    /** The scheme as every evaluation made it before it was kept (the definition {@code SchemeCacheProperties} checks). */
+    // the month is named period here, as in the request: PeriodBlindRulesTest finds the notes that state it by that name
+    Scheme makeScheme(String region, Contributor contributor, java.time.YearMonth period) {
+        // TreeSet: catalogue order, as the facts are given (see facts)
+        Set<Insurance> insurances = java.util.Collections.unmodifiableSortedSet(
+                new java.util.TreeSet<>(defaultInsurances(region, contributor, period)));
+        List<Message> notes = new ArrayList<>();
+        for (Insurance i : defaultInsurances(region, contributor)) {
+            notYetKnown(i, region, contributor, period).ifPresent(first -> notes.add(shared(
+                    List.of("INSURANCE_NOT_YET_KNOWN", i, region, first, period), () -> new Message(
+                    "INSURANCE_NOT_YET_KNOWN", i.nameZh() + "未计算：" + region + " 的取值自 " + first + " 起才已知，"
+                    + period + " 未知（可用 --insurances 明确要求，将报未知）", i.nameEn() + " not computed: "
+                    + region + "'s values are known from " + first + " only, " + period
+                    + " is unknown (ask for it with the insurances to get the unknown error)"))));
+        }
+        List<Message> flexible = contributor == Contributor.FLEXIBLE ? flexibleRatesUnknown(region) : List.of();
+        return new Scheme(insurances, List.copyOf(notes), List.copyOf(flexible));
+    }
+
+    /** See {@link #scheme}: the defaults of a request that names no insurances, in the order evaluations use them. */
+    record Scheme(Set<Insurance> insurances, List<Message> notYetKnown, List<Message> flexibleRatesUnknown) {
+    }
+
+    private record SchemeKey(String region, Contributor contributor, java.time.YearMonth month) {
     }
 
     /**

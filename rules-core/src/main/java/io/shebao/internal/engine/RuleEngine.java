@@ -32,6 +32,12 @@ public final class RuleEngine {
 
     private final KieBase kbase;
     private final KieSessionsPool pool;
+    /**
+     * The firing of each rule of this rule base, made once: reading a rule's metadata map, building the record
+     * and interning it on every firing was most of the trace's cost (docs/PERFORMANCE.md, "Issue 13, stop 15").
+     * The very instance {@link RuleFiring#interned()} gives; a rule base has a fixed set of rules.
+     */
+    private final Map<Rule, RuleFiring> firings = new ConcurrentHashMap<>();
 
     private RuleEngine(KieBase kbase) {
         this.kbase = kbase;
@@ -97,7 +103,7 @@ public final class RuleEngine {
 
     /** Runs the rules over the facts and returns what fired and what was inserted. */
     public Evaluation execute(Collection<?> facts) {
-        Evaluation ev = new Evaluation();
+        Evaluation ev = new Evaluation(firings);
         StatelessKieSession s = pool.newStatelessKieSession();
         s.addEventListener(ev.agendaListener());
         s.addEventListener(ev.runtimeListener());
@@ -110,6 +116,11 @@ public final class RuleEngine {
         private final List<RuleFiring> fired = new ArrayList<>();
         private final List<Param> paramsUsed = new ArrayList<>();
         private final List<Object> inserted = new ArrayList<>();
+        private final Map<Rule, RuleFiring> firings;
+
+        private Evaluation(Map<Rule, RuleFiring> firings) {
+            this.firings = firings;
+        }
 
         public List<RuleFiring> fired() {
             return fired;
@@ -134,7 +145,13 @@ public final class RuleEngine {
             return new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(firing(event.getMatch().getRule()));
+                    Rule r = event.getMatch().getRule();
+                    RuleFiring f = firings.get(r);
+                    if (f == null) {
+                        f = firing(r);
+                        firings.putIfAbsent(r, f);
+                    }
+                    fired.add(f);
                     for (Object o : event.getMatch().getObjects()) {
                         if (o instanceof Collection<?> c) { // params gathered with `from collect(...)`
                             c.forEach(this::use);
@@ -145,7 +162,12 @@ public final class RuleEngine {
                 }
 
                 private void use(Object o) {
-                    if (o instanceof Param p && paramsUsed.stream().noneMatch(q -> q == p)) {
+                    if (o instanceof Param p) {
+                        for (Param q : paramsUsed) { // by identity, as few as a dozen: a loop, not a stream
+                            if (q == p) {
+                                return;
+                            }
+                        }
                         paramsUsed.add(p);
                     }
                 }

@@ -39,13 +39,14 @@ public final class ShebaoSparkJob {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ShebaoSparkJob());
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("shebao-spark: " + ex.getMessage()
+            // one line whatever the value holds: its control characters escaped, as the CLI does
+            ex.getCommandLine().getErr().println("shebao-spark: " + io.shebao.internal.output.OneLine.of(ex.getMessage())
                     + " (shebao-spark " + ex.getCommandLine().getCommandName() + " --help)");
             return 2;
         });
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof ShebaoException s) {
-                line.getErr().println("shebao-spark: " + s.getMessage());
+                line.getErr().println("shebao-spark: " + io.shebao.internal.output.OneLine.of(s.getMessage()));
                 return 2;
             }
             throw e;

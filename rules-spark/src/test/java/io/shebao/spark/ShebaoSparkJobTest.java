@@ -27,4 +27,17 @@ class ShebaoSparkJobTest {
                     && text.contains("YYYY-MM-DD"), text);
         }
     }
+
+    /** A value with a line break and an escape sequence is still one line, its control characters escaped. */
+    @Test
+    void aValueWithALineBreakIsStillOneLine() {
+        CommandLine cl = ShebaoSparkJob.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        String[] args = {"batch", "--in", "p.csv", "--out", "o", "--errors", "e", "--as-of", "2026-07-01\n\u001b[2Jx"};
+        assertEquals(2, cl.execute(args));
+        String text = err.toString().strip();
+        assertEquals(1, text.lines().count(), text);
+        assertTrue(text.contains("2026-07-01\\n\\e[2Jx") && !text.contains("\u001b"), text);
+    }
 }

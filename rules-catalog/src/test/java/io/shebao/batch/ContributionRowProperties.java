@@ -97,8 +97,7 @@ class ContributionRowProperties {
     @Example
     void aResultForAnotherMonthStatesItsRegionAndPeriod() {
         AuditHeader header = AuditHeader.of(RULES, Optional.empty());
-        ContributionRequest req = ContributionRequest.builder("wuhan", YearMonth.of(2024, 3))
-                .wage(new BigDecimal("8000")).riskClass(2).build();
+        ContributionRequest req = wuhan8000();
         ContributionRequest other = ContributionRequest.builder("wuhan", YearMonth.of(2024, 4))
                 .wage(new BigDecimal("8000")).riskClass(2).build();
         ContributionResult r = RULES.contribution(other);
@@ -116,8 +115,7 @@ class ContributionRowProperties {
     @Example
     void aCharacterBeyondTheBasicPlaneIsWrittenAsItsOwnBytes() {
         AuditHeader header = AuditHeader.of(RULES, Optional.empty());
-        ContributionRequest req = ContributionRequest.builder("wuhan", YearMonth.of(2024, 3))
-                .wage(new BigDecimal("8000")).riskClass(2).build();
+        ContributionRequest req = wuhan8000();
         ContributionResult r = RULES.contribution(req);
         List<Message> notes = List.of(new Message("NOTE_A", "吉𠮷 申报工资 8000", "𠮷 wage 8000"),
                 new Message("NOTE_B", "𠮷野家", "𠮷"));
@@ -134,8 +132,7 @@ class ContributionRowProperties {
     @Example
     void textsWithEscapesAndAnotherNameAreWrittenAsTheGeneralPathWritesThem() {
         AuditHeader header = AuditHeader.of(RULES, Optional.empty());
-        ContributionRequest req = ContributionRequest.builder("wuhan", YearMonth.of(2024, 3))
-                .wage(new BigDecimal("8000")).riskClass(2).build();
+        ContributionRequest req = wuhan8000();
         ContributionResult r = RULES.contribution(req);
         List<Message> notes = List.of(new Message("NOTE_A", "申报工资 \"8000\"\n低于\\下限\u0001", "wage\t8000\u007f"),
                 new Message("NOTE_B", "引号\"与\\反斜杠", "quote \" and \u001f"),
@@ -193,6 +190,11 @@ class ContributionRowProperties {
         v.initVerify(pair.getPublic());
         v.update(row.path("digest").asText().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertTrue(v.verify(java.util.Base64.getDecoder().decode(row.path("signature").asText())), line);
+    }
+
+    /** Wuhan, 2024-03, a wage of 8000, risk class 2: the request of the examples that edit its result. */
+    private static ContributionRequest wuhan8000() {
+        return ContributionRequest.builder("wuhan", YearMonth.of(2024, 3)).wage(new BigDecimal("8000")).riskClass(2).build();
     }
 
     /** The same result with these notes. */

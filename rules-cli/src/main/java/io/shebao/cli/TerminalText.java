@@ -1,5 +1,7 @@
 package io.shebao.cli;
 
+import io.shebao.internal.output.OneLine;
+
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,23 +17,15 @@ final class TerminalText {
     private TerminalText() {
     }
 
-    static boolean control(char c) {
-        return io.shebao.internal.output.OneLine.control(c);
-    }
-
     /** Every control character escaped, line breaks included: the result is one line. */
     static String oneLine(String s) {
-        return io.shebao.internal.output.OneLine.of(s);
+        return OneLine.of(s);
     }
 
     /** What the user typed, echoed in an error: one line, control characters escaped, at most 200 characters. */
     static String typed(String s) {
         String one = oneLine(s);
         return one.length() > 200 ? one.substring(0, 199) + "…" : one;
-    }
-
-    static String escape(char c) {
-        return io.shebao.internal.output.OneLine.escape(c);
     }
 
     /**
@@ -49,8 +43,8 @@ final class TerminalText {
         @Override
         public void write(int c) throws IOException {
             char ch = (char) c;
-            if (control(ch) && ch != '\n' && ch != '\t' && !(ch == '\r' && keepCarriageReturn)) {
-                out.write(escape(ch));
+            if (OneLine.control(ch) && ch != '\n' && ch != '\t' && !(ch == '\r' && keepCarriageReturn)) {
+                out.write(OneLine.escape(ch));
             } else {
                 out.write(c);
             }
@@ -61,9 +55,9 @@ final class TerminalText {
             int start = off;
             for (int i = off; i < off + len; i++) {
                 char ch = cbuf[i];
-                if (control(ch) && ch != '\n' && ch != '\t' && !(ch == '\r' && keepCarriageReturn)) {
+                if (OneLine.control(ch) && ch != '\n' && ch != '\t' && !(ch == '\r' && keepCarriageReturn)) {
                     out.write(cbuf, start, i - start);
-                    out.write(escape(ch));
+                    out.write(OneLine.escape(ch));
                     start = i + 1;
                 }
             }

@@ -142,7 +142,7 @@ public final class AuditHeader {
         // a header read from a file may have any text as its digest: written as the generator writes a string
         JsonBytes start = new JsonBytes(96).raw(JsonBytes.ascii("{\"kind\":")).string(EvaluationKind.CONTRIBUTION.code())
                 .raw(JsonBytes.ascii(",\"header\":")).string(reference()).raw(JsonBytes.ascii(",\"request\":"));
-        this.contributionRowStart = java.util.Arrays.copyOf(start.array(), start.size());
+        this.contributionRowStart = start.toByteArray();
         List<ObjectNode> re = new ArrayList<>();
         for (JsonNode r : content.path("rules")) {
             re.add((ObjectNode) r);
@@ -744,7 +744,6 @@ public final class AuditHeader {
         // the request, as ContributionJson.request writes it
         static final byte[] REQUEST_REGION = JsonBytes.ascii("{\"region\":");
         static final byte[] WAGE = JsonBytes.ascii(",\"wage\":");
-        static final byte[] REQUEST_BASE = BASE;
         static final byte[] RISK_CLASS = JsonBytes.ascii(",\"riskClass\":");
         static final byte[] FLOAT_GRADE = JsonBytes.ascii(",\"floatGrade\":");
         static final byte[] INSURANCES = JsonBytes.ascii(",\"insurances\":");
@@ -762,7 +761,7 @@ public final class AuditHeader {
             w.raw(Keys.WAGE).decimal(r.wage().get());
         }
         if (r.base().isPresent()) {
-            w.raw(Keys.REQUEST_BASE).decimal(r.base().get());
+            w.raw(Keys.BASE).decimal(r.base().get());
         }
         if (r.riskClass().isPresent()) {
             w.raw(Keys.RISK_CLASS).number(r.riskClass().get());
@@ -798,7 +797,7 @@ public final class AuditHeader {
             w.string(i.code());
         }
         w.ascii(']');
-        return java.util.Arrays.copyOf(w.array(), w.size());
+        return w.toByteArray();
     }
 
     /**

@@ -95,6 +95,11 @@ final class JsonBytes {
         return out.size();
     }
 
+    /** The bytes written, in a new array: a fragment kept to be copied into rows. */
+    byte[] toByteArray() {
+        return out.toByteArray();
+    }
+
     /** A text as the general path writes it as a JSON string: {@code Json.write}, then UTF-8. */
     static byte[] generated(String text) {
         return Json.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(text), false)

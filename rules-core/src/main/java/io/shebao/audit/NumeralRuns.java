@@ -46,12 +46,16 @@ final class NumeralRuns {
             return false;
         }
         for (int i = 0; i < amount.length(); i++) {
-            char c = amount.charAt(i);
-            if ((c < '0' || c > '9') && c != '.' && c != '-') { // NUMERAL's characters
+            if (!numeral(amount.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** One of {@link #NUMERAL}'s characters. */
+    private static boolean numeral(char c) {
+        return c >= '0' && c <= '9' || c == '.' || c == '-';
     }
 
     /** Whether one of the texts contains {@code amount}, which must be {@link #isNumeral}. */
@@ -79,7 +83,7 @@ final class NumeralRuns {
     static void runs(String text, List<String> into) {
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
-            boolean in = i < text.length() && NUMERAL.indexOf(text.charAt(i)) >= 0;
+            boolean in = i < text.length() && numeral(text.charAt(i));
             if (in && start < 0) {
                 start = i;
             } else if (!in && start >= 0) {

@@ -36,17 +36,8 @@ class RecentByIdentityTest {
     void manyKeysAndAMissThatIsNotKept() {
         RecentByIdentity<Object, Object> recent = new RecentByIdentity<>(64);
         Map<Object, Object> values = new HashMap<>();
-        List<Object> keys = new ArrayList<>();
-        for (int i = 0; i < 1_000; i++) {
-            Object k = new Object();
-            keys.add(k);
-            values.put(k, i);
-        }
-        for (int round = 0; round < 3; round++) {
-            for (Object k : keys) {
-                assertSame(values.get(k), recent.get(k, values::get));
-            }
-        }
+        List<Object> keys = keys(1_000, 1, values);
+        meet(recent, keys, 3, values);
         Object unknown = new Object();
         assertNull(recent.get(unknown, k -> null));
         assertEquals(7, recent.get(unknown, k -> 7), "a miss (null) is not kept");
@@ -59,34 +50,14 @@ class RecentByIdentityTest {
         RecentByIdentity<Object, Object> recent = new RecentByIdentity<>(16 * RecentByIdentity.FIRST_SLOTS);
         assertEquals(RecentByIdentity.FIRST_SLOTS, recent.slots());
         Map<Object, Object> values = new java.util.IdentityHashMap<>();
-        List<Object> few = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            Object k = new Object();
-            few.add(k);
-            values.put(k, i);
-        }
+        List<Object> few = keys(20, 1, values);
         // few keys met again and again: at most 200 look-ups, fewer misses than the 1,024 slots, whatever collides
-        for (int round = 0; round < 10; round++) {
-            for (Object k : few) {
-                assertSame(values.get(k), recent.get(k, values::get));
-            }
-        }
+        meet(recent, few, 10, values);
         assertEquals(RecentByIdentity.FIRST_SLOTS, recent.slots(), "20 keys fit in the first table");
-        List<Object> many = new ArrayList<>();
-        for (int i = 0; i < 40_000; i++) {
-            Object k = new Object();
-            many.add(k);
-            values.put(k, -i);
-        }
-        for (int round = 0; round < 2; round++) {
-            for (Object k : many) {
-                assertSame(values.get(k), recent.get(k, values::get));
-            }
-        }
+        List<Object> many = keys(40_000, -1, values);
+        meet(recent, many, 2, values);
         assertEquals(16 * RecentByIdentity.FIRST_SLOTS, recent.slots(), "grown to the size given, not beyond");
-        for (Object k : few) {
-            assertSame(values.get(k), recent.get(k, values::get));
-        }
+        meet(recent, few, 1, values);
         int[] otherThread = new int[1];
         Thread t = new Thread(() -> otherThread[0] = recent.slots());
         t.start();
@@ -96,5 +67,25 @@ class RecentByIdentityTest {
             throw new AssertionError(e);
         }
         assertEquals(RecentByIdentity.FIRST_SLOTS, otherThread[0], "each thread its own table");
+    }
+
+    /** {@code n} new keys, each with its value ({@code sign × i}) in {@code values}. */
+    private static List<Object> keys(int n, int sign, Map<Object, Object> values) {
+        List<Object> keys = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Object k = new Object();
+            keys.add(k);
+            values.put(k, sign * i);
+        }
+        return keys;
+    }
+
+    /** Meets the keys in order, {@code rounds} times: each is answered with its own value. */
+    private static void meet(RecentByIdentity<Object, Object> recent, List<Object> keys, int rounds, Map<Object, Object> values) {
+        for (int round = 0; round < rounds; round++) {
+            for (Object k : keys) {
+                assertSame(values.get(k), recent.get(k, values::get));
+            }
+        }
     }
 }

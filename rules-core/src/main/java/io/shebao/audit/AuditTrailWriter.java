@@ -95,13 +95,14 @@ public final class AuditTrailWriter implements Closeable {
                 headerWritten = true;
             }
             for (AuditHeader.Row r : batch) {
-                java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fresh = new java.util.LinkedHashMap<>();
-                r.messages().forEach((ref, m) -> {
-                    if (!defined.contains(ref)) {
-                        fresh.put(ref, m);
+                java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fresh = null; // most rows define none
+                for (java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : r.messages().entrySet()) {
+                    if (!defined.contains(e.getKey())) {
+                        fresh = fresh != null ? fresh : new java.util.LinkedHashMap<>();
+                        fresh.put(e.getKey(), e.getValue());
                     }
-                });
-                if (!fresh.isEmpty()) {
+                }
+                if (fresh != null) {
                     out.write(header.messagesLine(fresh).getBytes(StandardCharsets.UTF_8));
                     out.write('\n');
                     defined.addAll(fresh.keySet());

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * quoted as it is unless it has a character JSON escapes or a surrogate, which the general path itself then writes
  * ({@link #generated}: a lone surrogate becomes {@code ?} there, as in every row the general path writes). A
  * generator's per-call bookkeeping (context, separators, escape tables) was a fifth of an audited row's cost.
- * Not thread-safe: one per row.
+ * Not thread-safe: one per row (or per thread, {@link #reset} between rows).
  */
 final class JsonBytes {
     private final Utf8Buffer out;
@@ -86,6 +86,40 @@ final class JsonBytes {
     private static final byte[] TRUE = ascii("true");
     private static final byte[] FALSE = ascii("false");
 
+    /**
+     * A month as a JSON string, {@code YearMonth.toString}'s characters: written as digits for the years
+     * 1000-9999 ({@code "2025-07"}), where that is exactly what {@code toString} gives, else by it.
+     */
+    JsonBytes month(java.time.YearMonth m) {
+        int y = m.getYear();
+        if (y < 1000 || y > 9999) {
+            return string(m.toString());
+        }
+        int mm = m.getMonthValue();
+        out.ascii('"').number(y).ascii('-').ascii((char) ('0' + mm / 10)).ascii((char) ('0' + mm % 10)).ascii('"');
+        return this;
+    }
+
+    /** Lowercase hexadecimal digits of {@code b[from, to)}. */
+    JsonBytes hex(byte[] b, int from, int to) {
+        out.hex(b, from, to);
+        return this;
+    }
+
+    /** Starts again from nothing, keeping the array: one buffer per thread, reused row after row. */
+    void reset() {
+        out.reset();
+    }
+
+    /** Keeps the first {@code size} bytes written. */
+    void truncate(int size) {
+        out.truncate(size);
+    }
+
+    int capacity() {
+        return out.capacity();
+    }
+
     /** The bytes written so far, read in place: {@code [0, size())}. */
     byte[] array() {
         return out.array();
@@ -98,6 +132,11 @@ final class JsonBytes {
     /** The bytes written, in a new array: a fragment kept to be copied into rows. */
     byte[] toByteArray() {
         return out.toByteArray();
+    }
+
+    /** A text as {@link #string} writes it, as bytes: a reference cited by row after row. */
+    static byte[] quoted(String text) {
+        return new JsonBytes(text.length() + 2).string(text).toByteArray();
     }
 
     /** A text as the general path writes it as a JSON string: {@code Json.write}, then UTF-8. */

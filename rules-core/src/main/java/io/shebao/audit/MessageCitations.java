@@ -9,6 +9,7 @@ import io.shebao.internal.json.Json;
 import io.shebao.trace.Message;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * 消息引用: the references under which a section's rows cite their notes and warnings, computed once per message
@@ -21,9 +22,14 @@ final class MessageCitations {
 
     /**
      * A message's JSON (as a result lists it), or a list's (its messages' references), and its reference; for a
-     * message, its texts' runs of numerals (see {@link ListCitation#states}), else null.
+     * message, its texts' runs of numerals (see {@link ListCitation#states}), else null; the reference as a
+     * JSON string's bytes, as a row cites it (copied into the row, not encoded again).
      */
-    record Cited(String ref, JsonNode json, NumeralRuns numerals) {
+    record Cited(String ref, JsonNode json, NumeralRuns numerals, byte[] quotedRef) {
+        Cited(String ref, JsonNode json, NumeralRuns numerals) {
+            this(ref, json, numerals, JsonBytes.quoted(ref));
+        }
+
         /** Whether the message's texts contain the amount (a decimal's plain string). */
         boolean states(String amount) {
             if (numerals != null && NumeralRuns.isNumeral(amount)) {
@@ -50,10 +56,25 @@ final class MessageCitations {
         /** The texts' runs of numerals; computed on first use. */
         private volatile NumeralRuns numerals;
 
+        /** What a row citing the list cites: each message's reference, then the whole list's, read-only. */
+        private final Map<String, JsonNode> cites;
+
         ListCitation(List<Cited> each, Cited whole, String[] texts) {
             this.each = each;
             this.whole = whole;
             this.texts = texts;
+            Map<String, JsonNode> m = new java.util.LinkedHashMap<>();
+            for (Cited c : each) {
+                m.put(c.ref(), c.json());
+            }
+            if (whole != null) {
+                m.put(whole.ref(), whole.json());
+            }
+            this.cites = java.util.Collections.unmodifiableMap(m);
+        }
+
+        Map<String, JsonNode> cites() {
+            return cites;
         }
 
         List<Cited> each() {

@@ -39,6 +39,20 @@ final class RowDigest {
     }
 
     /**
+     * The digest of the row whose canonical content is {@code content[0, length)} in UTF-8, as 32 bytes into
+     * {@code digest} (the writer puts their hexadecimal digits straight into the row's line).
+     */
+    void of(byte[] content, int length, byte[] digest) {
+        MessageDigest md = start();
+        md.update(content, 0, length);
+        try {
+            md.digest(digest, 0, 32);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException("SHA-256 gives 32 bytes", e);
+        }
+    }
+
+    /**
      * The digest of the row whose canonical content is {@code content[0, end)} followed by a closing brace: a
      * line read back, cut before its seal keys, whose content's closing brace is the line's own last one.
      */

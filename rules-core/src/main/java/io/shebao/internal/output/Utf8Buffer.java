@@ -25,6 +25,36 @@ public final class Utf8Buffer {
         return size;
     }
 
+    /** Forgets the bytes written (keeping the array): a buffer reused row after row by one thread. */
+    public void reset() {
+        size = 0;
+    }
+
+    /** Keeps the first {@code newSize} bytes written ({@code 0 ≤ newSize ≤ size()}). */
+    public void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IndexOutOfBoundsException("truncate to " + newSize + " of " + size);
+        }
+        size = newSize;
+    }
+
+    /** The capacity of the array kept (a reused buffer is replaced when a long row has grown it). */
+    public int capacity() {
+        return bytes.length;
+    }
+
+    /** The bytes as lowercase hexadecimal digits, two per byte ({@code HexFormat.of().formatHex}'s). */
+    public Utf8Buffer hex(byte[] b, int from, int to) {
+        ensure(2 * (to - from));
+        for (int i = from; i < to; i++) {
+            bytes[size++] = HEX[(b[i] >> 4) & 0xf];
+            bytes[size++] = HEX[b[i] & 0xf];
+        }
+        return this;
+    }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
     /** The bytes written, in a new array. */
     public byte[] toByteArray() {
         return size == 0 ? EMPTY : Arrays.copyOf(bytes, size);

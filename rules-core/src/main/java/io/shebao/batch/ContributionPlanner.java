@@ -485,7 +485,13 @@ public final class ContributionPlanner {
 
         private String replace(String text, String rowAmount) {
             int i = text.indexOf(amount);
-            return i < 0 ? text : text.substring(0, i) + rowAmount + text.substring(i + amount.length());
+            if (i < 0) {
+                return text;
+            }
+            int after = i + amount.length();
+            // one builder of the exact length, not two substrings and their concatenation (a row's notes)
+            return new StringBuilder(text.length() - amount.length() + rowAmount.length()).append(text, 0, i)
+                    .append(rowAmount).append(text, after, text.length()).toString();
         }
     }
 

@@ -108,8 +108,26 @@ public final class Utf8Buffer {
             }
             bytes[size++] = (byte) c;
         }
+        // then two or three bytes a character (Chinese notes: no substring and no array per text), as
+        // getBytes encodes them, until a surrogate, whose pairing getBytes decides
+        ensure(3 * (n - i));
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes[size++] = (byte) c;
+            } else if (c < 0x800) {
+                bytes[size++] = (byte) (0xc0 | c >> 6);
+                bytes[size++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isSurrogate(c)) {
+                break;
+            } else {
+                bytes[size++] = (byte) (0xe0 | c >> 12);
+                bytes[size++] = (byte) (0x80 | c >> 6 & 0x3f);
+                bytes[size++] = (byte) (0x80 | c & 0x3f);
+            }
+        }
         if (i < n) {
-            // the rest, from the first non-ASCII character (the characters before it pair with nothing)
+            // the rest, from the first surrogate (the characters before it pair with nothing)
             byte[] rest = text.subSequence(i, n).toString().getBytes(StandardCharsets.UTF_8);
             ensure(rest.length);
             System.arraycopy(rest, 0, bytes, size, rest.length);

@@ -96,10 +96,11 @@ public final class AuditTrailWriter implements Closeable {
             }
             for (AuditHeader.Row r : batch) {
                 java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fresh = null; // most rows define none
-                for (java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : r.messages().entrySet()) {
-                    if (!defined.contains(e.getKey())) {
+                java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> cited = r.messages();
+                for (String ref : cited.keySet()) { // keys, not entries: a read-only map's entries are wrapped
+                    if (!defined.contains(ref)) {
                         fresh = fresh != null ? fresh : new java.util.LinkedHashMap<>();
-                        fresh.put(e.getKey(), e.getValue());
+                        fresh.put(ref, cited.get(ref));
                     }
                 }
                 if (fresh != null) {

@@ -60,23 +60,34 @@ final class NumeralRuns {
 
     /** Whether one of the texts contains {@code amount}, which must be {@link #isNumeral}. */
     boolean contain(String amount) {
-        // a run containing the amount has every 4-gram of it: one missing answers no
-        for (int i = 0; i + 4 <= amount.length(); i++) {
-            int g = gram(amount, i);
-            if ((grams[g >>> 6] & (1L << (g & 63))) == 0) {
+        // a run containing the amount has every 4-gram of it: one missing answers no. The last four numerals
+        // read, as a number in base 12, are kept rolling (mod 12^4) rather than read again for each 4-gram.
+        int code = 0;
+        for (int i = 0; i < amount.length(); i++) {
+            code = (code * 12 + value(amount.charAt(i))) % GRAM_CODES;
+            int g = code % GRAM_BITS;
+            if (i >= 3 && (grams[g >>> 6] & (1L << (g & 63))) == 0) {
                 return false;
             }
         }
         return joined.contains(amount);
     }
 
+    /** Distinct 4-grams of numerals: 12^4. */
+    private static final int GRAM_CODES = 12 * 12 * 12 * 12;
+
     /** The 4 numerals from {@code i} as a number in base 12, reduced to a bit index. */
     private static int gram(String s, int i) {
         int code = 0;
         for (int k = i; k < i + 4; k++) {
-            code = code * 12 + NUMERAL.indexOf(s.charAt(k));
+            code = code * 12 + value(s.charAt(k));
         }
         return code % GRAM_BITS;
+    }
+
+    /** A numeral's place in {@link #NUMERAL}: a digit's value, 10 for the point, 11 for the minus sign. */
+    private static int value(char numeral) {
+        return numeral == '.' ? 10 : numeral == '-' ? 11 : numeral - '0';
     }
 
     /** The maximal runs of {@link #NUMERAL} characters in the text (a handful of short strings per message). */

@@ -133,7 +133,9 @@ final class CertificateCommand implements Callable<Integer> {
             }
             long[] readErrors = {0};
             Iterator<RosterRow> rows = keepRoster ? remembering(reader, entries, readErrors) : reader;
-            Certificate c = rules.certificates().stream(header, rows, new CertificateSink() {
+            io.shebao.batch.BatchProgress progress = ProgressBar.onTerminal(err, java.nio.file.Files.size(roster));
+            rows = RosterProgress.of(rows, reader::bytesRead, progress);
+            CertificateSink sink = new CertificateSink() {
                 @Override
                 public void person(PersonBill bill) {
                     if (detOut != null) {
@@ -148,7 +150,13 @@ final class CertificateCommand implements Callable<Integer> {
                 public void error(RowError error) {
                     CertificateDetails.write(errOut.writer(), error);
                 }
-            });
+            };
+            Certificate c;
+            try {
+                c = rules.certificates().stream(header, rows, sink);
+            } finally {
+                progress.finished(); // the bar's line is blanked before anything else is printed
+            }
             errOut.commit();
             if (c.rowsInError() > 0 && !skipInvalid) {
                 err.println("shebao certificate: " + c.rowsInError() + " roster rows in error (see " + errorsFile

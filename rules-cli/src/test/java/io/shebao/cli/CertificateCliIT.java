@@ -28,6 +28,7 @@ class CertificateCliIT {
                 "--period", "2021-11", "--issued-on", "2021-11-13", "--format", "json", "--out", html.toString(),
                 "--details", details.toString(), "--errors", errors.toString(), "--audit-out", audit.toString());
         assertEquals(0, o.exit(), o.err());
+        assertFalse(o.err().contains("\r") || o.out().contains("\r"), "no progress bar when not on a terminal: " + o.err());
         JsonNode j = Json.MAPPER.readTree(o.out());
         assertEquals("2021-11", j.path("period").asText());
         assertEquals("2021-11-13", j.path("issuedOn").asText());

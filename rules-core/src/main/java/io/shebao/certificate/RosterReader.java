@@ -142,6 +142,11 @@ public final class RosterReader implements Iterator<RosterRow>, Closeable {
         return d;
     }
 
+    /** Bytes of the roster file consumed so far (progress and ETA; at most the reader's buffer ahead of the rows). */
+    public long bytesRead() {
+        return in.bytesRead();
+    }
+
     @Override
     public void close() throws IOException {
         in.close();

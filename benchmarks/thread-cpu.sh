@@ -12,8 +12,11 @@ if [ $# -lt 1 ]; then
   exit 2
 fi
 hz=$(getconf CLK_TCK)
-"$@" &
+# stdin passed on (a script's background command would read /dev/null), and Ctrl-C passed on as SIGTERM (SIGINT
+# is ignored by a background command of a script, so the JVM would not stop)
+"$@" <&0 &
 pid=$!
+trap 'kill -TERM "$pid" 2>/dev/null; wait "$pid"; exit 130' INT TERM
 declare -A ticks names
 while kill -0 "$pid" 2>/dev/null; do
   for t in /proc/"$pid"/task/*; do

@@ -23,9 +23,22 @@ final class ProgressBar implements BatchProgress {
         this.totalBytes = totalBytes;
     }
 
-    /** A bar on the terminal, or nothing when stderr is not one (a pipe, a file, a test). */
+    /**
+     * A bar on the terminal, or nothing when stderr is not one (a pipe, a file, a test). The launcher tells whether
+     * stderr is a terminal ({@value #STDERR_TERMINAL}: the JVM's {@code System.console()} says whether stdin and
+     * stdout are, so {@code 2>log} on a terminal would get the bar's frames and {@code >out} none); run otherwise
+     * ({@code java -jar}), the console decides.
+     */
     static BatchProgress onTerminal(PrintWriter err, long totalBytes) {
-        return System.console() != null ? new ProgressBar(err, totalBytes) : BatchProgress.NONE;
+        return stderrIsTerminal(System.getProperty(STDERR_TERMINAL), System.console() != null)
+                ? new ProgressBar(err, totalBytes) : BatchProgress.NONE;
+    }
+
+    /** The system property the launcher sets to {@code true} or {@code false}. */
+    static final String STDERR_TERMINAL = "shebao.stderr.terminal";
+
+    static boolean stderrIsTerminal(String told, boolean console) {
+        return told != null ? Boolean.parseBoolean(told) : console;
     }
 
     @Override

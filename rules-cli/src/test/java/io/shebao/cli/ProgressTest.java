@@ -44,4 +44,12 @@ class ProgressTest {
         assertFalse(ProgressBar.onTerminal(new PrintWriter(new StringWriter()), 100) instanceof ProgressBar,
                 "no bar when stderr is not a terminal (tests run without one)");
     }
+
+    @Test
+    void theLaunchersWordOnStderrWinsOverTheConsole() {
+        assertTrue(ProgressBar.stderrIsTerminal("true", false), "stdout redirected, stderr on the terminal: a bar");
+        assertFalse(ProgressBar.stderrIsTerminal("false", true), "2>log from a terminal: no bar in the log");
+        assertTrue(ProgressBar.stderrIsTerminal(null, true), "java -jar on a terminal: the console decides");
+        assertFalse(ProgressBar.stderrIsTerminal(null, false));
+    }
 }

@@ -675,8 +675,6 @@ public final class AuditHeader {
      * (ContributionRowProperties).
      */
     public Row contributionRow(ContributionRequest req, ContributionResult res, Optional<Instant> evaluatedAt) {
-        Citing cited = new Citing();
-        String amount = req.wage().or(req::base).map(BigDecimal::toPlainString).orElse("");
         // written as UTF-8 bytes, which are hashed and written out as they are, in this thread's buffer: a row
         // allocated ~1.5 KB of buffer per row, a fifth of what an audited batch allocated (JFR)
         JsonBytes w = rowBuffers.get();
@@ -685,6 +683,27 @@ public final class AuditHeader {
             rowBuffers.set(w);
         }
         w.reset();
+        Map<String, JsonNode> cited = writeContributionRow(w, req, res, evaluatedAt);
+        return new Row(w.toByteArray(), cited);
+    }
+
+    /**
+     * The same line as {@link #contributionRow(ContributionRequest, ContributionResult, Optional)}, written at the
+     * end of a chunk's rows (a line feed after it) instead of into a line of its own: the trail writer appends a
+     * chunk in a few writes, not row by row (a batch worker's rows; {@link Rows}).
+     */
+    public void contributionRow(Rows into, ContributionRequest req, ContributionResult res, Optional<Instant> evaluatedAt) {
+        Map<String, JsonNode> cited = writeContributionRow(into.bytes, req, res, evaluatedAt);
+        into.bytes.ascii('\n');
+        into.ended(cited);
+    }
+
+    /** Writes the sealed row at the end of {@code w}; returns the messages it cites. */
+    private Map<String, JsonNode> writeContributionRow(JsonBytes w, ContributionRequest req, ContributionResult res,
+                                                       Optional<Instant> evaluatedAt) {
+        int start = w.size();
+        Citing cited = new Citing();
+        String amount = req.wage().or(req::base).map(BigDecimal::toPlainString).orElse("");
         w.raw(contributionRowStart);
         request(w, req);
         w.raw(Keys.RESULT);
@@ -721,7 +740,59 @@ public final class AuditHeader {
         w.raw(Keys.WARNINGS);
         writeCited(w, res.warnings(), amount, cited);
         w.raw(Keys.TRACE).raw(traceIndexes(res.trace()).utf8()).ascii('}');
-        return seal(w, cited.messages(), evaluatedAt);
+        seal(w, start, evaluatedAt);
+        return cited.messages();
+    }
+
+    /**
+     * A chunk's rows, one after the other with a line feed after each, and the messages each cites: what a batch
+     * worker hands to the trail writer ({@code AuditTrailWriter.append(Rows)}). Not thread-safe: one per chunk.
+     */
+    public static final class Rows {
+        private final JsonBytes bytes;
+        private int[] ends = new int[64];
+        private final List<Map<String, JsonNode>> cites = new ArrayList<>();
+
+        public Rows(int capacity) {
+            this.bytes = new JsonBytes(capacity);
+        }
+
+        /** A row formatted on its own (a retirement's, by the general path), after the others. */
+        public void add(Row r) {
+            bytes.raw(r.utf8).ascii('\n');
+            ended(r.messages);
+        }
+
+        private void ended(Map<String, JsonNode> cited) {
+            if (cites.size() == ends.length) {
+                ends = java.util.Arrays.copyOf(ends, 2 * ends.length);
+            }
+            ends[cites.size()] = bytes.size();
+            cites.add(cited);
+        }
+
+        public int size() {
+            return cites.size();
+        }
+
+        /** Where row {@code i}'s line starts in {@link #array}. */
+        int start(int i) {
+            return i == 0 ? 0 : ends[i - 1];
+        }
+
+        /** The end of row {@code i}'s line, after its line feed. */
+        int end(int i) {
+            return ends[i];
+        }
+
+        Map<String, JsonNode> messages(int i) {
+            return cites.get(i);
+        }
+
+        /** The lines, {@code [0, end(size() - 1))}; read in place. */
+        byte[] array() {
+            return bytes.array();
+        }
     }
 
     /**
@@ -755,8 +826,9 @@ public final class AuditHeader {
             return messages;
         }
 
+        /** Read-only: a list's shared map as it is, a row's own one wrapped. */
         Map<String, JsonNode> messages() {
-            return messages;
+            return own ? java.util.Collections.unmodifiableMap(messages) : messages;
         }
     }
 
@@ -939,15 +1011,15 @@ public final class AuditHeader {
     }
 
     /**
-     * The row's line from its content written in {@code w} (compact JSON in UTF-8): as {@link #seal(byte[], int,
-     * Map, Optional)} gives it, the seal keys written over the content's closing brace in the buffer itself and
-     * the line copied out once.
+     * Seals the row whose content (compact JSON in UTF-8) is written in {@code w} from {@code start} to its end: as
+     * {@link #seal(byte[], int, Map, Optional)} gives it, the seal keys written over the content's closing brace in
+     * the buffer itself.
      */
-    private Row seal(JsonBytes w, Map<String, JsonNode> cited, Optional<Instant> evaluatedAt) {
-        int length = w.size();
+    private void seal(JsonBytes w, int start, Optional<Instant> evaluatedAt) {
+        int end = w.size();
         byte[] digest = new byte[32];
-        rowDigests.of(w.array(), length, digest);
-        w.truncate(length - 1);
+        rowDigests.of(w.array(), start, end - start, digest);
+        w.truncate(end - 1);
         w.raw(Keys.DIGEST).hex(digest, 0, digest.length).ascii('"');
         if (key.isPresent()) {
             String rowDigest = java.util.HexFormat.of().formatHex(digest);
@@ -957,7 +1029,6 @@ public final class AuditHeader {
             w.raw(Keys.EVALUATED_AT).raw(evaluatedAt.get().toString().getBytes(StandardCharsets.US_ASCII)).ascii('"');
         }
         w.ascii('}');
-        return new Row(w.toByteArray(), cited);
     }
 
     private static ParameterUse uncarried(ParameterUse u) {

@@ -80,6 +80,66 @@ public final class AuditTrailWriter implements Closeable {
         return header.contributionRow(request, result, clock.map(Clock::instant));
     }
 
+    /** A contribution's row written at the end of a chunk's rows (the batch worker's); thread-safe. */
+    public void contributionRow(AuditHeader.Rows into, io.shebao.contribution.ContributionRequest request,
+                                io.shebao.contribution.ContributionResult result) {
+        header.contributionRow(into, request, result, clock.map(Clock::instant));
+    }
+
+    /**
+     * Appends a chunk's rows in order, as {@link #append(java.util.List)} appends the same rows one by one: the
+     * header before the first, a "messages" line before a row citing messages no earlier row cited, and the
+     * lines between such rows in one write each (the chunk's own bytes: not copied row by row on this thread).
+     */
+    public synchronized void append(AuditHeader.Rows chunk) {
+        if (chunk.size() == 0) {
+            return;
+        }
+        try {
+            writeHeaderOnce();
+            int from = 0;
+            for (int i = 0; i < chunk.size(); i++) {
+                java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fresh = fresh(chunk.messages(i));
+                if (fresh != null) {
+                    out.write(chunk.array(), from, chunk.start(i) - from);
+                    from = chunk.start(i);
+                    writeMessages(fresh);
+                }
+            }
+            out.write(chunk.array(), from, chunk.end(chunk.size() - 1) - from);
+            rows += chunk.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeHeaderOnce() throws IOException {
+        if (!headerWritten) {
+            out.write(header.line().getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+            headerWritten = true;
+        }
+    }
+
+    /** The messages a row cites that no earlier row cited, or null (most rows). */
+    private java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fresh(
+            java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> cited) {
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fresh = null;
+        for (String ref : cited.keySet()) { // keys, not entries: a read-only map's entries are wrapped
+            if (!defined.contains(ref)) {
+                fresh = fresh != null ? fresh : new java.util.LinkedHashMap<>();
+                fresh.put(ref, cited.get(ref));
+            }
+        }
+        return fresh;
+    }
+
+    private void writeMessages(java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fresh) throws IOException {
+        out.write(header.messagesLine(fresh).getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+        defined.addAll(fresh.keySet());
+    }
+
     /**
      * Appends rows formatted by {@link #row}, in order: the header before the first, and before each row a
      * "messages" line defining the messages it cites that no earlier row cited.
@@ -89,24 +149,11 @@ public final class AuditTrailWriter implements Closeable {
             return;
         }
         try {
-            if (!headerWritten) {
-                out.write(header.line().getBytes(StandardCharsets.UTF_8));
-                out.write('\n');
-                headerWritten = true;
-            }
+            writeHeaderOnce();
             for (AuditHeader.Row r : batch) {
-                java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fresh = null; // most rows define none
-                java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> cited = r.messages();
-                for (String ref : cited.keySet()) { // keys, not entries: a read-only map's entries are wrapped
-                    if (!defined.contains(ref)) {
-                        fresh = fresh != null ? fresh : new java.util.LinkedHashMap<>();
-                        fresh.put(ref, cited.get(ref));
-                    }
-                }
+                java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fresh = fresh(r.messages());
                 if (fresh != null) {
-                    out.write(header.messagesLine(fresh).getBytes(StandardCharsets.UTF_8));
-                    out.write('\n');
-                    defined.addAll(fresh.keySet());
+                    writeMessages(fresh);
                 }
                 r.writeTo(out);
                 out.write('\n');

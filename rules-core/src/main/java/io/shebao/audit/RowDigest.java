@@ -39,12 +39,12 @@ final class RowDigest {
     }
 
     /**
-     * The digest of the row whose canonical content is {@code content[0, length)} in UTF-8, as 32 bytes into
+     * The digest of the row whose canonical content is {@code content[from, from + length)} in UTF-8, as 32 bytes into
      * {@code digest} (the writer puts their hexadecimal digits straight into the row's line).
      */
-    void of(byte[] content, int length, byte[] digest) {
+    void of(byte[] content, int from, int length, byte[] digest) {
         MessageDigest md = start();
-        md.update(content, 0, length);
+        md.update(content, from, length);
         try {
             md.digest(digest, 0, 32);
         } catch (java.security.DigestException e) {

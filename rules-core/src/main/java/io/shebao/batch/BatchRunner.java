@@ -99,7 +99,7 @@ public final class BatchRunner {
      * or its UTF-8 bytes, encoded by the worker, for an {@link OutputStream} (then the text fields are null).
      */
     private record Chunk(String results, String errors, byte[] resultsUtf8, byte[] errorsUtf8,
-                         List<AuditRecord> audit, List<AuditHeader.Row> trail,
+                         List<AuditRecord> audit, AuditHeader.Rows trail,
                          int written, int inError, int read, long bytesConsumed) {
     }
 
@@ -312,7 +312,8 @@ public final class BatchRunner {
         Utf8Buffer resBytes = encode ? new Utf8Buffer(rows.size() * 200) : null;
         StringBuilder err = new StringBuilder();
         List<AuditRecord> aud = new ArrayList<>();
-        List<AuditHeader.Row> trailRows = trail == null ? List.of() : new ArrayList<>(rows.size());
+        // the chunk's trail lines in one buffer (~1 KB a row), appended by the writer in a few writes
+        AuditHeader.Rows trailRows = trail == null ? null : new AuditHeader.Rows(1100 * rows.size() + 1024);
         int written = 0;
         int inError = 0;
         for (PopulationRow row : rows) {
@@ -349,13 +350,10 @@ public final class BatchRunner {
                     retired.ifPresent(x -> aud.add(rules.audit().record(x)));
                 }
                 if (full != null && trail != null) {
-                    AuditHeader.Row line = trail.contributionRow(req, full);
-                    AuditHeader.Row retiredLine = retired.isEmpty() ? null : trail.row(EvaluationKind.RETIREMENT,
-                            RetirementJson.query(retired.get().query()), RetirementJson.result(retired.get()),
-                            retired.get().trace());
-                    trailRows.add(line);
-                    if (retiredLine != null) {
-                        trailRows.add(retiredLine);
+                    trail.contributionRow(trailRows, req, full);
+                    if (retired.isPresent()) {
+                        trailRows.add(trail.row(EvaluationKind.RETIREMENT, RetirementJson.query(retired.get().query()),
+                                RetirementJson.result(retired.get()), retired.get().trace()));
                     }
                 }
                 Optional<YearMonth> retirementMonth = retired.map(RetirementResult::retirementMonth);

@@ -215,6 +215,14 @@ class ContributionRowProperties {
         AuditHeader.Row got = header.contributionRow(req, r, at);
         assertEquals(expected.line(), got.line(), req.toString());
         assertEquals(entries(expected.messages()), entries(got.messages()), req.toString());
+        // and written after another row in a batch worker's chunk (sealed from where it starts in the buffer)
+        AuditHeader.Rows chunk = new AuditHeader.Rows(16);
+        chunk.add(expected);
+        header.contributionRow(chunk, req, r, at);
+        assertEquals(2, chunk.size());
+        assertEquals(expected.line(), chunk.line(0), req.toString());
+        assertEquals(expected.line(), chunk.line(1), req.toString());
+        assertEquals(entries(expected.messages()), entries(chunk.messages(1)), req.toString());
         // both are sealed from bytes: the seal is the definition's, SHA-256 of the header's digest, a line feed
         // and the content (the row without its seal keys), computed here plainly
         try {

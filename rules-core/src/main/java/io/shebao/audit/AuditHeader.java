@@ -785,8 +785,14 @@ public final class AuditHeader {
             return ends[i];
         }
 
-        Map<String, JsonNode> messages(int i) {
+        /** The messages row {@code i} cites: reference → definition, read-only. */
+        public Map<String, JsonNode> messages(int i) {
             return cites.get(i);
+        }
+
+        /** Row {@code i}'s line, without its line feed (decoded on each call: the writer appends the bytes). */
+        public String line(int i) {
+            return new String(bytes.array(), start(i), end(i) - 1 - start(i), StandardCharsets.UTF_8);
         }
 
         /** The lines, {@code [0, end(size() - 1))}; read in place. */

@@ -103,6 +103,7 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        JitDirectives.addFromProperty(); // the launcher's, for an audited middle-sized file: speed only
         if (threads < 1) {
             throw new CliException(2, "--threads: '" + threads + "' is not allowed; a number of threads ≥ 1");
         }

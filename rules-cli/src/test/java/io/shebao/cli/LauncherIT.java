@@ -43,6 +43,40 @@ class LauncherIT {
         return new CliProcess.Outcome(p.exitValue(), out, new String(err, StandardCharsets.UTF_8));
     }
 
+    /**
+     * An audited batch writes the same trail whichever JIT the launcher picks for the file's size (C1; C1 with C2
+     * for SHA-256 alone, through the directives file the batch adds to its own JVM; C2), forced here on a small
+     * file, and prints nothing on stdout (the JVM's "compiler directives added" stays out of it).
+     */
+    @Test
+    void anAuditedBatchIsTheSameUnderEachJitTheLauncherPicks(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path pop = CliProcess.jar().toAbsolutePath().getParent().getParent().getParent()
+                .resolve("examples/data/population.csv");
+        String[] modes = {"C1", "C2 for SHA-256", "C2"};
+        List<Map<String, String>> envs = List.of(Map.of(),
+                Map.of("SHEBAO_AUDIT_SHA_C2_BYTES", "1", "SHEBAO_JAVA_OPTS",
+                        "-Dorg.slf4j.simpleLogger.log.io.shebao.cli.JitDirectives=debug"),
+                Map.of("SHEBAO_AUDIT_C2_BYTES", "1"));
+        byte[] first = null;
+        for (int i = 0; i < modes.length; i++) {
+            Path trail = dir.resolve("trail-" + i + ".jsonl");
+            CliProcess.Outcome o = launch(envs.get(i), "batch", "--in", pop.toString(), "--out",
+                    dir.resolve("out-" + i + ".csv").toString(), "--errors", dir.resolve("err-" + i + ".csv").toString(),
+                    "--audit-out", trail.toString());
+            assertTrue(o.exit() == 0 || o.exit() == 1, modes[i] + ": " + o.err());
+            assertEquals("", o.out(), modes[i] + ": nothing on stdout");
+            if (i == 1) {
+                assertTrue(o.err().contains("2 compiler directives added"), "the directives were taken: " + o.err());
+            }
+            byte[] t = Files.readAllBytes(trail);
+            if (first == null) {
+                first = t;
+            } else {
+                assertTrue(java.util.Arrays.equals(first, t), modes[i] + ": the same trail as C1's");
+            }
+        }
+    }
+
     @Test
     void writesTheArchiveOnceAndAnswersAsJavaJar() throws Exception {
         Path jsa = CliProcess.jar().toAbsolutePath().getParent().resolve("shebao.jsa");

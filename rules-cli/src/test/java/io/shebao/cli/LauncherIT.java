@@ -77,6 +77,48 @@ class LauncherIT {
         }
     }
 
+    /**
+     * The progress bar goes where stderr is a terminal, and only there: under {@code script(1)} (a pseudo-terminal
+     * for the launcher), {@code 2>file} leaves no frame in the file nor on the terminal, and {@code >file} with
+     * stderr on the terminal draws it there.
+     */
+    @Test
+    void theProgressBarIsDrawnWhereStderrIsATerminalOnly(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(script), "script(1) gives the launcher a terminal");
+        Path root = CliProcess.jar().toAbsolutePath().getParent().getParent().getParent();
+        String batch = "bash " + root.resolve("shebao") + " batch --in " + root.resolve("examples/data/population.csv")
+                + " --out " + dir.resolve("out.csv") + " --errors " + dir.resolve("errors.csv");
+
+        Path log = dir.resolve("stderr.log");
+        String onTerminal = underTerminal(script, batch + " 2>" + log);
+        String logged = Files.readString(log);
+        assertTrue(!logged.contains("\r") && !BAR.matcher(logged).find(), "no bar in a file: " + logged);
+        assertTrue(!BAR.matcher(onTerminal).find(), "nor on the terminal: " + onTerminal);
+        assertTrue(logged.contains("rows read 10000"), "the run's summary is in the file: " + logged);
+
+        String drawn = underTerminal(script, batch + " >" + dir.resolve("stdout.txt"));
+        assertTrue(BAR.matcher(drawn).find(), "the bar on the terminal: " + drawn);
+    }
+
+    /** A frame of the progress bar: {@code [#######                       ]  25% 1,024 rows …}. */
+    private static final java.util.regex.Pattern BAR = java.util.regex.Pattern.compile("\\[[# ]{30}\\] +\\d+% ");
+
+    /** What a command run on a pseudo-terminal wrote to it. */
+    private static String underTerminal(Path script, String command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(script.toString(), "-q", "-e", "-c", command, "/dev/null");
+        pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("script did not finish");
+        }
+        return out;
+    }
+
     @Test
     void writesTheArchiveOnceAndAnswersAsJavaJar() throws Exception {
         Path jsa = CliProcess.jar().toAbsolutePath().getParent().resolve("shebao.jsa");

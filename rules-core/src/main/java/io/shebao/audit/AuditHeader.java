@@ -865,7 +865,7 @@ public final class AuditHeader {
         static final byte[] WARNINGS = JsonBytes.ascii(",\"warnings\":");
         static final byte[] TRACE = JsonBytes.ascii("},\"trace\":");
         static final byte[] CODE = JsonBytes.ascii("{\"code\":");
-        // the seal, as seal(byte[], …) appends it
+        // the seal's keys
         static final byte[] DIGEST = JsonBytes.ascii(",\"digest\":\"");
         static final byte[] SIGNATURE = JsonBytes.ascii(",\"signature\":\"");
         static final byte[] EVALUATED_AT = JsonBytes.ascii(",\"evaluatedAt\":\"");
@@ -997,29 +997,16 @@ public final class AuditHeader {
     /** The row's line from its content's compact JSON. */
     private Row seal(String content, Map<String, JsonNode> cited, Optional<Instant> evaluatedAt) {
         byte[] b = content.getBytes(StandardCharsets.UTF_8);
-        return seal(b, b.length, cited, evaluatedAt);
+        JsonBytes w = new JsonBytes(b.length + 200);
+        w.raw(b);
+        seal(w, 0, evaluatedAt);
+        return new Row(w.toByteArray(), java.util.Collections.unmodifiableMap(cited));
     }
 
     /**
-     * The row's line from its content's compact JSON in UTF-8, {@code content[0, length)}: the content with the
-     * seal keys appended before its closing brace, which is what writing the sealed object gives (digest,
-     * signature and time have nothing to escape), so the row is written once, not twice.
-     */
-    private Row seal(byte[] content, int length, Map<String, JsonNode> cited, Optional<Instant> evaluatedAt) {
-        String rowDigest = rowDigests.of(content, length);
-        StringBuilder seal = new StringBuilder(200).append(",\"digest\":\"").append(rowDigest).append('"');
-        key.ifPresent(k -> seal.append(",\"signature\":\"").append(sign(k, rowDigest).value()).append('"'));
-        evaluatedAt.ifPresent(at -> seal.append(",\"evaluatedAt\":\"").append(at).append('"'));
-        byte[] tail = seal.append('}').toString().getBytes(StandardCharsets.US_ASCII);
-        byte[] line = java.util.Arrays.copyOf(content, length - 1 + tail.length);
-        System.arraycopy(tail, 0, line, length - 1, tail.length);
-        return new Row(line, java.util.Collections.unmodifiableMap(cited));
-    }
-
-    /**
-     * Seals the row whose content (compact JSON in UTF-8) is written in {@code w} from {@code start} to its end: as
-     * {@link #seal(byte[], int, Map, Optional)} gives it, the seal keys written over the content's closing brace in
-     * the buffer itself.
+     * Seals the row whose content (compact JSON in UTF-8) is written in {@code w} from {@code start} to its end: the
+     * seal keys (digest, signature and time, which have nothing to escape) written over the content's closing brace
+     * in the buffer itself, which is what writing the sealed object gives. Every row is sealed here.
      */
     private void seal(JsonBytes w, int start, Optional<Instant> evaluatedAt) {
         int end = w.size();

@@ -54,8 +54,8 @@ final class AuditOptions {
         return Optional.of(AuditWriter.append(auditOut, key, auditTime ? Optional.of(Clock.systemUTC()) : Optional.empty()));
     }
 
-    /** The version-2 trail for --audit-out of a command evaluating many rows, or empty; the caller closes it. */
-    Optional<io.shebao.audit.AuditTrailWriter> openTrail(io.shebao.ShebaoRules rules) {
+    /** The trail (format version 2 or 3) for --audit-out of a command evaluating many rows, or empty; the caller closes it. */
+    Optional<io.shebao.audit.AuditTrailWriter> openTrail(io.shebao.ShebaoRules rules, int version) {
         if (signKey != null && auditOut == null) {
             throw new CliException(2, "--sign-key: '" + signKey + "' needs --audit-out FILE to write the signed record to");
         }
@@ -64,7 +64,7 @@ final class AuditOptions {
         }
         Optional<io.shebao.audit.SigningKey> key = Optional.ofNullable(signKey).map(AuditKeys::readSigningKey);
         return Optional.of(io.shebao.audit.AuditTrailWriter.append(auditOut, rules, key,
-                auditTime ? Optional.of(Clock.systemUTC()) : Optional.empty()));
+                auditTime ? Optional.of(Clock.systemUTC()) : Optional.empty(), version));
     }
 
     /** True when the command must build the audit record at all. */

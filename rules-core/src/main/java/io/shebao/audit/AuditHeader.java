@@ -42,7 +42,10 @@ import java.util.Set;
  * parallel with {@link #row}.
  */
 public final class AuditHeader {
-    public static final int FORMAT_VERSION = 2;
+    /** The latest trail format: version 3, whose contribution rows cite a case ({@link RowCase}). */
+    public static final int FORMAT_VERSION = 3;
+    /** The first trail format (rows carry their whole result and trace); still written on request and read. */
+    public static final int ROWS_FORMAT_VERSION = 2;
     /** Characters of the header digest a row repeats (the full digest is inside the row's digest). */
     public static final int REFERENCE_LENGTH = 16;
 
@@ -50,9 +53,13 @@ public final class AuditHeader {
             "ruleSetHash", "parameterSetHash", "parameterLayers", "scenario", "signing", "insuranceNames", "rules",
             "parameters");
     static final List<String> ROW_KEYS = List.of("kind", "header", "request", "result", "trace");
+    /** The content keys of a version-3 row citing a case. */
+    static final List<String> CASE_ROW_KEYS = List.of("kind", "header", "request", "case", "lines", "totals");
     static final Set<String> SEAL_KEYS = Set.of("digest", "signature", "evaluatedAt");
 
     private final ObjectNode content;
+    /** {@code formatVersion}: 2 or 3. */
+    private final int version;
     private final String digest;
     private final Optional<AuditRecord.Signature> signature;
     private final Optional<SigningKey> key;
@@ -99,6 +106,18 @@ public final class AuditHeader {
     /** The same, per worker thread, for the traces it met last (held strongly while in a slot; shared by the copies). */
     private final RecentByIdentity<Trace, IndexedTrace> recentTraces;
 
+    /** The cases met per trace object (writer side; a planned row's trace is its plan's), bounded and weak as the traces. */
+    private final com.github.benmanes.caffeine.cache.Cache<Trace, RowCase.OfTrace> casesByTrace;
+    /** The same, per worker thread, for the traces it met last. */
+    private final RecentByIdentity<Trace, RowCase.OfTrace> recentCases;
+
+    /** The cases of the planner's case keys (writer side), bounded, weak as the keys; and per thread, the last met. */
+    private final com.github.benmanes.caffeine.cache.Cache<Object, RowCase> casesByKey;
+    private final RecentByIdentity<Object, RowCase> recentByKey;
+    /** The cases made, by content: a row the rules evaluated (its own trace object) mostly has a case already made. */
+    private final Map<RowCase.Shape, RowCase> casesByShape;
+    private static final int MAX_CASES_BY_SHAPE = 100_000;
+
     /** A row's trace as indexes into the tables: its JSON and that JSON written compact in UTF-8 (shared, read-only). */
     private record IndexedTrace(ObjectNode json, byte[] utf8) {
     }
@@ -134,6 +153,14 @@ public final class AuditHeader {
         this.citations = new MessageCitations();
         this.insuranceCodes = new RecentByIdentity<>(RecentByIdentity.SLOTS);
         this.content = content;
+        this.version = content.path("formatVersion").asInt(ROWS_FORMAT_VERSION);
+        this.casesByTrace = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(50_000)
+                .executor(Runnable::run).build();
+        this.recentCases = new RecentByIdentity<>(RecentByIdentity.SLOTS);
+        this.casesByShape = new java.util.concurrent.ConcurrentHashMap<>();
+        this.casesByKey = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(100_000)
+                .executor(Runnable::run).build();
+        this.recentByKey = new RecentByIdentity<>(RecentByIdentity.SLOTS);
         this.digest = digest;
         this.signature = signature;
         this.key = key;
@@ -171,6 +198,12 @@ public final class AuditHeader {
     private AuditHeader(AuditHeader h, Map<String, Defined> messages, java.util.concurrent.atomic.AtomicInteger latest,
                         int definedUpTo) {
         this.content = h.content;
+        this.version = h.version;
+        this.casesByTrace = h.casesByTrace;
+        this.recentCases = h.recentCases;
+        this.casesByShape = h.casesByShape;
+        this.casesByKey = h.casesByKey;
+        this.recentByKey = h.recentByKey;
         this.digest = h.digest;
         this.signature = h.signature;
         this.key = h.key;
@@ -222,8 +255,12 @@ public final class AuditHeader {
             for (JsonNode x : m) {
                 list &= x.isTextual();
             }
-            if (!message && !list) {
-                throw invalid("entries." + e.getKey(), "an entry is a message (code, zh, en) or a list of message references");
+            boolean rowCase = version >= FORMAT_VERSION && !message && RowCase.isCase(m);
+            if (!message && !list && !rowCase) {
+                throw invalid("entries." + e.getKey(), version >= FORMAT_VERSION
+                        ? "an entry is a message (code, zh, en), a list of message references or a case (baseAdjustment, "
+                          + "lines, notes, warnings, trace; docs/AUDIT.md)"
+                        : "an entry is a message (code, zh, en) or a list of message references");
             }
             String ref = messageReference(m);
             if (!ref.equals(e.getKey())) {
@@ -294,8 +331,19 @@ public final class AuditHeader {
      * when given; rows formatted by it are signed with the same key.
      */
     public static AuditHeader of(ShebaoRules rules, Optional<SigningKey> key) {
+        return of(rules, key, ROWS_FORMAT_VERSION);
+    }
+
+    /**
+     * As {@link #of(ShebaoRules, Optional)}, for a trail of this format version: {@value #ROWS_FORMAT_VERSION} (rows
+     * carry their result and trace) or {@value #FORMAT_VERSION} (a contribution row cites its case).
+     */
+    public static AuditHeader of(ShebaoRules rules, Optional<SigningKey> key, int version) {
+        if (version != ROWS_FORMAT_VERSION && version != FORMAT_VERSION) {
+            throw new IllegalArgumentException("a trail's format version is 2 or 3, not " + version);
+        }
         ObjectNode c = Json.object();
-        c.put("format", AuditRecord.FORMAT).put("formatVersion", FORMAT_VERSION).put("record", "header")
+        c.put("format", AuditRecord.FORMAT).put("formatVersion", version).put("record", "header")
                 .put("libraryVersion", ShebaoRules.version())
                 .put("ruleSetHash", RuleSet.onClassPath(ShebaoRules.class.getClassLoader()).hash())
                 .put("parameterSetHash", rules.parameters().hash());
@@ -328,7 +376,8 @@ public final class AuditHeader {
 
     /** True when the parsed line is a version-2 header (a quick check before {@link #parse}). */
     static boolean isHeader(JsonNode n) {
-        return n.path("formatVersion").asInt(0) == FORMAT_VERSION && "header".equals(n.path("record").asText(null));
+        int v = n.path("formatVersion").asInt(0);
+        return (v == ROWS_FORMAT_VERSION || v == FORMAT_VERSION) && "header".equals(n.path("record").asText(null));
     }
 
     /** True when the parsed line is a version-2 row (it names its header instead of a format). */
@@ -402,6 +451,11 @@ public final class AuditHeader {
         signature.ifPresent(s -> o.putObject("signature").put("algorithm", s.algorithm()).put("keyId", s.keyId())
                 .put("value", s.value()));
         return Json.write(o, false);
+    }
+
+    /** {@code formatVersion}: {@value #ROWS_FORMAT_VERSION} or {@value #FORMAT_VERSION}. */
+    public int formatVersion() {
+        return version;
     }
 
     /** The digest as recorded. */
@@ -683,7 +737,7 @@ public final class AuditHeader {
             rowBuffers.set(w);
         }
         w.reset();
-        Map<String, JsonNode> cited = writeContributionRow(w, req, res, evaluatedAt);
+        Map<String, JsonNode> cited = writeAnyContributionRow(w, req, res, evaluatedAt);
         return new Row(w.toByteArray(), cited);
     }
 
@@ -693,12 +747,111 @@ public final class AuditHeader {
      * chunk in a few writes, not row by row (a batch worker's rows; {@link Rows}).
      */
     public void contributionRow(Rows into, ContributionRequest req, ContributionResult res, Optional<Instant> evaluatedAt) {
-        Map<String, JsonNode> cited = writeContributionRow(into.bytes, req, res, evaluatedAt);
+        Map<String, JsonNode> cited = writeAnyContributionRow(into.bytes, req, res, evaluatedAt);
         into.bytes.ascii('\n');
         into.ended(cited);
     }
 
-    /** Writes the sealed row at the end of {@code w}; returns the messages it cites. */
+    /**
+     * Writes the sealed row at the end of {@code w} as this section's version writes it: in version 3 citing its case,
+     * unless its result states another region or period than its request (then, as in version 2, with its result
+     * and trace: a case cannot state a row's own month); returns the messages it cites.
+     */
+    private Map<String, JsonNode> writeAnyContributionRow(JsonBytes w, ContributionRequest req, ContributionResult res,
+                                                          Optional<Instant> evaluatedAt) {
+        if (version >= FORMAT_VERSION && res.request().region().equals(req.region())
+                && res.request().period().equals(req.period())) {
+            return writeCaseRow(w, req, res, evaluatedAt);
+        }
+        return writeContributionRow(w, req, res, evaluatedAt);
+    }
+
+    /**
+     * A version-3 row: the request, the case's reference, each line's base and amounts ({@code [base, employer,
+     * employee]}, and the employee's fixed amount fourth when it is not zero), the totals ({@code [employer, employee,
+     * total]}), sealed. The case is found among those met with the result's trace object, or made from this row.
+     */
+    private Map<String, JsonNode> writeCaseRow(JsonBytes w, ContributionRequest req, ContributionResult res,
+                                               Optional<Instant> evaluatedAt) {
+        String amount = req.wage().or(req::base).map(BigDecimal::toPlainString).orElse("");
+        RowCase.OfTrace known = recentCases.get(res.trace(), t -> casesByTrace.get(t, k -> new RowCase.OfTrace()));
+        RowCase c = known.find(res, amount);
+        if (c == null) {
+            c = rowCase(res, amount, amount);
+            known.add(res.request().period(), c);
+        }
+        return writeCaseRow(w, req, res, c, evaluatedAt);
+    }
+
+    /** The case with this content, made once (bounded) whichever row or key meets it first. */
+    private RowCase rowCase(ContributionResult res, String notesAmount, String warningsAmount) {
+        IndexedTrace t = traceIndexes(res.trace());
+        RowCase.Shape shape = new RowCase.Shape(res, notesAmount, warningsAmount, t.utf8());
+        RowCase c = casesByShape.get(shape);
+        if (c == null) {
+            if (casesByShape.size() > MAX_CASES_BY_SHAPE) {
+                casesByShape.clear(); // bounded: a case made again has the same content and reference
+            }
+            c = casesByShape.computeIfAbsent(shape, x -> RowCase.of(x, content.path("insuranceNames"), t.json(), citations));
+        }
+        return c;
+    }
+
+    /**
+     * A version-3 row of a case the planner keeps ({@code ContributionPlanner.TrailRow}), written at the end of a
+     * chunk's rows: {@code res} is the row's result but for its notes, which are the case's as learnt from a row
+     * whose amount was {@code notesAmount} (its first occurrence in a note stands for the row's amount), and rows
+     * given the same {@code caseKey} object share base adjustment, rates, warnings, trace and notes. The case is
+     * found by the key, not by comparing the row's notes: the same line as
+     * {@link #contributionRow(Rows, ContributionRequest, ContributionResult, Optional)} of the row's complete result
+     * (ContributionRowProperties). A null key: that method.
+     */
+    public void contributionRow(Rows into, ContributionRequest req, ContributionResult res, Object caseKey,
+                                String notesAmount, Optional<Instant> evaluatedAt) {
+        if (caseKey == null) {
+            contributionRow(into, req, res, evaluatedAt);
+            return;
+        }
+        if (version < FORMAT_VERSION || !res.request().region().equals(req.region())
+                || !res.request().period().equals(req.period())) {
+            throw new IllegalStateException("a case's row is written in a version-3 section, for its own request");
+        }
+        RowCase c = recentByKey.get(caseKey, casesByKey::getIfPresent);
+        if (c == null) {
+            // the planner substitutes the amount in notes only: its warnings are the case's as they are
+            c = rowCase(res, notesAmount, "");
+            casesByKey.put(caseKey, c);
+        }
+        Map<String, JsonNode> cited = writeCaseRow(into.bytes, req, res, c, evaluatedAt);
+        into.bytes.ascii('\n');
+        into.ended(cited);
+    }
+
+    private Map<String, JsonNode> writeCaseRow(JsonBytes w, ContributionRequest req, ContributionResult res, RowCase c,
+                                               Optional<Instant> evaluatedAt) {
+        int start = w.size();
+        w.raw(contributionRowStart);
+        request(w, req);
+        w.raw(Keys.CASE).raw(c.quotedRef).raw(Keys.CASE_LINES);
+        boolean first = true;
+        for (ContributionLine l : res.lines()) {
+            if (!first) {
+                w.ascii(',');
+            }
+            first = false;
+            w.ascii('[').decimal(l.base()).ascii(',').decimal(l.employer()).ascii(',').decimal(l.employee());
+            if (l.employeeFixed().signum() != 0) {
+                w.ascii(',').decimal(l.employeeFixed());
+            }
+            w.ascii(']');
+        }
+        w.raw(Keys.CASE_TOTALS).decimal(res.totals().employer()).ascii(',').decimal(res.totals().employee()).ascii(',')
+                .decimal(res.totals().total()).ascii(']').ascii('}');
+        seal(w, start, evaluatedAt);
+        return c.cites;
+    }
+
+    /** Writes the sealed version-2 row at the end of {@code w}; returns the messages it cites. */
     private Map<String, JsonNode> writeContributionRow(JsonBytes w, ContributionRequest req, ContributionResult res,
                                                        Optional<Instant> evaluatedAt) {
         int start = w.size();
@@ -865,6 +1018,10 @@ public final class AuditHeader {
         static final byte[] WARNINGS = JsonBytes.ascii(",\"warnings\":");
         static final byte[] TRACE = JsonBytes.ascii("},\"trace\":");
         static final byte[] CODE = JsonBytes.ascii("{\"code\":");
+        // a version-3 row
+        static final byte[] CASE = JsonBytes.ascii(",\"case\":");
+        static final byte[] CASE_LINES = JsonBytes.ascii(",\"lines\":[");
+        static final byte[] CASE_TOTALS = JsonBytes.ascii("],\"totals\":[");
         // the seal's keys
         static final byte[] DIGEST = JsonBytes.ascii(",\"digest\":\"");
         static final byte[] SIGNATURE = JsonBytes.ascii(",\"signature\":\"");
@@ -1042,19 +1199,24 @@ public final class AuditHeader {
      * (hashes and layers from the header, trace entries from the tables), sealed as a version-2 row.
      */
     AuditRecord expand(ObjectNode row) {
+        boolean cased = version >= FORMAT_VERSION && row.has("case");
+        List<String> keys = cased ? CASE_ROW_KEYS : ROW_KEYS;
         ObjectNode rowContent = row.objectNode();
         for (Iterator<String> it = row.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!ROW_KEYS.contains(k) && !SEAL_KEYS.contains(k)) {
-                throw invalid(k, "unknown key '" + k + "'; a version-2 row has " + String.join(", ", ROW_KEYS)
-                        + ", digest, signature, evaluatedAt");
+            if (!keys.contains(k) && !SEAL_KEYS.contains(k)) {
+                throw invalid(k, "unknown key '" + k + "'; a version-" + version + " row " + (cased ? "citing a case " : "")
+                        + "has " + String.join(", ", keys) + ", digest, signature, evaluatedAt");
             }
-            if (ROW_KEYS.contains(k)) {
+            if (keys.contains(k)) {
                 rowContent.set(k, row.get(k));
             }
         }
         if (!row.path("digest").isTextual()) {
             throw invalid("digest", "missing or not a string");
+        }
+        if (cased) {
+            row = withCase(row);
         }
         for (String k : List.of("request", "result", "trace")) {
             if (!row.path(k).isObject()) {
@@ -1071,7 +1233,7 @@ public final class AuditHeader {
                     + EvaluationKind.allowedCodes());
         }
         ObjectNode c = Json.object();
-        c.put("format", AuditRecord.FORMAT).put("formatVersion", FORMAT_VERSION);
+        c.put("format", AuditRecord.FORMAT).put("formatVersion", version);
         c.set("kind", row.get("kind"));
         for (String k : List.of("libraryVersion", "ruleSetHash", "parameterSetHash", "parameterLayers", "scenario")) {
             if (content.has(k)) {
@@ -1117,6 +1279,98 @@ public final class AuditHeader {
             }
         }
         return AuditRecord.ofRow(c, this, rowContent, row.get("digest").textValue(), sig, at);
+    }
+
+    /**
+     * A version-3 row citing a case, as the version-2 row of the same result: the case's base adjustment, rates, notes
+     * and warnings (with the row's amount in its marked places) and trace, the row's bases, amounts and totals, and
+     * its seal. Invalid when the case is not defined before the row or the row's lines do not fit it.
+     */
+    ObjectNode withCase(ObjectNode row) {
+        JsonNode ref = row.get("case");
+        if (!"contribution".equals(row.path("kind").asText())) {
+            throw invalid("kind", "a row citing a case is a contribution's");
+        }
+        if (!ref.isTextual()) {
+            throw invalid("case", "not a string (a case's reference)");
+        }
+        JsonNode def = message(ref.textValue());
+        if (def == null || !def.has("baseAdjustment")) {
+            throw invalid("case", "case " + ref.textValue() + " is not defined by a messages line before this row");
+        }
+        if (!row.path("request").isObject()) {
+            throw invalid("request", "missing or not an object");
+        }
+        JsonNode request = row.get("request");
+        String amount = request.path("wage").isTextual() ? request.get("wage").textValue()
+                : request.path("base").isTextual() ? request.get("base").textValue() : null;
+        JsonNode lines = row.path("lines");
+        JsonNode caseLines = def.get("lines");
+        if (!lines.isArray() || lines.size() != caseLines.size()) {
+            throw invalid("lines", "not a list of " + caseLines.size() + " lines, as case " + ref.textValue() + " has");
+        }
+        JsonNode totals = row.path("totals");
+        if (!totals.isArray() || totals.size() != 3) {
+            throw invalid("totals", "not a list of three amounts (employer, employee, total)");
+        }
+        ObjectNode v2 = Json.object();
+        v2.set("kind", row.get("kind"));
+        v2.set("header", row.get("header"));
+        v2.set("request", request);
+        ObjectNode result = v2.putObject("result");
+        result.set("baseAdjustment", def.get("baseAdjustment"));
+        ArrayNode ls = result.putArray("lines");
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode l = lines.get(i);
+            JsonNode c = caseLines.get(i);
+            if (!l.isArray() || l.size() < 3 || l.size() > 4) {
+                throw invalid("lines", "line " + (i + 1) + " is not [base, employer, employee] or [base, employer, "
+                        + "employee, employeeFixed]");
+            }
+            ObjectNode x = ls.addObject();
+            x.set("insurance", c.get("insurance"));
+            if (c.has("nameZh")) {
+                x.set("nameZh", c.get("nameZh"));
+            }
+            x.set("base", l.get(0));
+            x.set("employerRate", c.get("employerRate"));
+            x.set("employeeRate", c.get("employeeRate"));
+            x.set("employer", l.get(1));
+            x.set("employee", l.get(2));
+            if (l.size() == 4) {
+                x.set("employeeFixed", l.get(3));
+            }
+        }
+        result.putObject("totals").<ObjectNode>set("employer", totals.get(0)).<ObjectNode>set("employee", totals.get(1))
+                .set("total", totals.get(2));
+        for (String list : List.of("notes", "warnings")) {
+            ArrayNode ms = result.putArray(list);
+            for (JsonNode m : def.get(list)) {
+                if (m.isTextual()) {
+                    JsonNode whole = message(m.textValue());
+                    if (whole == null || !whole.has("code")) {
+                        throw invalid("case", "case " + ref.textValue() + " cites message " + m.textValue()
+                                + ", which is not defined by a messages line before this row");
+                    }
+                    ms.add(whole);
+                    continue;
+                }
+                String zh = RowCase.text(m.get("zh"), amount);
+                String en = RowCase.text(m.get("en"), amount);
+                if (zh == null || en == null) {
+                    throw invalid("case", "case " + ref.textValue() + " states the row's amount, but the request has "
+                            + "no wage or base");
+                }
+                ms.addObject().put("code", m.get("code").textValue()).put("zh", zh).put("en", en);
+            }
+        }
+        v2.set("trace", def.get("trace"));
+        for (String k : SEAL_KEYS) {
+            if (row.has(k)) {
+                v2.set(k, row.get(k));
+            }
+        }
+        return v2;
     }
 
     /**

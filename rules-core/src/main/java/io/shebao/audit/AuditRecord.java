@@ -197,8 +197,8 @@ public final class AuditRecord {
         if (v == null || !v.isInt()) {
             throw invalid("formatVersion", "missing or not a whole number");
         }
-        if (v.intValue() == AuditHeader.FORMAT_VERSION) {
-            throw invalid("formatVersion", "a version-2 line belongs to a trail with a header: read the file with "
+        if (v.intValue() == AuditHeader.ROWS_FORMAT_VERSION || v.intValue() == AuditHeader.FORMAT_VERSION) {
+            throw invalid("formatVersion", "a version-" + v.intValue() + " line belongs to a trail with a header: read the file with "
                     + "AuditTrailReader (shebao replay and explain do)");
         }
         if (v.intValue() != FORMAT_VERSION) {

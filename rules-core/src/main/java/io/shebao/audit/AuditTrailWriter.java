@@ -29,6 +29,13 @@ public final class AuditTrailWriter implements Closeable {
     private boolean headerWritten;
     /** Message references defined in this section so far. */
     private final java.util.Set<String> defined = new java.util.HashSet<>();
+    /**
+     * Citation maps whose every entry is defined in this section, by identity: the rows of a case or of a list of
+     * notes share one read-only map, looked up once per row here instead of each of its references. Bounded.
+     */
+    private final java.util.Set<java.util.Map<String, com.fasterxml.jackson.databind.JsonNode>> definedMaps =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private static final int MAX_DEFINED_MAPS = 200_000;
     private long rows;
     private final Path file;
     /** The file's size when opened: {@link #rollback()} truncates back to it. */
@@ -49,7 +56,16 @@ public final class AuditTrailWriter implements Closeable {
      * @param clock when present, each row gets {@code evaluatedAt} (outside the digest)
      */
     public static AuditTrailWriter append(Path file, ShebaoRules rules, Optional<SigningKey> key, Optional<Clock> clock) {
-        AuditHeader header = AuditHeader.of(rules, key);
+        return append(file, rules, key, clock, AuditHeader.ROWS_FORMAT_VERSION);
+    }
+
+    /**
+     * As {@link #append(Path, ShebaoRules, Optional, Optional)}, in this format version: {@code 2} (each row states its
+     * result and trace) or {@code 3} (a contribution row cites its case, stated once; docs/AUDIT.md).
+     */
+    public static AuditTrailWriter append(Path file, ShebaoRules rules, Optional<SigningKey> key, Optional<Clock> clock,
+                                          int version) {
+        AuditHeader header = AuditHeader.of(rules, key, version);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -84,6 +100,16 @@ public final class AuditTrailWriter implements Closeable {
     public void contributionRow(AuditHeader.Rows into, io.shebao.contribution.ContributionRequest request,
                                 io.shebao.contribution.ContributionResult result) {
         header.contributionRow(into, request, result, clock.map(Clock::instant));
+    }
+
+    /**
+     * A version-3 row of a case the planner keeps, written at the end of a chunk's rows (the batch worker's; see
+     * {@link AuditHeader#contributionRow(AuditHeader.Rows, io.shebao.contribution.ContributionRequest,
+     * io.shebao.contribution.ContributionResult, Object, String, Optional)}); thread-safe.
+     */
+    public void contributionRow(AuditHeader.Rows into, io.shebao.contribution.ContributionRequest request,
+                                io.shebao.contribution.ContributionResult result, Object caseKey, String notesAmount) {
+        header.contributionRow(into, request, result, caseKey, notesAmount, clock.map(Clock::instant));
     }
 
     /**
@@ -124,12 +150,19 @@ public final class AuditTrailWriter implements Closeable {
     /** The messages a row cites that no earlier row cited, or null (most rows). */
     private java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fresh(
             java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> cited) {
+        if (cited.isEmpty() || definedMaps.contains(cited)) {
+            return null;
+        }
         java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fresh = null;
         for (String ref : cited.keySet()) { // keys, not entries: a read-only map's entries are wrapped
             if (!defined.contains(ref)) {
                 fresh = fresh != null ? fresh : new java.util.LinkedHashMap<>();
                 fresh.put(ref, cited.get(ref));
             }
+        }
+        // a case's map (shared by its rows: ImmutableMap, RowCase) is kept; a row's own map is a new object each row
+        if (cited instanceof com.google.common.collect.ImmutableMap && definedMaps.size() < MAX_DEFINED_MAPS) {
+            definedMaps.add(cited);
         }
         return fresh;
     }

@@ -63,18 +63,28 @@ final class TrailRowReplay {
             return Optional.empty();
         }
         // the shape AuditHeader.expand accepts, else it is not certain: the usual path reports what is wrong
+        boolean cased = header.formatVersion() >= AuditHeader.FORMAT_VERSION && row.has("case");
+        List<String> keys = cased ? AuditHeader.CASE_ROW_KEYS : AuditHeader.ROW_KEYS;
         ObjectNode content = row.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
-            if (AuditHeader.ROW_KEYS.contains(f.getKey())) {
+            if (keys.contains(f.getKey())) {
                 content.set(f.getKey(), f.getValue());
             } else if (!AuditHeader.SEAL_KEYS.contains(f.getKey())) {
                 return Optional.empty();
             }
         }
-        JsonNode request = row.get("request");
-        JsonNode result = row.get("result");
-        JsonNode trace = row.get("trace");
+        ObjectNode shaped = row;
+        if (cased) { // a version-3 row as the version-2 row of the same result (its case's parts filled in)
+            try {
+                shaped = header.withCase(row);
+            } catch (io.shebao.ShebaoException e) {
+                return Optional.empty();
+            }
+        }
+        JsonNode request = shaped.get("request");
+        JsonNode result = shaped.get("result");
+        JsonNode trace = shaped.get("trace");
         JsonNode digest = row.get("digest");
         String ref = row.path("header").asText("");
         if (request == null || !request.isObject() || result == null || !result.isObject() || trace == null

@@ -323,12 +323,19 @@ public final class BatchRunner {
                 req = parser.parse(row);
                 PlannedContribution c;
                 ContributionResult full = null;
+                ContributionPlanner.TrailRow cased = null;
                 if (audit != null) {
                     full = rules.contribution(req);
                     c = PlannedContribution.of(full);
                 } else if (trail != null) {
                     // complete results (notes included), planned per decision context unless --per-row
-                    full = planned ? planner.complete(req) : rules.contribution(req);
+                    if (planned && trail.header().formatVersion() >= AuditHeader.FORMAT_VERSION) {
+                        // version 3: a row of a case the planner keeps cites the case, its notes stated once
+                        cased = planner.trailRow(req);
+                        full = cased.result();
+                    } else {
+                        full = planned ? planner.complete(req) : rules.contribution(req);
+                    }
                     c = PlannedContribution.of(full);
                 } else if (calculator != null) {
                     c = calculator.apply(req);
@@ -350,7 +357,11 @@ public final class BatchRunner {
                     retired.ifPresent(x -> aud.add(rules.audit().record(x)));
                 }
                 if (full != null && trail != null) {
-                    trail.contributionRow(trailRows, req, full);
+                    if (cased != null) {
+                        trail.contributionRow(trailRows, req, full, cased.caseKey(), cased.notesAmount());
+                    } else {
+                        trail.contributionRow(trailRows, req, full);
+                    }
                     if (retired.isPresent()) {
                         trailRows.add(trail.row(EvaluationKind.RETIREMENT, RetirementJson.query(retired.get().query()),
                                 RetirementJson.result(retired.get()), retired.get().trace()));

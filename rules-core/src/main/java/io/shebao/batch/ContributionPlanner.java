@@ -167,6 +167,27 @@ public final class ContributionPlanner {
      * not reproduce the rules' notes, rows are evaluated by the rules.
      */
     public ContributionResult complete(ContributionRequest request) {
+        return (ContributionResult) complete(request, false);
+    }
+
+    /**
+     * 审计行: a row for a version-3 audit trail, whose row cites its case instead of stating its notes. The same
+     * as {@link #complete} (which {@link #result} then is, with {@link #caseKey} null), except for a row of a case
+     * whose notes the planner substitutes: its result's notes are the case's as learnt, from a row whose amount
+     * was {@link #notesAmount} (its first occurrence in a note stands for the row's amount, as {@link #complete}
+     * substitutes it), and {@link #caseKey} is an object standing for the case: rows with the same key have the
+     * same base adjustment, rates, warnings, trace and notes but for the amount.
+     */
+    public record TrailRow(ContributionResult result, Object caseKey, String notesAmount) {
+    }
+
+    /** As {@link #complete}, for a version-3 audit trail (see {@link TrailRow}). */
+    public TrailRow trailRow(ContributionRequest request) {
+        Object o = complete(request, true);
+        return o instanceof TrailRow t ? t : new TrailRow((ContributionResult) o, null, null);
+    }
+
+    private Object complete(ContributionRequest request, boolean forTrail) {
         if (request.contributor() != io.shebao.contribution.Contributor.EMPLOYEE || request.birthMonth().isPresent()) {
             // not in the context key (a flexible worker's base and notes are checked per row): never planned
             return byRules(request);
@@ -205,6 +226,11 @@ public final class ContributionPlanner {
         }
         String amount = NotedCase.amount(request);
         if (n.verified || amount.equals(n.amount)) {
+            if (forTrail) { // the case's notes as they are: the trail states them once, with the amount's place marked
+                PlannedContribution x = plan.apply(n.planned(plan), request);
+                return new TrailRow(new ContributionResult(request, x.lines(), x.totals(), x.baseAdjustment(), n.notes,
+                        x.warnings(), x.trace()), n, n.amount);
+            }
             return n.apply(plan, request, amount);
         }
         ContributionResult r = byRulesNoted(request);

@@ -287,6 +287,269 @@ class ReplayEquivalenceProperties {
         assertEquals(io.shebao.audit.ReplayStatus.IDENTICAL, batch.get(batch.size() - 2).status());
     }
 
+    static final int CASE_KINDS = 17;
+
+    @Provide
+    Arbitrary<List<Edit>> caseEdits() {
+        return net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 1000),
+                Arbitraries.integers().between(0, CASE_KINDS - 1), Arbitraries.integers().between(0, 50)).as(Edit::new)
+                .list().ofMaxSize(6);
+    }
+
+    /**
+     * Version 3 (rows citing their case, as {@code batch --audit-out} writes them by default): the field-by-field
+     * replay gives, record by record, exactly the outcomes of the usual replay, unedited (where every row without a
+     * carried-forward parameter is decided field by field, identical) and with a forger's consistent edits: an
+     * amount or a total changed, another defined case cited, a case's content changed (a rate, a note's text or its
+     * marked place, the base adjustment) with its reference recomputed and every row citing it re-cited and
+     * re-sealed, a case changed without its reference, the request changed, a line dropped, a fixed amount added,
+     * the header's rule-set hash or an insurance name changed (header re-sealed), an unknown key, a time of
+     * evaluation, a broken digest, and the text edits of version 2 (spaces, the seal first, an escape, the
+     * request's keys reordered, the messages line moved after its row).
+     */
+    @Property(tries = 40)
+    void caseRowsReplayFieldByFieldAsTheUsualReplay(@ForAll("populations") List<ContributionRequest> population,
+                                                    @ForAll("caseEdits") List<Edit> edits,
+                                                    @ForAll @IntRange(min = 1, max = 40) int chunk,
+                                                    @ForAll @IntRange(min = 0, max = 3) int signed) throws IOException {
+        boolean sign = signed == 0;
+        Optional<VerifyingKey> key = sign ? Optional.of(verifying) : Optional.empty();
+        List<String> lines = caseTrail(population, sign);
+
+        ContributionPlanner planner = new ContributionPlanner(RULES);
+        io.shebao.audit.AuditTrailReader reader = new io.shebao.audit.AuditTrailReader();
+        List<Integer> rowLines = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (!l.startsWith("{\"kind\"")) {
+                reader.read(l, i + 1);
+                continue;
+            }
+            rowLines.add(i);
+            String ref = JSON.readTree(l).get("case").asText();
+            boolean carried = definition(lines, i, ref).get("trace").toString().contains("carriedForward");
+            Optional<ReplayOutcome> o = RULES.audit().replayIfIdentical(l, i + 1, reader.header().orElseThrow(), key,
+                    (view, r) -> planner.complete(r));
+            assertEquals(!carried, o.isPresent(), "line " + (i + 1) + " decided field by field: " + l);
+            o.ifPresent(x -> assertEquals(io.shebao.audit.ReplayStatus.IDENTICAL, x.status()));
+        }
+        if (!rowLines.isEmpty()) {
+            for (Edit e : edits) {
+                caseEdit(lines, rowLines, e);
+            }
+        }
+        String text = String.join("\n", lines);
+        List<ReplayOutcome> usual = perRecord(text, key);
+        List<ReplayOutcome> batch = batch(text, key, chunk);
+        assertEquals(usual, batch, "record by record and field by field, on the edited version-3 trail");
+        for (ReplayOutcome o : usual) {
+            net.jqwik.api.statistics.Statistics.label("status").collect(o.status());
+        }
+    }
+
+    /** Applies one edit to a version-3 trail, re-sealing what a consistent forger would re-seal. */
+    private static void caseEdit(List<String> lines, List<Integer> rowLines, Edit e) throws IOException {
+        int at = rowLines.get(e.row() % rowLines.size());
+        if (e.kind() >= 12) {
+            textEdit(lines, rowLines, at, new Edit(e.row(), 17 + (e.kind() - 12), e.variant()));
+            return;
+        }
+        ObjectNode header = (ObjectNode) JSON.readTree(lines.get(0));
+        ObjectNode row;
+        try {
+            row = (ObjectNode) JSON.readTree(lines.get(at));
+        } catch (IOException cut) {
+            return;
+        }
+        if (!row.has("case") || !row.get("lines").isArray()) {
+            return; // an earlier edit made it unreadable
+        }
+        ArrayNode rowLinesOf = (ArrayNode) row.get("lines");
+        String ref = row.get("case").asText();
+        int v = e.variant();
+        switch (e.kind()) {
+            case 0 -> {
+                if (!rowLinesOf.isEmpty()) {
+                    ArrayNode l = (ArrayNode) rowLinesOf.get(v % rowLinesOf.size());
+                    l.set(1, l.textNode(new BigDecimal(l.get(1).asText()).add(new BigDecimal("0.01")).toPlainString()));
+                }
+            }
+            case 1 -> ((ArrayNode) row.get("totals")).set(2, JSON.getNodeFactory().textNode(v % 2 == 0 ? "0.00" : "0"));
+            case 2 -> {
+                String other = definedCase(lines, at, ref, v);
+                if (other != null) {
+                    row.put("case", other);
+                }
+            }
+            case 3 -> { // the case's content changed and its reference recomputed, every row citing it re-cited
+                int defLine = definingLine(lines, at, ref);
+                if (defLine < 0) {
+                    return;
+                }
+                ObjectNode m = (ObjectNode) JSON.readTree(lines.get(defLine));
+                ObjectNode def = (ObjectNode) m.get("entries").get(ref).deepCopy();
+                changeCase(def, v);
+                String fresh = reference(def);
+                ObjectNode entries = (ObjectNode) m.get("entries");
+                entries.remove(ref);
+                entries.set(fresh, def);
+                lines.set(defLine, Json.write(m, false));
+                String headerDigest = AuditRecord.digestOf(header);
+                for (int i = defLine + 1; i < lines.size(); i++) {
+                    if (lines.get(i).contains("\"case\":\"" + ref + "\"")) {
+                        ObjectNode r = (ObjectNode) JSON.readTree(lines.get(i));
+                        r.put("case", fresh);
+                        lines.set(i, reseal(r, headerDigest));
+                    }
+                }
+                return;
+            }
+            case 4 -> { // the case's content changed, its reference kept: the messages line is invalid
+                int defLine = definingLine(lines, at, ref);
+                if (defLine < 0) {
+                    return;
+                }
+                ObjectNode m = (ObjectNode) JSON.readTree(lines.get(defLine));
+                changeCase((ObjectNode) m.get("entries").get(ref), v);
+                lines.set(defLine, Json.write(m, false));
+                return;
+            }
+            case 5 -> {
+                ObjectNode req = (ObjectNode) row.get("request");
+                String f = req.has("wage") ? "wage" : "base";
+                req.put(f, new BigDecimal(req.get(f).asText()).add(BigDecimal.valueOf(v * 10L + 1)).toPlainString());
+            }
+            case 6 -> drop(rowLinesOf, v);
+            case 7 -> {
+                if (!rowLinesOf.isEmpty() && rowLinesOf.get(0).size() == 3) {
+                    ((ArrayNode) rowLinesOf.get(0)).add(v % 2 == 0 ? "0.00" : "7.00");
+                }
+            }
+            case 8 -> {
+                if (v % 2 == 0) {
+                    header.put("ruleSetHash", "0".repeat(64));
+                } else {
+                    ((ObjectNode) header.get("insuranceNames")).put("pension", "养老保险（旧称）");
+                }
+                resealHeader(lines, header, v % 3 != 0);
+                return;
+            }
+            case 9 -> row.put("note", "added");
+            case 10 -> row.put("evaluatedAt", v % 2 == 0 ? "2026-12-01T10:00:00Z" : "yesterday");
+            case 11 -> {
+                String d = row.get("digest").asText();
+                row.put("digest", (d.charAt(0) == '0' ? "1" : "0") + d.substring(1));
+                lines.set(at, Json.write(row, false));
+                return; // not re-sealed
+            }
+            default -> throw new IllegalArgumentException("edit " + e.kind());
+        }
+        lines.set(at, reseal(row, AuditRecord.digestOf(header)));
+    }
+
+    /** A case changed: a rate, a note's text (a marked place moved or a text changed), or its base adjustment. */
+    private static void changeCase(ObjectNode def, int v) {
+        ArrayNode ls = (ArrayNode) def.get("lines");
+        ArrayNode notes = (ArrayNode) def.get("notes");
+        if (v % 3 == 1) {
+            for (JsonNode n : notes) {
+                if (n.isObject()) {
+                    JsonNode zh = n.get("zh");
+                    if (zh.isArray()) { // the marked place moved by one character
+                        String before = zh.get(0).asText();
+                        String after = zh.get(1).asText();
+                        if (!after.isEmpty()) {
+                            ((ArrayNode) zh).set(0, JSON.getNodeFactory().textNode(before + after.charAt(0)));
+                            ((ArrayNode) zh).set(1, JSON.getNodeFactory().textNode(after.substring(1)));
+                            return;
+                        }
+                    }
+                    ((ObjectNode) n).put("en", n.get("en").toString() + " (edited)");
+                    return;
+                }
+            }
+        }
+        if (v % 3 == 2) {
+            def.put("baseAdjustment", def.get("baseAdjustment").asText().equals("WITHIN_LIMITS") ? "RAISED_TO_FLOOR"
+                    : "WITHIN_LIMITS");
+            return;
+        }
+        if (!ls.isEmpty()) {
+            ObjectNode l = (ObjectNode) ls.get(v % ls.size());
+            l.put("employerRate", new BigDecimal(l.get("employerRate").asText()).add(new BigDecimal("0.001")).toPlainString());
+        }
+    }
+
+    /** The line number (index) of the messages line defining {@code ref} before the row, or -1. */
+    private static int definingLine(List<String> lines, int row, String ref) throws IOException {
+        for (int i = row - 1; i > 0; i--) {
+            JsonNode o;
+            try {
+                o = JSON.readTree(lines.get(i));
+            } catch (IOException cut) {
+                continue;
+            }
+            if (o.path("entries").has(ref)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Another case defined before the row, or null. */
+    private static String definedCase(List<String> lines, int row, String not, int variant) throws IOException {
+        List<String> refs = new ArrayList<>();
+        for (int i = row - 1; i > 0; i--) {
+            JsonNode o;
+            try {
+                o = JSON.readTree(lines.get(i));
+            } catch (IOException cut) {
+                continue;
+            }
+            o.path("entries").fields().forEachRemaining(f -> {
+                if (f.getValue().has("baseAdjustment") && !f.getKey().equals(not)) {
+                    refs.add(f.getKey());
+                }
+            });
+        }
+        return refs.isEmpty() ? null : refs.get(variant % refs.size());
+    }
+
+    /** A messages entry's reference: the first 32 hex digits of the SHA-256 of its compact JSON. */
+    private static String reference(JsonNode entry) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Json.write(entry, false).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The version-3 trail of the population as {@code batch --audit-out} writes it (rows the rules refuse left out). */
+    private static List<String> caseTrail(List<ContributionRequest> population, boolean sign) throws IOException {
+        Path file = Files.createTempFile("trail", ".jsonl");
+        try {
+            ContributionPlanner planner = new ContributionPlanner(RULES);
+            try (AuditTrailWriter w = AuditTrailWriter.append(file, RULES, sign ? Optional.of(signing) : Optional.empty(),
+                    Optional.empty(), 3)) {
+                AuditHeader.Rows rows = new AuditHeader.Rows(1 << 16);
+                for (ContributionRequest r : population) {
+                    try {
+                        ContributionPlanner.TrailRow t = planner.trailRow(r);
+                        w.contributionRow(rows, r, t.result(), t.caseKey(), t.notesAmount());
+                    } catch (ShebaoException e) {
+                        // same rows as the rules: the planner fails where the rules fail (PlanEquivalenceProperties)
+                    }
+                }
+                w.append(rows);
+            }
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** Applies one edit to a trail, re-sealing what a consistent forger would re-seal. */
     private static void trailEdit(List<String> lines, List<Integer> rowLines, Edit e) throws IOException {
         int at = rowLines.get(e.row() % rowLines.size());

@@ -25,7 +25,7 @@ class AuditTrailCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void batchWritesAVersion2TrailThatReplaysAndExplains(@TempDir Path dir) throws Exception {
+    void batchWritesAVersion3TrailThatReplaysAndExplains(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("r.csv");
         Path trail = dir.resolve("trail.jsonl");
         CliProcess.Outcome b = CliProcess.run("batch", "--in", SAMPLE.toString(), "--out", out.toString(),
@@ -33,10 +33,13 @@ class AuditTrailCliIT {
         assertTrue(b.exit() == 0 || b.exit() == 1, b.err());
         List<String> lines = Files.readAllLines(trail, StandardCharsets.UTF_8);
         ObjectNode header = (ObjectNode) JSON.readTree(lines.get(0));
-        assertEquals(2, header.get("formatVersion").asInt());
+        assertEquals(3, header.get("formatVersion").asInt());
         assertEquals("header", header.get("record").asText());
         assertTrue(header.get("rules").size() > 10 && header.get("parameters").size() > 10, lines.get(0));
         long rows = lines.stream().filter(l -> l.startsWith("{\"kind\"")).count();
+        // a contribution row cites its case, defined before it
+        assertTrue(lines.stream().filter(l -> l.startsWith("{\"kind\":\"contribution\"")).allMatch(l -> l.contains(",\"case\":\"")),
+                "every contribution row cites its case");
         long results = Files.readAllLines(out).size() - 1;
         assertTrue(rows >= results, rows + " rows for " + results + " results");
 
@@ -63,12 +66,26 @@ class AuditTrailCliIT {
 
         // an edited amount: different, with its path
         List<String> edited = new ArrayList<>(lines);
-        edited.set(first, lines.get(first).replaceFirst("\"total\":\"[0-9.]+\"", "\"total\":\"1.00\""));
+        edited.set(first, lines.get(first).replaceFirst("(\"totals\":\\[\"[0-9.]+\",\"[0-9.]+\",)\"[0-9.]+\"", "$1\"1.00\""));
+        assertTrue(!edited.get(first).equals(lines.get(first)), "the total was edited: " + lines.get(first));
         Path bad = dir.resolve("edited.jsonl");
         Files.write(bad, edited, StandardCharsets.UTF_8);
         CliProcess.Outcome x = CliProcess.run("replay", bad.toString());
         assertEquals(2, x.exit(), x.out());
         assertTrue(x.out().contains("line " + (first + 1) + ": invalid") && x.out().contains("/result/totals/total"), x.out());
+
+        // version 2 on request: each row with its result and trace, the same records when read back
+        Path v2 = dir.resolve("v2.jsonl");
+        assertEquals(b.exit(), CliProcess.run("batch", "--in", SAMPLE.toString(), "--out", dir.resolve("v2.csv").toString(),
+                "--audit-out", v2.toString(), "--audit-version", "2", "--threads", "2").exit());
+        List<String> l2 = Files.readAllLines(v2, StandardCharsets.UTF_8);
+        assertEquals(2, JSON.readTree(l2.get(0)).get("formatVersion").asInt());
+        assertTrue(l2.stream().anyMatch(l -> l.startsWith("{\"kind\"") && l.contains("\"result\":{")), "version-2 rows");
+        CliProcess.Outcome r2 = CliProcess.run("replay", v2.toString());
+        assertEquals(r.out(), r2.out());
+        CliProcess.Outcome e2 = CliProcess.run("explain", v2.toString(), "--line", String.valueOf(first + 1), "--lang", "en");
+        assertEquals(e.out().replaceAll("[0-9a-f]{64}", "H"), e2.out().replaceAll("[0-9a-f]{64}", "H"),
+                "the same explanation from either version");
     }
 
     @Test

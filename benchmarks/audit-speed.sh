@@ -41,7 +41,7 @@ for n in $sizes; do
   pop="$work/population-$n.csv"
   [ -f "$pop" ] || java -cp "$CP" io.shebao.bench.GeneratePopulation "$n" "$pop" >/dev/null
   printf "\n## %s rows (%s MB)\n\n| round | plain CPU s (wall, RSS MB, load) | audited CPU s (wall, RSS MB, load) |\n|---|---|---|\n" \
-    "$n" "$(( $(stat -c %s "$pop") / 1000000 ))"
+    "$n" "$(( $(stat -L -c %s "$pop") / 1000000 ))"
   pc=""; pw=""; ac=""; aw=""; rss=""
   for r in $(seq "$rounds"); do
     read -r p_cpu p_wall p_rss p_load < <(run "plain-$n-$r" ./shebao batch --in "$pop" --out "$work/plain.csv" \

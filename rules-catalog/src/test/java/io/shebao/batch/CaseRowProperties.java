@@ -140,6 +140,50 @@ class CaseRowProperties {
         assertTrue(!caseA.equals(caseB), "the two rows' texts fit different marks: " + lines);
     }
 
+    /**
+     * A messages entry that has a message's keys and a case's base adjustment, cited as a row's case (row re-sealed):
+     * neither reader nor replay takes it for a case — the row is invalid, with its line, on both replay paths.
+     */
+    @Example
+    void aMessageCitedAsACaseIsInvalidNotACrash() throws Exception {
+        ContributionRequest a = ContributionRequest.builder("wuhan", YearMonth.of(2025, 7))
+                .wage(new BigDecimal("8000")).riskClass(2).build();
+        Path file = Files.createTempDirectory("case-rows").resolve("t.jsonl");
+        try (AuditTrailWriter w = AuditTrailWriter.append(file, RULES, Optional.empty(), Optional.empty(), 3)) {
+            AuditHeader.Rows c = new AuditHeader.Rows(4096);
+            w.contributionRow(c, a, RULES.contribution(a));
+            w.append(c);
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode fake = json.createObjectNode().put("code", "X").put("zh", "x")
+                .put("en", "x").put("baseAdjustment", "WITHIN_LIMITS");
+        String ref = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(io.shebao.internal.json.Json.write(fake, false).getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        String header = json.readTree(lines.get(0)).get("digest").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode m = json.createObjectNode().put("record", "messages")
+                .put("header", header.substring(0, AuditHeader.REFERENCE_LENGTH));
+        m.putObject("entries").set(ref, fake);
+        int last = lines.size() - 1;
+        com.fasterxml.jackson.databind.node.ObjectNode row = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(lines.get(last));
+        row.put("case", ref);
+        row.remove("digest");
+        row.put("digest", AuditHeader.rowDigest(header, io.shebao.internal.json.Json.write(row, false)));
+        lines.add(last, io.shebao.internal.json.Json.write(m, false));
+        lines.set(last + 1, io.shebao.internal.json.Json.write(row, false));
+        String text = String.join("\n", lines);
+        List<io.shebao.audit.ReplayOutcome> usual = new ArrayList<>();
+        RULES.audit().replayAll(new java.io.BufferedReader(new java.io.StringReader(text)), Optional.empty(), usual::add);
+        List<io.shebao.audit.ReplayOutcome> batch = new ArrayList<>();
+        ReplayRunner.builder(RULES.audit()).threads(2).build()
+                .run(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), batch::add);
+        assertEquals(usual, batch);
+        io.shebao.audit.ReplayOutcome o = usual.get(usual.size() - 1);
+        assertEquals(io.shebao.audit.ReplayStatus.INVALID, o.status());
+        assertTrue(o.problems().toString().contains("is not defined by a messages line"), o.problems().toString());
+    }
+
     private static String caseOf(List<String> lines, int wage) {
         for (String l : lines) {
             if (l.contains("\"wage\":\"" + wage + "\"")) {

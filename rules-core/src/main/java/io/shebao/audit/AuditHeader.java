@@ -153,7 +153,7 @@ public final class AuditHeader {
         this.citations = new MessageCitations();
         this.insuranceCodes = new RecentByIdentity<>(RecentByIdentity.SLOTS);
         this.content = content;
-        this.version = content.path("formatVersion").asInt(ROWS_FORMAT_VERSION);
+        this.version = content.path("formatVersion").intValue(); // isHeader let only the whole numbers 2 and 3 in
         this.casesByTrace = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(50_000)
                 .executor(Runnable::run).build();
         this.recentCases = new RecentByIdentity<>(RecentByIdentity.SLOTS);
@@ -374,13 +374,14 @@ public final class AuditHeader {
                 Base64.getEncoder().encodeToString(k.sign(digest.getBytes(StandardCharsets.US_ASCII))));
     }
 
-    /** True when the parsed line is a version-2 header (a quick check before {@link #parse}). */
+    /** True when the parsed line is a version-2 or version-3 header (a quick check before {@link #parse}). */
     static boolean isHeader(JsonNode n) {
-        int v = n.path("formatVersion").asInt(0);
+        JsonNode f = n.path("formatVersion");
+        int v = f.isInt() ? f.intValue() : 0;
         return (v == ROWS_FORMAT_VERSION || v == FORMAT_VERSION) && "header".equals(n.path("record").asText(null));
     }
 
-    /** True when the parsed line is a version-2 row (it names its header instead of a format). */
+    /** True when the parsed line is a trail's row, version 2 or 3 (it names its header instead of a format). */
     static boolean isRow(JsonNode n) {
         return !n.has("format") && n.has("header");
     }
@@ -802,9 +803,9 @@ public final class AuditHeader {
      * chunk's rows: {@code res} is the row's result but for its notes, which are the case's as learnt from a row
      * whose amount was {@code notesAmount} (its first occurrence in a note stands for the row's amount), and rows
      * given the same {@code caseKey} object share base adjustment, rates, warnings, trace and notes. The case is
-     * found by the key, not by comparing the row's notes: the same line as
-     * {@link #contributionRow(Rows, ContributionRequest, ContributionResult, Optional)} of the row's complete result
-     * (ContributionRowProperties). A null key: that method.
+     * found by the key, not by comparing the row's notes; the row reads back as the record of the row's complete
+     * result, as one written from that result does (CaseRowProperties; the two may cite different but equally
+     * expanding cases when the row's amount also appears earlier in a note). A null key: that method.
      */
     public void contributionRow(Rows into, ContributionRequest req, ContributionResult res, Object caseKey,
                                 String notesAmount, Optional<Instant> evaluatedAt) {
@@ -1295,7 +1296,7 @@ public final class AuditHeader {
             throw invalid("case", "not a string (a case's reference)");
         }
         JsonNode def = message(ref.textValue());
-        if (def == null || !def.has("baseAdjustment")) {
+        if (def == null || !RowCase.isCase(def)) { // a message or list cited as a case is none
             throw invalid("case", "case " + ref.textValue() + " is not defined by a messages line before this row");
         }
         if (!row.path("request").isObject()) {
@@ -1310,7 +1311,8 @@ public final class AuditHeader {
             throw invalid("lines", "not a list of " + caseLines.size() + " lines, as case " + ref.textValue() + " has");
         }
         JsonNode totals = row.path("totals");
-        if (!totals.isArray() || totals.size() != 3) {
+        if (!totals.isArray() || totals.size() != 3 || !totals.get(0).isTextual() || !totals.get(1).isTextual()
+                || !totals.get(2).isTextual()) {
             throw invalid("totals", "not a list of three amounts (employer, employee, total)");
         }
         ObjectNode v2 = Json.object();
@@ -1323,7 +1325,11 @@ public final class AuditHeader {
         for (int i = 0; i < lines.size(); i++) {
             JsonNode l = lines.get(i);
             JsonNode c = caseLines.get(i);
-            if (!l.isArray() || l.size() < 3 || l.size() > 4) {
+            boolean amounts = l.isArray() && l.size() >= 3 && l.size() <= 4;
+            for (JsonNode x : l) {
+                amounts &= x.isTextual();
+            }
+            if (!amounts) {
                 throw invalid("lines", "line " + (i + 1) + " is not [base, employer, employee] or [base, employer, "
                         + "employee, employeeFixed]");
             }

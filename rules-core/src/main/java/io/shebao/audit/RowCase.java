@@ -58,11 +58,10 @@ final class RowCase {
      * @param trace the result's trace as indexes into the header's tables
      */
     static RowCase of(Shape shape, JsonNode names, ObjectNode trace, MessageCitations citations) {
-        ContributionResult res = shape.from;
         ObjectNode j = Json.object();
-        j.put("baseAdjustment", res.baseAdjustment().name());
+        j.put("baseAdjustment", shape.adjustment.name());
         ArrayNode ls = j.putArray("lines");
-        for (ContributionLine l : res.lines()) {
+        for (ContributionLine l : shape.lines) {
             ObjectNode x = ls.addObject();
             x.put("insurance", l.insurance().code());
             JsonNode stated = names.path(l.insurance().code());
@@ -75,7 +74,7 @@ final class RowCase {
         cite(shape.notes, j.putArray("notes"), messages, citations);
         cite(shape.warnings, j.putArray("warnings"), messages, citations);
         j.set("trace", trace);
-        return new RowCase(j, messages, res.baseAdjustment(), List.copyOf(res.lines()), shape.notes, shape.warnings);
+        return new RowCase(j, messages, shape.adjustment, shape.lines, shape.notes, shape.warnings);
     }
 
     /**
@@ -83,7 +82,9 @@ final class RowCase {
      * traces and notes of their own, whose case is most often one already made from another row.
      */
     static final class Shape {
-        private final ContributionResult from;
+        // what a case keeps of the result it is made from (not the result: its trace and request need not be kept)
+        private final BaseAdjustment adjustment;
+        private final List<ContributionLine> lines;
         private final Text[] notes;
         private final Text[] warnings;
         private final List<Object> key;
@@ -93,7 +94,8 @@ final class RowCase {
          * @param warningsAmount the same in a warning ("": warnings state no amount)
          */
         Shape(ContributionResult res, String notesAmount, String warningsAmount, byte[] traceJson) {
-            this.from = res;
+            this.adjustment = res.baseAdjustment();
+            this.lines = List.copyOf(res.lines());
             this.notes = texts(res.notes(), notesAmount);
             this.warnings = texts(res.warnings(), warningsAmount);
             List<Object> k = new java.util.ArrayList<>();

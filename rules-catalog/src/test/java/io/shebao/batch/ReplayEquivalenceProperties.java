@@ -434,17 +434,32 @@ class ReplayEquivalenceProperties {
                 resealHeader(lines, header, v % 3 != 0);
                 return;
             }
-            case 9 -> row.put("note", "added");
-            case 10 -> row.put("evaluatedAt", v % 2 == 0 ? "2026-12-01T10:00:00Z" : "yesterday");
-            case 11 -> {
-                String d = row.get("digest").asText();
-                row.put("digest", (d.charAt(0) == '0' ? "1" : "0") + d.substring(1));
-                lines.set(at, Json.write(row, false));
-                return; // not re-sealed
+            case 9, 10, 11 -> {
+                if (rowEdit(row, e.kind() - 9, v)) {
+                    lines.set(at, Json.write(row, false));
+                    return; // not re-sealed
+                }
             }
             default -> throw new IllegalArgumentException("edit " + e.kind());
         }
         lines.set(at, reseal(row, AuditRecord.digestOf(header)));
+    }
+
+    /**
+     * An edit of any row's keys, shared by both trails' editors: 0 an unknown key, 1 a time of evaluation (sound or
+     * not), 2 the digest broken. True when the row must not be re-sealed (the broken digest).
+     */
+    private static boolean rowEdit(ObjectNode row, int which, int v) {
+        switch (which) {
+            case 0 -> row.put("note", "added");
+            case 1 -> row.put("evaluatedAt", v % 2 == 0 ? "2026-12-01T10:00:00Z" : "yesterday");
+            default -> {
+                String d = row.get("digest").asText();
+                row.put("digest", (d.charAt(0) == '0' ? "1" : "0") + d.substring(1));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A case changed: a rate, a note's text (a marked place moved or a text changed), or its base adjustment. */
@@ -646,13 +661,11 @@ class ReplayEquivalenceProperties {
                 resealHeader(lines, header, v % 3 != 0);
                 return;
             }
-            case 12 -> row.put("note", "added");
-            case 13 -> row.put("evaluatedAt", v % 2 == 0 ? "2026-12-01T10:00:00Z" : "yesterday");
-            case 14 -> {
-                String d = row.get("digest").asText();
-                row.put("digest", (d.charAt(0) == '0' ? "1" : "0") + d.substring(1));
-                lines.set(at, Json.write(row, false));
-                return; // not re-sealed
+            case 12, 13, 14 -> {
+                if (rowEdit(row, e.kind() - 12, v)) {
+                    lines.set(at, Json.write(row, false));
+                    return; // not re-sealed
+                }
             }
             case 15 -> {
                 ArrayNode ps = (ArrayNode) trace.get("parameters");
@@ -783,13 +796,11 @@ class ReplayEquivalenceProperties {
 
     /** The definition of a message reference, from the messages lines before the row. */
     private static JsonNode definition(List<String> lines, int row, String ref) throws IOException {
-        for (int i = row - 1; i > 0; i--) {
-            JsonNode o = JSON.readTree(lines.get(i));
-            if (o.path("entries").has(ref)) {
-                return o.get("entries").get(ref);
-            }
+        int i = definingLine(lines, row, ref);
+        if (i < 0) {
+            throw new IllegalStateException("message " + ref + " undefined");
         }
-        throw new IllegalStateException("message " + ref + " undefined");
+        return JSON.readTree(lines.get(i)).get("entries").get(ref);
     }
 
     /** Another message (not a list) defined before the row, or null. */
